@@ -1,0 +1,46 @@
+/**
+ * The single entry both transports call. It refuses names outside the
+ * contract and arguments that do not match the method's schema, and turns
+ * handler failures into a serialisable outcome instead of a thrown error.
+ */
+import {
+  isOpsMethodName,
+  opsArgsSchemas,
+  type CallContext,
+  type OpsApi,
+  type OpsMethodName,
+  type OpsOutcome,
+} from '../../shared/contract';
+
+export type Dispatch = (method: unknown, args: unknown, ctx: CallContext) => Promise<OpsOutcome<OpsMethodName>>;
+
+export function createDispatch(handlers: OpsApi, log: (line: string) => void = () => {}): Dispatch {
+  return async (method, args, ctx) => {
+    if (!isOpsMethodName(method)) {
+      return { ok: false, error: { code: 'unknownMethod', message: `Unknown method: ${describe(method)}` } };
+    }
+    const parsed = opsArgsSchemas[method].safeParse(args ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+      return {
+        ok: false,
+        error: { code: 'badArguments', message: `Bad arguments for ${method}${where}: ${issue?.message ?? 'invalid'}` },
+      };
+    }
+    try {
+      const handler = handlers[method] as (a: unknown, c: CallContext) => Promise<unknown>;
+      const result = await handler(parsed.data, ctx);
+      return { ok: true, result } as OpsOutcome<OpsMethodName>;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      log(`${method} failed: ${message}`);
+      return { ok: false, error: { code: 'failed', message } };
+    }
+  };
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 80));
+  return typeof value;
+}

@@ -1,0 +1,44 @@
+/**
+ * Composition root of the services: the ONLY implementation of the contract.
+ * Electron-free, so it runs under Vitest, the CLI and the browser host alike.
+ */
+import type { AppInfo, OpsApi, ShellMode } from '../../shared/contract';
+import type { EventHub } from './event-hub';
+
+export interface ServiceDeps {
+  appName: string;
+  appVersion: string;
+  dataDir: string;
+  mode: ShellMode;
+  events: EventHub;
+  /** Injected so tests and both shells report the same runtime facts. */
+  runtime?: { platform: string; versions: AppInfo['versions'] };
+  now?: () => Date;
+}
+
+export function createHandlers(deps: ServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  const runtime = deps.runtime ?? currentRuntime();
+
+  return {
+    'app.info': async (_args, ctx) => ({
+      name: deps.appName,
+      version: deps.appVersion,
+      dataDir: deps.dataDir,
+      transport: ctx.transport,
+      mode: deps.mode,
+      platform: runtime.platform,
+      versions: runtime.versions,
+      startedAt,
+    }),
+  } satisfies OpsApi;
+}
+
+function currentRuntime(): { platform: string; versions: AppInfo['versions'] } {
+  const v = process.versions as NodeJS.ProcessVersions & { electron?: string; chrome?: string };
+  return {
+    platform: `${process.platform}-${process.arch}`,
+    versions: { node: v.node, electron: v.electron ?? null, chrome: v.chrome ?? null },
+  };
+}

@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { useConsole } from '../../store/context';
+
+/** First screen: what is running, where its data lives, which transport is live. */
+export function OverviewScreen() {
+  const info = useConsole((s) => s.info);
+  const status = useConsole((s) => s.infoStatus);
+  const error = useConsole((s) => s.infoError);
+  const loadInfo = useConsole((s) => s.loadInfo);
+  useEffect(() => {
+    if (status === 'idle') void loadInfo();
+  }, [status, loadInfo]);
+
+  return (
+    <section className="screen" aria-labelledby="overview-title">
+      <h1 id="overview-title">Publish Desk</h1>
+      <p className="lede">Ops console for Genesys Cloud WFM schedule publishing.</p>
+      {status === 'loading' && <p role="status">Loading console details…</p>}
+      {status === 'failed' && (
+        <div className="error-box" role="alert">
+          <p>Could not read the console details: {error}</p>
+          <button type="button" onClick={() => void loadInfo()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {info && (
+        <dl className="facts" data-testid="app-info">
+          <dt>Version</dt>
+          <dd data-testid="info-version">{info.version}</dd>
+          <dt>Shell</dt>
+          <dd data-testid="info-mode">{info.mode === 'electron' ? 'Electron desktop app' : 'Browser (loopback host)'}</dd>
+          <dt>Transport</dt>
+          <dd data-testid="info-transport">{info.transport === 'ipc' ? 'Electron IPC' : 'HTTP + WebSocket on 127.0.0.1'}</dd>
+          <dt>Data folder</dt>
+          <dd data-testid="info-data-dir" className="mono">{info.dataDir}</dd>
+          <dt>Platform</dt>
+          <dd>{info.platform}</dd>
+          <dt>Runtime</dt>
+          <dd className="mono">
+            Node {info.versions.node}
+            {info.versions.electron ? ` · Electron ${info.versions.electron}` : ''}
+          </dd>
+          <dt>Started</dt>
+          <dd>{new Date(info.startedAt).toLocaleString()}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}
