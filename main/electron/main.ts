@@ -9,7 +9,8 @@ import { createServices } from '../services';
 import { registerIpcTransport, sendEvent, type TrustedRenderer } from './ipc-transport';
 import { guardSession, guardWebContents, mainWindowOptions } from './security';
 
-const outDir = path.join(__dirname, '..');
+// The app root (the folder of package.json, or app.asar when packaged) holds out/.
+const outDir = path.join(app.getAppPath(), 'out');
 const preloadPath = path.join(outDir, 'preload', 'index.cjs');
 const pagePath = path.join(outDir, 'renderer', 'index.html');
 

@@ -29,6 +29,8 @@ export interface HostOptions {
 }
 
 export interface RunningHost {
+  /** The address the socket is bound to (always loopback). */
+  address: string;
   port: number;
   origin: string;
   /** The one URL that opens the console: carries the per-launch token. */
@@ -106,11 +108,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const { port, address } = server.address() as AddressInfo;
   cfg = { token, port };
   const origin = `http://127.0.0.1:${port}`;
 
   return {
+    address,
     port,
     origin,
     token,

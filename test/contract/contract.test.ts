@@ -1,0 +1,63 @@
+/** The same contract cases over both transports: they must behave identically. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OpsCallError } from '../../renderer/bridge/call-error';
+import { startHttpHarness, startIpcHarness, type TransportHarness } from './transports';
+
+const transports: Array<[string, () => Promise<TransportHarness> | TransportHarness]> = [
+  ['Electron IPC', startIpcHarness],
+  ['HTTP host', startHttpHarness],
+];
+
+describe.each(transports)('contract over %s', (_label, start) => {
+  let t: TransportHarness;
+  beforeAll(async () => {
+    t = await start();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('app.info reports the transport that carried it', async () => {
+    const info = await t.client.call('app.info', {});
+    expect(info.transport).toBe(t.name);
+    expect(info.mode).toBe(t.name === 'ipc' ? 'electron' : 'browser');
+    expect(info.version).toBe('0.1.0-test');
+    expect(info.dataDir).toBe('/data/test');
+    expect(Date.parse(info.startedAt)).not.toBeNaN();
+  });
+
+  it('refuses a method that is not in the contract', async () => {
+    expect(await t.rawCall('app.exec', { cmd: 'rm -rf /' })).toEqual({
+      ok: false,
+      error: { code: 'unknownMethod', message: 'Unknown method: "app.exec"' },
+    });
+    expect(await t.rawCall(null, {})).toMatchObject({ ok: false, error: { code: 'unknownMethod' } });
+  });
+
+  it('refuses arguments that do not match, and the client raises it as an OpsCallError', async () => {
+    expect(await t.rawCall('app.info', { path: '/etc' })).toMatchObject({ ok: false, error: { code: 'badArguments' } });
+    const bad = t.client.call('app.info', { path: '/etc' } as unknown as Record<string, never>);
+    await expect(bad).rejects.toBeInstanceOf(OpsCallError);
+    await expect(bad).rejects.toMatchObject({ code: 'badArguments' });
+  });
+
+  it('pushes app.notice events to subscribers, and stops after unsubscribe', async () => {
+    const received: string[] = [];
+    const off = t.client.on('app.notice', (n) => received.push(n.message));
+    const notice = (message: string) => ({ level: 'info' as const, message, at: new Date().toISOString() });
+    // The WebSocket connects asynchronously: emit until the first one lands.
+    for (let i = 0; i < 50 && received.length === 0; i++) {
+      t.services.events.emit('app.notice', notice('first'));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(received[0]).toBe('first');
+    received.length = 0;
+    t.services.events.emit('app.notice', notice('second'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(received).toEqual(['second']);
+    off();
+    t.services.events.emit('app.notice', notice('after-off'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(received).toEqual(['second']);
+  });
+});

@@ -1,0 +1,113 @@
+/** The loopback host refuses anyone who is not the page it served. */
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startHttpHarness, type TransportHarness } from './transports';
+import type { RunningHost } from '../../main/host/server';
+
+let t: TransportHarness & { host: RunningHost };
+beforeAll(async () => {
+  t = await startHttpHarness();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function call(headers: Record<string, string>, body = JSON.stringify({ method: 'app.info', args: {} })) {
+  return fetch(`${t.host.origin}/ops/call`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+}
+
+/** Raw request so the Host header can be forged (fetch will not let us). */
+function rawGet(pathAndQuery: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port: t.host.port, path: pathAndQuery, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+  });
+}
+
+function wsStatus(url: string, origin?: string): Promise<number | 'open'> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, origin ? { origin } : {});
+    ws.on('open', () => {
+      ws.terminate();
+      resolve('open');
+    });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('error', () => resolve(0));
+  });
+}
+
+describe('API calls', () => {
+  it('are refused with 403 without the token, with a wrong token, or from another origin', async () => {
+    const origin = t.host.origin;
+    expect((await call({ origin })).status).toBe(403);
+    expect((await call({ origin, 'x-publish-desk-token': 'guess' })).status).toBe(403);
+    expect((await call({ origin: 'https://evil.example', 'x-publish-desk-token': t.host.token })).status).toBe(403);
+    expect((await call({ 'x-publish-desk-token': t.host.token })).status).toBe(403);
+    const ok = await call({ origin, 'x-publish-desk-token': t.host.token });
+    expect(ok.status).toBe(200);
+  });
+
+  it('answer malformed and oversized bodies with 400, never a crash', async () => {
+    const auth = { origin: t.host.origin, 'x-publish-desk-token': t.host.token };
+    const notJson = await call(auth, '{not json');
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toEqual({ ok: false, error: { code: 'badArguments', message: 'Body is not JSON' } });
+    const huge = await call(auth, JSON.stringify({ method: 'app.info', args: { pad: 'x'.repeat(2 * 1024 * 1024) } }));
+    expect(huge.status).toBe(400);
+    expect((await huge.json()).error.message).toBe('Request too large');
+    expect((await call(auth)).status).toBe(200);
+  });
+});
+
+describe('pages', () => {
+  it('are served only with the launch key, which then rides in an HttpOnly SameSite cookie', async () => {
+    expect((await fetch(`${t.host.origin}/`)).status).toBe(403);
+    expect((await fetch(`${t.host.origin}/?launch=wrong`)).status).toBe(403);
+    const page = await fetch(t.host.launchUrl);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`<meta name="publish-desk-token" content="${t.host.token}">`);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const cookie = page.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const asset = await fetch(`${t.host.origin}/assets/app.js`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toContain('text/javascript');
+    expect((await fetch(`${t.host.origin}/assets/app.js`)).status).toBe(403);
+  });
+
+  it('refuse a forged Host header (DNS rebinding) even with the key', async () => {
+    expect(await rawGet(`/?launch=${t.host.token}`, { host: 'attacker.example' })).toBe(403);
+    expect(await rawGet(`/?launch=${t.host.token}`, { host: `127.0.0.1:${t.host.port}` })).toBe(200);
+  });
+
+  it('never serve files outside the renderer folder', async () => {
+    const cookie = `pd_launch_${t.host.port}=${t.host.token}`;
+    expect(await rawGet('/../../../../etc/passwd', { host: `127.0.0.1:${t.host.port}`, cookie })).toBe(404);
+    expect(await rawGet('/%2e%2e/%2e%2e/etc/passwd', { host: `127.0.0.1:${t.host.port}`, cookie })).toBe(404);
+  });
+});
+
+describe('the events socket', () => {
+  it('opens only with the key and our origin', async () => {
+    const base = `ws://127.0.0.1:${t.host.port}/ops/events`;
+    expect(await wsStatus(`${base}?launch=${t.host.token}`, t.host.origin)).toBe('open');
+    expect(await wsStatus(`${base}?launch=${t.host.token}`, 'https://evil.example')).toBe(403);
+    expect(await wsStatus(`${base}?launch=${t.host.token}`)).toBe(403);
+    expect(await wsStatus(`${base}?launch=nope`, t.host.origin)).toBe(403);
+    expect(await wsStatus(`ws://127.0.0.1:${t.host.port}/elsewhere?launch=${t.host.token}`, t.host.origin)).toBe(403);
+  });
+});
+
+describe('binding', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(t.host.address).toBe('127.0.0.1');
+    expect(t.host.origin).toBe(`http://127.0.0.1:${t.host.port}`);
+    expect(t.host.token.length).toBeGreaterThanOrEqual(40);
+  });
+});

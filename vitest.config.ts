@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'shared/**/*.test.ts',
+      'main/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'test/contract/**/*.test.ts',
+      'test/integration/**/*.test.ts',
+      'test/packaging/**/*.test.ts',
+    ],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Two cores on our machines: keep the packaging build from starving servers under test.
+    maxWorkers: 2,
+  },
+});
