@@ -7,6 +7,7 @@ export default defineConfig({
       'main/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
       'test/contract/**/*.test.ts',
+      'test/lint/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/packaging/**/*.test.ts',
     ],
