@@ -1,7 +1,7 @@
-// `npm start`: the desktop app when Electron is installed, otherwise the same
-// console in browser mode (loopback host + a Chromium app window).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// `npm start`: builds, then opens the desktop app when Electron is installed,
+// otherwise the same console in browser mode (loopback host + a Chromium app
+// window, or a link to open).
+import { spawn, spawnSync } from 'node:child_process';
 import { electronBinary } from './electron-binary.mjs';
 import { ensureElectronNative } from './native-for-electron.mjs';
 
@@ -13,8 +13,12 @@ function run(command, args) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-if (!existsSync('out/host/index.cjs') || !existsSync('out/renderer/index.html')) {
-  console.error('Publish Desk is not built yet: run `npm run build` (or `npm install`, which builds it).');
+console.log('Building Publish Desk…');
+const build =
+  spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' }).status === 0 &&
+  spawnSync(process.execPath, ['build/build-main.mjs'], { stdio: 'inherit' }).status === 0;
+if (!build) {
+  console.error('Publish Desk did not build (see above). Run `npm install` first if this is a fresh clone.');
   process.exit(1);
 }
 
