@@ -1,0 +1,169 @@
+/**
+ * The sandbox org's memory. Internal shapes, close to Genesys Cloud's but
+ * mutable and indexed; the route modules turn them into SDK `Models` types.
+ * All instants are UTC ISO strings with milliseconds, as Genesys sends them.
+ */
+
+export interface SandboxClient {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  /** Genesys permission strings, e.g. `wfm:schedule:edit`. */
+  permissions: string[];
+  grantTypes: Array<'client_credentials' | 'authorization_code'>;
+  /** The user a code-grant token acts as (the supervisor). */
+  userId?: string;
+}
+
+export interface SandboxUser {
+  id: string;
+  name: string;
+  email: string;
+  /** Set for agents; supervisors have none. */
+  managementUnitId?: string;
+  businessUnitId?: string;
+}
+
+export interface ManagementUnitState {
+  id: string;
+  name: string;
+  businessUnitId: string;
+  timeZone: string;
+  startDayOfWeek: string;
+  version: number;
+}
+
+export interface ActivityCodeState {
+  id: string;
+  name: string;
+  /** Genesys category: OnQueueWork, Break, Meal, Meeting, Training, TimeOff, Unavailable, Unscheduled, OffQueueWork. */
+  category: string;
+  lengthInMinutes: number;
+  countsAsPaidTime: boolean;
+  countsAsWorkTime: boolean;
+  agentTimeOffSelectable: boolean;
+  defaultCode: boolean;
+}
+
+export interface ActivityState {
+  startDate: string;
+  lengthMinutes: number;
+  activityCodeId: string;
+  description: string;
+  paid: boolean;
+}
+
+export interface ShiftState {
+  id: string;
+  startDate: string;
+  lengthMinutes: number;
+  activities: ActivityState[];
+  manuallyEdited: boolean;
+}
+
+export interface FullDayTimeOffMarkerState {
+  /** BU-local date, yyyy-MM-dd. */
+  businessUnitDate: string;
+  startOffsetMinutes: number;
+  endOffsetMinutes: number;
+  lengthMinutes: number;
+  activityCodeId: string;
+  description: string;
+  paid: boolean;
+  timeOffRequestId?: string;
+}
+
+export interface AgentScheduleState {
+  userId: string;
+  managementUnitId: string;
+  version: number;
+  shifts: ShiftState[];
+  fullDayTimeOffMarkers: FullDayTimeOffMarkerState[];
+  dateModified: string;
+}
+
+export interface ScheduleState {
+  id: string;
+  businessUnitId: string;
+  /** First day of the schedule, yyyy-MM-dd, the BU's start day of week. */
+  weekDate: string;
+  weekCount: number;
+  description: string;
+  published: boolean;
+  version: number;
+  dateCreated: string;
+  dateModified: string;
+  modifiedByUserId: string;
+  agentSchedules: Map<string, AgentScheduleState>;
+}
+
+export interface TimeOffRequestState {
+  id: string;
+  userId: string;
+  managementUnitId: string;
+  isFullDayRequest: boolean;
+  activityCodeId: string;
+  status: 'PENDING' | 'APPROVED' | 'DENIED' | 'CANCELED';
+  /** Full-day requests: MU-local dates. */
+  fullDayManagementUnitDates: string[];
+  /** Partial-day requests: UTC instants. */
+  partialDayStartDateTimes: string[];
+  dailyDurationMinutes: number;
+  notes: string;
+  submittedDate: string;
+  version: number;
+}
+
+/** An agent's scripted conversation, for analytics. `end` null while it is active. */
+export interface ScriptSessionState {
+  conversationId: string;
+  userId: string;
+  scriptId: string;
+  queueId: string;
+  start: string;
+  end: string | null;
+}
+
+export interface BusinessUnitState {
+  id: string;
+  name: string;
+  timeZone: string;
+  startDayOfWeek: string;
+  version: number;
+  managementUnits: ManagementUnitState[];
+  activityCodes: ActivityCodeState[];
+  schedules: Map<string, ScheduleState>;
+  timeOffRequests: TimeOffRequestState[];
+}
+
+export interface OrgState {
+  id: string;
+  name: string;
+  /** The org's region id, as `/api/v2/organizations/me` reports it. */
+  thirdPartyOrgName: string;
+  businessUnits: Map<string, BusinessUnitState>;
+  users: Map<string, SandboxUser>;
+  clients: Map<string, SandboxClient>;
+  scriptSessions: ScriptSessionState[];
+}
+
+/** What the generator planted, for tests (`GET /sandbox/manifest`); the console never reads it. */
+export interface PlantedProblem {
+  kind: 'shiftOverlap' | 'timeOffOverlap' | 'activityOverlap' | 'naiveUtcShift' | 'dstShift' | 'zoneMismatch' | 'scriptSession';
+  businessUnitId: string;
+  scheduleId?: string;
+  weekDate?: string;
+  userId?: string;
+  managementUnitId?: string;
+  shiftIds?: string[];
+  detail: string;
+}
+
+export interface SandboxManifest {
+  seed: number;
+  businessUnitId: string;
+  agentCount: number;
+  weeks: Array<{ weekDate: string; scheduleId: string; published: boolean }>;
+  dstWeekDate: string | null;
+  planted: PlantedProblem[];
+}

@@ -1,0 +1,93 @@
+/**
+ * Everything a sandbox route can reach: configuration, the org, the clock,
+ * and the services other modules provide. Built once by `startSandbox`.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FaultEngine } from './faults/engine';
+import type { OrgState, SandboxManifest } from './org/model';
+import type { Rng } from './random';
+
+export type FaultName = 'calm' | 'publish-morning' | 'flaky' | 'script-lock' | 'slow-async';
+export const faultNames: readonly FaultName[] = ['calm', 'publish-morning', 'flaky', 'script-lock', 'slow-async'];
+
+export interface SandboxConfig {
+  seed: number;
+  agents: number;
+  weeks: number;
+  faults: FaultName[];
+  /** Lifetime of issued access tokens. Genesys default is 86,400 s. */
+  tokenLifetimeSeconds: number;
+  /** Requests per minute per token before 429. */
+  rateLimitPerMinute: number;
+  /** `/oauth/authorize` approves without showing the consent page (tests). */
+  autoApprove: boolean;
+  /** Agent-schedule queries above this many agents answer asynchronously. */
+  asyncAgentThreshold: number;
+  /** ...and above this many, by download URL. */
+  downloadAgentThreshold: number;
+  /** How long an async operation takes before its notification. */
+  operationDelayMs: number;
+  /** WebSocket heartbeat period and channel lifetime. */
+  heartbeatMs: number;
+  channelLifetimeMs: number;
+  /** Largest request body accepted. */
+  maxBodyBytes: number;
+  /** The sandbox's "today" (default: the real clock). */
+  now: () => Date;
+}
+
+export interface TokenGrant {
+  token: string;
+  clientId: string;
+  permissions: string[];
+  grantType: 'client_credentials' | 'authorization_code';
+  /** The signed-in user for code grants. */
+  userId?: string;
+  expiresAt: number;
+}
+
+export interface TokenStore {
+  /** Throws `ApiError` 401 for a missing, unknown or expired bearer token. */
+  verify(authorization: string | undefined): TokenGrant;
+  issue(clientId: string, grantType: TokenGrant['grantType'], userId?: string): TokenGrant;
+}
+
+export interface NotificationHub {
+  /** Delivers an event to every channel subscribed to the topic. */
+  publish(topicName: string, eventBody: unknown): void;
+  /** Takes the WebSocket upgrade if it is for a channel; false otherwise. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  close(): void;
+}
+
+/** Short-lived signed URLs for uploads (PUT) and downloads (GET). */
+export interface BlobStore {
+  createUpload(purpose: string, meta: Record<string, string>): { key: string; url: string; headers: Record<string, string> };
+  /** The uploaded body, decompressed when gzipped; undefined if nothing was uploaded. */
+  takeUpload(key: string): { purpose: string; meta: Record<string, string>; body: Buffer | undefined } | undefined;
+  createDownload(body: unknown): string;
+}
+
+export interface Scheduler {
+  /** setTimeout that `close()` cancels, so a stopped sandbox leaves nothing running. */
+  later(ms: number, fn: () => void): void;
+  close(): void;
+}
+
+export interface SandboxRuntime {
+  config: SandboxConfig;
+  org: OrgState;
+  manifest: SandboxManifest;
+  /** The fault stream: separate from the org stream so fault draws never change the data. */
+  faultRng: Rng;
+  /** Ids of things the sandbox creates while serving (schedules, operations). */
+  idRng: Rng;
+  baseUrl: string;
+  tokens: TokenStore;
+  notifications: NotificationHub;
+  blobs: BlobStore;
+  scheduler: Scheduler;
+  faults: FaultEngine;
+  now(): Date;
+}

@@ -1,0 +1,43 @@
+/**
+ * publish-morning: another supervisor (or a self-service shift trade) saves
+ * the schedule moments before ours. The schedule's version moves, a few
+ * agents' versions move with a real edit, and subscribers are told.
+ */
+import type { BusinessUnitState, ScheduleState } from '../org/model';
+import type { SandboxRuntime } from '../runtime';
+import { scheduleMetadata } from './convert';
+import { newOperationId, schedulesTopic } from './operations';
+
+export function competingSave(runtime: SandboxRuntime, bu: BusinessUnitState, schedule: ScheduleState, preferUserIds: string[]): string[] {
+  const rng = runtime.faultRng;
+  const now = runtime.now().toISOString();
+  const candidates = [...schedule.agentSchedules.values()].filter((a) => a.shifts.length > 0);
+  const preferred = candidates.filter((a) => preferUserIds.includes(a.userId));
+  const touched = new Set<string>();
+  const count = Math.min(candidates.length, rng.int(1, 3));
+  while (touched.size < count) {
+    // Half the time the other editor touches an agent we are editing too: a true edit conflict.
+    const pool = preferred.length > 0 && rng.chance(0.5) ? preferred : candidates;
+    const agent = rng.pick(pool);
+    if (touched.has(agent.userId)) continue;
+    touched.add(agent.userId);
+    const shift = rng.pick(agent.shifts);
+    // A trade-style edit that cannot create an overlap: the last activity's code changes hands.
+    const last = shift.activities.at(-1);
+    if (last) last.description = `${last.description} (traded)`;
+    shift.manuallyEdited = true;
+    agent.version += 1;
+    agent.dateModified = now;
+  }
+  const other = [...runtime.org.users.values()].find((u) => !u.managementUnitId);
+  schedule.version += 1;
+  schedule.dateModified = now;
+  if (other) schedule.modifiedByUserId = other.id;
+  runtime.notifications.publish(schedulesTopic(bu.id), {
+    status: 'Complete',
+    operationId: newOperationId(runtime),
+    eventType: 'Update',
+    result: scheduleMetadata(bu, schedule),
+  });
+  return [...touched];
+}
