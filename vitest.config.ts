@@ -8,6 +8,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'test/contract/**/*.test.ts',
       'test/lint/**/*.test.ts',
+      'test/sandbox/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/packaging/**/*.test.ts',
     ],

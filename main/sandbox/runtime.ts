@@ -31,6 +31,8 @@ export interface SandboxConfig {
   /** WebSocket heartbeat period and channel lifetime. */
   heartbeatMs: number;
   channelLifetimeMs: number;
+  /** How long a `flaky` "timeout" holds a connection before dropping it. */
+  faultHangMs: number;
   /** Largest request body accepted. */
   maxBodyBytes: number;
   /** The sandbox's "today" (default: the real clock). */

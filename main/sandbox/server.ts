@@ -19,12 +19,15 @@ import { createScheduler } from './http/scheduler';
 import { createNotificationHub } from './notifications/hub';
 import { notificationRoutes } from './notifications/routes';
 import { generateOrg, sandboxCredentials } from './org/generator';
+import { loadState, saveState } from './org/persist';
 import { createRng } from './random';
 import type { SandboxConfig, SandboxRuntime } from './runtime';
 import { wfmRoutes } from './wfm/routes';
 
 export interface SandboxOptions extends Partial<SandboxConfig> {
   port?: number;
+  /** Keep the org in this file across restarts (written after every accepted write). */
+  stateFile?: string;
 }
 
 export interface RunningSandbox {
@@ -51,19 +54,26 @@ export const defaultSandboxConfig: Omit<SandboxConfig, 'now'> = {
   heartbeatMs: 30_000,
   channelLifetimeMs: 24 * 3_600_000,
   maxBodyBytes: 10 * 1024 * 1024,
+  faultHangMs: 15_000,
 };
 
 /** Uploads of a 5,000-agent schedule are far larger than API bodies. */
 const maxUploadBytes = 200 * 1024 * 1024;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const { port = 0, ...overrides } = options;
+  const { port = 0, stateFile, ...overrides } = options;
   const config: SandboxConfig = { ...defaultSandboxConfig, now: () => new Date(), ...overrides };
-  const { org, manifest } = generateOrg({ seed: config.seed, agents: config.agents, weeks: config.weeks, now: config.now() });
+  const { org, manifest } =
+    (stateFile ? loadState(stateFile) : null) ??
+    generateOrg({ seed: config.seed, agents: config.agents, weeks: config.weeks, now: config.now() });
+  const persist = () => {
+    if (stateFile) saveState(stateFile, org, manifest);
+  };
+  persist();
   const scheduler = createScheduler();
   let baseUrl = '';
   const blobs = createBlobStore(() => baseUrl, scheduler);
-  const faults = createFaultEngine(config.faults, createRng(config.seed).fork('faults'), { hangMs: 15_000 });
+  const faults = createFaultEngine(config.faults, createRng(config.seed).fork('faults'), { hangMs: config.faultHangMs });
   const runtime: SandboxRuntime = {
     config,
     org,
@@ -125,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       };
       const result = await route.handle(ctx);
       if (route.write && result.status < 300) {
+        persist();
         const after = faults.afterWrite();
         if (after instanceof ApiError) throw after;
         if (after) return transportFault(req, res, after);
@@ -164,7 +175,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     server.listen(port, '127.0.0.1', () => resolve());
   });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const credentials = sandboxCredentials(config.seed);
+  const credentials = sandboxCredentials(manifest.seed);
 
   return {
     baseUrl,

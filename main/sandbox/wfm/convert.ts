@@ -47,7 +47,11 @@ export function scheduleListItem(s: ScheduleState): Models.BuScheduleListItem {
 
 export function scheduleMetadata(bu: BusinessUnitState, s: ScheduleState): Models.BuScheduleMetadata {
   const byMu = new Map<string, string[]>();
-  for (const a of s.agentSchedules.values()) byMu.set(a.managementUnitId, [...(byMu.get(a.managementUnitId) ?? []), a.userId]);
+  for (const a of s.agentSchedules.values()) {
+    const ids = byMu.get(a.managementUnitId);
+    if (ids) ids.push(a.userId);
+    else byMu.set(a.managementUnitId, [a.userId]);
+  }
   const { start, end } = scheduleRange(s);
   return {
     ...scheduleListItem(s),
