@@ -1,6 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Migrations are .sql files imported as text, as esbuild bundles them.
+  plugins: [
+    {
+      name: 'sql-as-text',
+      transform(code, id) {
+        return id.endsWith('.sql') ? { code: `export default ${JSON.stringify(code)};`, map: null } : null;
+      },
+    },
+  ],
   test: {
     include: [
       'shared/**/*.test.ts',

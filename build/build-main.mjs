@@ -11,6 +11,7 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   packages: 'external',
+  loader: { '.sql': 'text' },
 };
 
 export const entries = [
