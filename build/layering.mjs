@@ -56,6 +56,8 @@ export function layeringViolation(fromFile, specifier) {
     const to = layerOf(target);
     if (!to || to === from) return null;
     if (rule.layers === '*') return null;
+    // Unit tests beside their code may use the shared test support.
+    if (to === 'test' && /\.test\.tsx?$/.test(fromFile)) return null;
     if (rule.layers === '*main' && (to === 'shared' || to.startsWith('main/'))) return null;
     if (Array.isArray(rule.layers) && rule.layers.includes(to)) return null;
     return `${from}/ may not import ${to}/ (see the layering table in ARCHITECTURE.md)`;

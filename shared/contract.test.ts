@@ -3,8 +3,20 @@ import { isOpsEventName, isOpsMethodName, opsArgsSchemas, opsEventNames, opsMeth
 
 describe('contract name tables', () => {
   it('lists every method and event of the contract', () => {
-    expect(opsMethodNames).toEqual(['app.info']);
-    expect(opsEventNames).toEqual(['app.notice']);
+    expect(opsMethodNames).toEqual([
+      'app.info',
+      'connection.regions',
+      'connection.list',
+      'connection.save',
+      'connection.remove',
+      'connection.test',
+      'connection.signIn',
+      'connection.cancelSignIn',
+      'connection.signOut',
+      'vault.status',
+      'activity.list',
+    ]);
+    expect(opsEventNames).toEqual(['app.notice', 'connection.changed', 'auth.required']);
   });
 
   it('accepts contract names and refuses everything else, including prototype keys', () => {

@@ -7,6 +7,8 @@
  * below are what the main side uses to refuse anything not in the contract.
  */
 import { z } from 'zod';
+import type { AuditQuery, AuditRow } from './activity';
+import type { ConnectionDraft, ConnectionStatus, RegionOption, VaultStatus } from './connections';
 
 /** Which transport carried the call: Electron IPC or the loopback host. */
 export type TransportKind = 'ipc' | 'http';
@@ -38,11 +40,26 @@ export interface AppNotice {
 /** Request/response methods: name → argument and result types. */
 export interface OpsMethods {
   'app.info': { args: Record<string, never>; result: AppInfo };
+  'connection.regions': { args: Record<string, never>; result: RegionOption[] };
+  'connection.list': { args: Record<string, never>; result: ConnectionStatus[] };
+  'connection.save': { args: ConnectionDraft; result: ConnectionStatus };
+  'connection.remove': { args: { id: string }; result: { removed: boolean } };
+  /** Signs in if needed and reads the org: proves the profile works. */
+  'connection.test': { args: { id: string }; result: ConnectionStatus };
+  'connection.signIn': { args: { id: string }; result: ConnectionStatus };
+  'connection.cancelSignIn': { args: { id: string }; result: { cancelled: boolean } };
+  'connection.signOut': { args: { id: string }; result: ConnectionStatus };
+  'vault.status': { args: Record<string, never>; result: VaultStatus };
+  'activity.list': { args: AuditQuery; result: { rows: AuditRow[]; total: number } };
 }
 
 /** Events pushed from main to every connected window. */
 export interface OpsEvents {
   'app.notice': AppNotice;
+  /** A connection's sign-in state, org or error changed: re-read `connection.list`. */
+  'connection.changed': { id: string };
+  /** The session of this profile ended: ask the supervisor to sign in again, keep their place. */
+  'auth.required': { profileId: string; profileName: string; reason: string };
 }
 
 export type OpsMethodName = keyof OpsMethods;
@@ -65,12 +82,53 @@ export type OpsApi = {
  * compiler insist on exactly the contract's names, so this table doubles as
  * the allow-list the transports check before dispatching.
  */
+const noArgs = z.object({}).strict() as z.ZodType<Record<string, never>>;
+const byId = z.object({ id: z.string().min(1).max(200) }).strict();
+
+const connectionDraft = z
+  .object({
+    id: z.string().min(1).max(200).optional(),
+    name: z.string().trim().min(1, 'Give the connection a name').max(100),
+    kind: z.enum(['region', 'custom']),
+    region: z.string().min(1).max(100).optional(),
+    baseUrl: z
+      .string()
+      .url('The base URL must be a full URL, e.g. https://api.mypurecloud.com')
+      .refine((u) => /^https?:\/\//.test(u), 'The base URL must start with https:// (or http:// for a local sandbox)')
+      .optional(),
+    grantType: z.enum(['client_credentials', 'authorization_code']),
+    clientId: z.string().trim().min(1, 'Enter the OAuth client id').max(200),
+    clientSecret: z.string().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((d) => (d.kind === 'region' ? !!d.region : !!d.baseUrl), { message: 'Choose a region, or enter a base URL' });
+
 export const opsArgsSchemas: { [M in OpsMethodName]: z.ZodType<OpsArgs<M>> } = {
-  'app.info': z.object({}).strict() as z.ZodType<Record<string, never>>,
+  'app.info': noArgs,
+  'connection.regions': noArgs,
+  'connection.list': noArgs,
+  'connection.save': connectionDraft,
+  'connection.remove': byId,
+  'connection.test': byId,
+  'connection.signIn': byId,
+  'connection.cancelSignIn': byId,
+  'connection.signOut': byId,
+  'vault.status': noArgs,
+  'activity.list': z
+    .object({
+      profileId: z.string().max(200).optional(),
+      outcome: z.enum(['all', 'ok', 'failed']).optional(),
+      search: z.string().max(200).optional(),
+      limit: z.number().int().min(1).max(500),
+      offset: z.number().int().min(0),
+    })
+    .strict(),
 };
 
 const eventNameTable: { [E in OpsEventName]: true } = {
   'app.notice': true,
+  'connection.changed': true,
+  'auth.required': true,
 };
 
 export const opsMethodNames = Object.keys(opsArgsSchemas) as OpsMethodName[];

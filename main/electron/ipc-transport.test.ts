@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '../../shared/transport';
-import { createServices } from '../services';
+import { tempServices } from '../../test/support/temp-services';
 import { isTrustedSender, registerIpcTransport, sendEvent, type IpcInvokeEventLike, type IpcMainLike } from './ipc-transport';
 
 const pageUrl = 'file:///opt/Publish%20Desk/resources/app.asar/out/renderer/index.html';
@@ -27,26 +27,26 @@ describe('isTrustedSender', () => {
 });
 
 describe('registerIpcTransport', () => {
-  function setup() {
+  async function setup() {
     const handlers = new Map<string, (e: IpcInvokeEventLike, ...a: unknown[]) => Promise<unknown>>();
     const ipcMain: IpcMainLike = {
       handle: (channel, listener) => handlers.set(channel, listener),
       removeHandler: (channel) => handlers.delete(channel),
     };
-    const services = createServices({ appName: 'Publish Desk', appVersion: '1.0.0', dataDir: '/d', mode: 'electron' });
+    const services = await tempServices({ mode: 'electron' });
     const unregister = registerIpcTransport(ipcMain, services.dispatch, () => trusted);
     return { handlers, unregister };
   }
 
-  it('registers exactly one invoke channel and removes it on unregister', () => {
-    const { handlers, unregister } = setup();
+  it('registers exactly one invoke channel and removes it on unregister', async () => {
+    const { handlers, unregister } = await setup();
     expect([...handlers.keys()]).toEqual([ipcChannels.invoke]);
     unregister();
     expect(handlers.size).toBe(0);
   });
 
   it('refuses calls from a foreign frame before dispatching', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     const invoke = handlers.get(ipcChannels.invoke)!;
     const outcome = await invoke(invokeEvent({ url: 'https://evil.example/' }), 'app.info', {});
     expect(outcome).toEqual({

@@ -5,11 +5,16 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 const h = vi.hoisted(() => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { mkdtempSync } = require('node:fs') as typeof import('node:fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const os = require('node:os') as typeof import('node:os');
+  const userData = mkdtempSync(`${os.tmpdir()}/pd-electron-`);
   const appListeners = new Map<string, (...a: unknown[]) => void>();
   const windows: Array<{ options: unknown; loaded: string | null }> = [];
   let readyResolve: () => void = () => {};
   const ready = new Promise<void>((r) => (readyResolve = r));
-  return { appListeners, windows, ready, readyResolve: () => readyResolve() };
+  return { appListeners, windows, ready, readyResolve: () => readyResolve(), userData };
 });
 
 const ipcHandlers = new Map<string, unknown>();
@@ -44,12 +49,18 @@ vi.mock('electron', () => {
       getName: () => 'Publish Desk',
       getAppPath: () => '/opt/Publish Desk/resources/app.asar',
       getVersion: () => '0.1.0',
-      getPath: (name: string) => `/home/sup/.config/Publish Desk/${name}`,
+      getPath: () => h.userData,
       quit: vi.fn(),
     },
     BrowserWindow,
     ipcMain: { handle: (c: string, l: unknown) => ipcHandlers.set(c, l), removeHandler: vi.fn() },
     session: { defaultSession: session },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (s: string) => Buffer.from(s.split('').reverse().join('')),
+      decryptString: (b: Buffer) => b.toString().split('').reverse().join(''),
+    },
     shell: { openExternal: vi.fn() },
   };
 });
@@ -63,7 +74,8 @@ describe('Electron main entry', () => {
     expect(h.appListeners.has('window-all-closed')).toBe(true);
     h.readyResolve();
     await h.ready;
-    await new Promise((r) => setTimeout(r, 0));
+    // Services open the database and vault before the window appears.
+    await vi.waitFor(() => expect(h.windows).toHaveLength(1));
 
     expect(session.setPermissionRequestHandler).toHaveBeenCalledOnce();
     expect(session.webRequest.onHeadersReceived).toHaveBeenCalledOnce();
@@ -82,7 +94,7 @@ describe('Electron main entry', () => {
     const fromWindow = { sender: { id: 42 }, senderFrame: { url: `file://${page}`, parent: null } };
     const outcome = (await invoke(fromWindow, 'app.info', {})) as { ok: boolean; result: Record<string, unknown> };
     expect(outcome.ok).toBe(true);
-    expect(outcome.result).toMatchObject({ mode: 'electron', transport: 'ipc', dataDir: '/home/sup/.config/Publish Desk/userData' });
+    expect(outcome.result).toMatchObject({ mode: 'electron', transport: 'ipc', dataDir: h.userData });
     const stranger = { sender: { id: 99 }, senderFrame: { url: `file://${page}`, parent: null } };
     expect(await invoke(stranger, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

@@ -4,8 +4,10 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { createServices } from '../services';
+import { createSafeStorageVault } from './safe-storage-vault';
 import { registerIpcTransport, sendEvent, type TrustedRenderer } from './ipc-transport';
 import { guardSession, guardWebContents, mainWindowOptions } from './security';
 
@@ -40,14 +42,22 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, shell));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     guardSession(session.defaultSession);
-    const services = createServices({
+    const dataDir = app.getPath('userData');
+    // Electron's ABI build of better-sqlite3 (build/native-for-electron.mjs), unpacked beside the asar when packaged.
+    const nativeBinding = path.join(outDir, 'native', 'better_sqlite3.node').replace('app.asar', 'app.asar.unpacked');
+    const services = await createServices({
       appName: app.getName(),
       appVersion: app.getVersion(),
-      dataDir: app.getPath('userData'),
+      dataDir,
       mode: 'electron',
+      vault: createSafeStorageVault({ safeStorage, filePath: path.join(dataDir, 'secrets.json') }),
+      openBrowser: (url) => shell.openExternal(url),
+      ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
+      log: (line) => console.error(line),
     });
+    app.on('will-quit', () => void services.close());
     registerIpcTransport(ipcMain, services.dispatch, () => trusted);
     services.events.attach((event, payload) => sendEvent(mainWindow?.webContents ?? null, event, payload));
     createWindow();

@@ -38,3 +38,13 @@ export function openAppWindow(url: string, dataDir: string, env: NodeJS.ProcessE
   child.unref();
   return { opened: true, browser };
 }
+
+/** A plain browser tab for the sign-in page (supervisor PKCE sign-in), in the same profile. */
+export function openInBrowser(url: string, dataDir: string, env: NodeJS.ProcessEnv = process.env): OpenResult {
+  const browser = findChromium(env);
+  if (!browser) return { opened: false, reason: 'no Chromium found' };
+  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return { opened: false, reason: 'no display' };
+  const child = spawn(browser, [...chromiumFlags, `--user-data-dir=${path.join(dataDir, 'chromium-profile')}`, url], { stdio: 'ignore', detached: true });
+  child.unref();
+  return { opened: true, browser };
+}

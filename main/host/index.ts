@@ -7,7 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../services';
 import { resolveDataDir } from '../services/data-dir';
-import { openAppWindow } from './chromium';
+import { openAppWindow, openInBrowser } from './chromium';
+import { hostVault } from './host-vault';
 import { startHost } from './server';
 
 const rootDir = path.resolve(__dirname, '..', '..');
@@ -23,10 +24,18 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir(values['data-dir']);
   mkdirSync(dataDir, { recursive: true });
   const pkg = JSON.parse(readFileSync(path.join(rootDir, 'package.json'), 'utf8')) as { version: string };
-  const services = createServices(
-    { appName: 'Publish Desk', appVersion: pkg.version, dataDir, mode: 'browser' },
-    (line) => console.error(line),
-  );
+  const services = await createServices({
+    appName: 'Publish Desk',
+    appVersion: pkg.version,
+    dataDir,
+    mode: 'browser',
+    vault: await hostVault(dataDir),
+    openBrowser: async (url) => {
+      const opened = openInBrowser(url, dataDir);
+      if (!opened.opened) console.log(`Open this link to sign in (${opened.reason}):\n${url}`);
+    },
+    log: (line) => console.error(line),
+  });
   const host = await startHost({
     dispatch: services.dispatch,
     events: services.events,
@@ -40,7 +49,10 @@ async function main(): Promise<void> {
     console.log(opened.opened ? `Opened in ${opened.browser}.` : `Not opening a window: ${opened.reason}.`);
   }
   const stop = () => {
-    void host.close().then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => services.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

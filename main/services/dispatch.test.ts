@@ -1,19 +1,21 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OpsApi } from '../../shared/contract';
-import { createServices } from '.';
+import { tempServices } from '../../test/support/temp-services';
+import type { Services } from '.';
 import { createDispatch } from './dispatch';
 
 const fixedRuntime = { platform: 'test-x64', versions: { node: '20.0.0', electron: null, chrome: null } };
 
 describe('dispatch', () => {
-  const { dispatch } = createServices({
-    appName: 'Publish Desk',
-    appVersion: '9.9.9',
-    dataDir: '/data/pd',
-    mode: 'browser',
-    runtime: fixedRuntime,
-    now: () => new Date('2026-11-23T06:00:00Z'),
+  let services: Services;
+  let dataDir: string;
+  const dispatch: Services['dispatch'] = (m, a, c) => services.dispatch(m, a, c);
+  beforeAll(async () => {
+    const { tempDataDir } = await import('../../test/support/temp-services');
+    dataDir = tempDataDir();
+    services = await tempServices({ appVersion: '9.9.9', dataDir, runtime: fixedRuntime, now: () => new Date('2026-11-23T06:00:00Z') });
   });
+  afterAll(() => services.close());
 
   it('answers app.info with the transport that carried the call', async () => {
     const viaHttp = await dispatch('app.info', {}, { transport: 'http' });
@@ -22,7 +24,7 @@ describe('dispatch', () => {
       result: {
         name: 'Publish Desk',
         version: '9.9.9',
-        dataDir: '/data/pd',
+        dataDir,
         transport: 'http',
         mode: 'browser',
         platform: 'test-x64',
@@ -31,7 +33,7 @@ describe('dispatch', () => {
       },
     });
     const viaIpc = await dispatch('app.info', undefined, { transport: 'ipc' });
-    expect(viaIpc.ok && viaIpc.result.transport).toBe('ipc');
+    expect(viaIpc.ok && (viaIpc.result as { transport: string }).transport).toBe('ipc');
   });
 
   it('refuses names outside the contract', async () => {
@@ -49,7 +51,7 @@ describe('dispatch', () => {
 
   it('turns a handler failure into a failed outcome and logs it', async () => {
     const log = vi.fn();
-    const failing = { 'app.info': async () => Promise.reject(new Error('disk unreadable')) } satisfies OpsApi;
+    const failing = { 'app.info': async () => Promise.reject(new Error('disk unreadable')) } as unknown as OpsApi;
     const outcome = await createDispatch(failing, log)('app.info', {}, { transport: 'ipc' });
     expect(outcome).toEqual({ ok: false, error: { code: 'failed', message: 'disk unreadable' } });
     expect(log).toHaveBeenCalledWith('app.info failed: disk unreadable');

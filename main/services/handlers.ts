@@ -3,6 +3,8 @@
  * Electron-free, so it runs under Vitest, the CLI and the browser host alike.
  */
 import type { AppInfo, OpsApi, ShellMode } from '../../shared/contract';
+import type { ActivityLog } from './activity-log';
+import type { ConnectionService } from './connections/connection-service';
 import type { EventHub } from './event-hub';
 
 export interface ServiceDeps {
@@ -11,6 +13,8 @@ export interface ServiceDeps {
   dataDir: string;
   mode: ShellMode;
   events: EventHub;
+  connections: ConnectionService;
+  activity: ActivityLog;
   /** Injected so tests and both shells report the same runtime facts. */
   runtime?: { platform: string; versions: AppInfo['versions'] };
   now?: () => Date;
@@ -20,6 +24,7 @@ export function createHandlers(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const runtime = deps.runtime ?? currentRuntime();
+  const { connections } = deps;
 
   return {
     'app.info': async (_args, ctx) => ({
@@ -32,6 +37,16 @@ export function createHandlers(deps: ServiceDeps) {
       versions: runtime.versions,
       startedAt,
     }),
+    'connection.regions': async () => connections.regions(),
+    'connection.list': async () => connections.list(),
+    'connection.save': async (draft) => connections.save(draft),
+    'connection.remove': async ({ id }) => ({ removed: await connections.remove(id) }),
+    'connection.test': async ({ id }) => connections.test(id),
+    'connection.signIn': async ({ id }) => connections.signIn(id),
+    'connection.cancelSignIn': async ({ id }) => ({ cancelled: connections.cancelSignIn(id) }),
+    'connection.signOut': async ({ id }) => connections.signOut(id),
+    'vault.status': async () => connections.vaultStatus(),
+    'activity.list': async (query) => deps.activity.list(query),
   } satisfies OpsApi;
 }
 

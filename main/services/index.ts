@@ -1,17 +1,74 @@
-/** Builds the handler map, its dispatcher and the event hub in one place. */
+/**
+ * Builds the services from their parts: the SQLite file, the vault, the
+ * connections, the event hub, and the one dispatcher both transports call.
+ */
+import type { ShellMode, AppInfo } from '../../shared/contract';
+import { createMemoryVault } from '../genesys/vault/memory-vault';
+import type { SecretVault } from '../genesys/vault/vault';
+import { createProfileRepository } from '../mirror/connection-profiles';
+import { openDatabase } from '../mirror/database';
+import { createAuditRepository } from '../mirror/request-audit';
+import type { SandboxOptions } from '../sandbox/server';
+import { createConnectionService } from './connections/connection-service';
+import { genesysOrgReader } from './connections/genesys-org-reader';
+import { createSandboxLauncher } from './connections/sandbox-launcher';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
-import { createHandlers, type ServiceDeps } from './handlers';
+import { createHandlers } from './handlers';
+
+export interface ServicesOptions {
+  appName: string;
+  appVersion: string;
+  dataDir: string;
+  mode: ShellMode;
+  /** Where secrets go; memory only unless the shell supplies a safer one. */
+  vault?: SecretVault;
+  /** Opens the system browser for supervisor sign-in. */
+  openBrowser?: (url: string) => Promise<void>;
+  /** Electron's build of better-sqlite3. */
+  nativeBinding?: string;
+  sandbox?: SandboxOptions;
+  runtime?: { platform: string; versions: AppInfo['versions'] };
+  now?: () => Date;
+  signInTimeoutMs?: number;
+  log?: (line: string) => void;
+}
 
 export interface Services {
   dispatch: Dispatch;
   events: EventHub;
+  /** Set when a corrupt database was moved aside at start: where it went. */
+  movedAside: string | null;
+  close(): Promise<void>;
 }
 
-export function createServices(deps: Omit<ServiceDeps, 'events'>, log?: (line: string) => void): Services {
+export async function createServices(opts: ServicesOptions): Promise<Services> {
+  const log = opts.log ?? (() => {});
   const events = createEventHub();
-  const handlers = createHandlers({ ...deps, events });
-  return { dispatch: createDispatch(handlers, log), events };
+  const { db, movedAside } = openDatabase(opts.dataDir, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  if (movedAside) log(`The database could not be read and was moved to ${movedAside}; a fresh one was started.`);
+  const audit = createAuditRepository(db);
+  const connections = await createConnectionService({
+    profiles: createProfileRepository(db),
+    vault: opts.vault ?? createMemoryVault(),
+    events,
+    sandbox: createSandboxLauncher(opts.sandbox),
+    orgReader: genesysOrgReader(audit.sink),
+    openBrowser: opts.openBrowser ?? (async (url) => log(`Open this link to sign in: ${url}`)),
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.signInTimeoutMs ? { signInTimeoutMs: opts.signInTimeoutMs } : {}),
+    log,
+  });
+  const handlers = createHandlers({ ...opts, events, connections, activity: { list: (q) => audit.query(q) } });
+  return {
+    dispatch: createDispatch(handlers, log),
+    events,
+    movedAside,
+    async close() {
+      await connections.close();
+      db.close();
+    },
+  };
 }
 
-export type { Dispatch, EventHub, ServiceDeps };
+export type { Dispatch, EventHub };

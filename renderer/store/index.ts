@@ -4,11 +4,13 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OpsClient } from '../bridge/types';
+import { createActivitySlice, type ActivitySlice } from './activity-slice';
 import { createAppSlice, type AppSlice } from './app-slice';
+import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice';
 import { createNavSlice, type NavSlice } from './nav-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 
-export type ConsoleState = AppSlice & NavSlice & NoticeSlice;
+export type ConsoleState = AppSlice & NavSlice & NoticeSlice & ConnectionsSlice & ActivitySlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 export type SliceSet = StoreApi<ConsoleState>['setState'];
 export type SliceGet = StoreApi<ConsoleState>['getState'];
@@ -18,7 +20,14 @@ export function createConsoleStore(client: OpsClient): ConsoleStore {
     ...createAppSlice(client, set, get),
     ...createNavSlice(set),
     ...createNoticeSlice(set),
+    ...createConnectionsSlice(client, set, get),
+    ...createActivitySlice(client, set, get),
   }));
   client.on('app.notice', (notice) => store.getState().pushNotice(notice));
+  client.on('connection.changed', () => void store.getState().loadConnections());
+  client.on('auth.required', ({ profileName, reason }) => {
+    store.getState().pushNotice({ level: 'warning', message: `${profileName}: ${reason}`, at: new Date().toISOString() });
+    void store.getState().loadConnections();
+  });
   return store;
 }

@@ -16,16 +16,16 @@ const info: AppInfo = {
 };
 
 function fakeClient(answer: () => Promise<AppInfo>) {
-  let noticeListener: ((n: AppNotice) => void) | null = null;
+  const listeners = new Map<string, (payload: unknown) => void>();
   const client: OpsClient = {
     transport: 'http',
     call: (async () => answer()) as OpsClient['call'],
-    on: ((_e: string, cb: (n: AppNotice) => void) => {
-      noticeListener = cb;
-      return () => {};
+    on: ((event: string, cb: (payload: unknown) => void) => {
+      listeners.set(event, cb);
+      return () => listeners.delete(event);
     }) as OpsClient['on'],
   };
-  return { client, notify: (n: AppNotice) => noticeListener?.(n) };
+  return { client, notify: (n: AppNotice) => listeners.get('app.notice')?.(n), emit: (event: string, payload: unknown) => listeners.get(event)?.(payload) };
 }
 
 describe('console store', () => {
@@ -60,6 +60,13 @@ describe('console store', () => {
     expect(notices.map((n) => n.message)).toEqual(['n3', 'n4', 'n5', 'n6', 'n7']);
     store.getState().dismissNotice(notices[0]!.id);
     expect(store.getState().notices.map((n) => n.message)).toEqual(['n4', 'n5', 'n6', 'n7']);
+  });
+
+  it('turns auth.required into a warning notice that names the connection', () => {
+    const fake = fakeClient(async () => info);
+    const store = createConsoleStore(fake.client);
+    fake.emit('auth.required', { profileId: 'p', profileName: 'Production', reason: 'the supervisor sign-in has ended.' });
+    expect(store.getState().notices.map((n) => [n.level, n.message])).toEqual([['warning', 'Production: the supervisor sign-in has ended.']]);
   });
 
   it('navigates between rail screens', () => {

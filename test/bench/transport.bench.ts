@@ -3,14 +3,14 @@
  * loopback host (real HTTP, token and origin checks) against the same call
  * dispatched in-process (the baseline, what the IPC transport adds nothing to).
  */
-import { createServices } from '../../main/services';
+import { tempServices } from '../support/temp-services';
 import { startHost } from '../../main/host/server';
 import { fakeRendererDir } from '../contract/transports';
 
 const calls = 2000;
 
 async function main() {
-  const svc = createServices({ appName: 'Publish Desk', appVersion: 'bench', dataDir: '/tmp', mode: 'browser' });
+  const svc = await tempServices();
   const host = await startHost({ dispatch: svc.dispatch, events: svc.events, rendererDir: fakeRendererDir() });
   const headers = { 'content-type': 'application/json', origin: host.origin, 'x-publish-desk-token': host.token };
   const body = JSON.stringify({ method: 'app.info', args: {} });
@@ -29,6 +29,7 @@ async function main() {
   }
   const httpUs = ((performance.now() - t) * 1000) / calls;
   await host.close();
+  await svc.close();
 
   console.log(`in-process dispatch: ${inProcessUs.toFixed(1)} µs/call; host HTTP: ${httpUs.toFixed(1)} µs/call`);
   console.log(

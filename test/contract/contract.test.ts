@@ -1,7 +1,7 @@
 /** The same contract cases over both transports: they must behave identically. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpsCallError } from '../../renderer/bridge/call-error';
-import { startHttpHarness, startIpcHarness, type TransportHarness } from './transports';
+import { dataDirs, startHttpHarness, startIpcHarness, type TransportHarness } from './transports';
 
 const transports: Array<[string, () => Promise<TransportHarness> | TransportHarness]> = [
   ['Electron IPC', startIpcHarness],
@@ -22,7 +22,7 @@ describe.each(transports)('contract over %s', (_label, start) => {
     expect(info.transport).toBe(t.name);
     expect(info.mode).toBe(t.name === 'ipc' ? 'electron' : 'browser');
     expect(info.version).toBe('0.1.0-test');
-    expect(info.dataDir).toBe('/data/test');
+    expect(info.dataDir).toBe(dataDirs.get(t.name === 'ipc' ? 'electron' : 'browser'));
     expect(Date.parse(info.startedAt)).not.toBeNaN();
   });
 

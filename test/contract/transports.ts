@@ -11,7 +11,8 @@ import { createIpcClient } from '../../renderer/bridge/ipc-client';
 import type { OpsClient } from '../../renderer/bridge/types';
 import { registerIpcTransport, sendEvent, type IpcInvokeEventLike } from '../../main/electron/ipc-transport';
 import { startHost, type RunningHost } from '../../main/host/server';
-import { createServices, type Services } from '../../main/services';
+import type { Services } from '../../main/services';
+import { tempServices } from '../support/temp-services';
 import { ipcChannels, type EventFrame } from '../../shared/transport';
 
 export interface TransportHarness {
@@ -23,13 +24,21 @@ export interface TransportHarness {
   close(): Promise<void>;
 }
 
-function services(mode: 'electron' | 'browser'): Services {
-  return createServices({ appName: 'Publish Desk', appVersion: '0.1.0-test', dataDir: '/data/test', mode });
+function services(mode: 'electron' | 'browser'): Promise<Services> {
+  return tempServices({ mode, dataDir: dataDirFor(mode) });
+}
+
+/** A fresh folder per harness; tests read it back through app.info. */
+export const dataDirs = new Map<string, string>();
+function dataDirFor(mode: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `pd-${mode}-`));
+  dataDirs.set(mode, dir);
+  return dir;
 }
 
 /** Electron transport through an IpcMainLike fake, with a fake window for events. */
-export function startIpcHarness(): TransportHarness {
-  const svc = services('electron');
+export async function startIpcHarness(): Promise<TransportHarness> {
+  const svc = await services('electron');
   const pageUrl = 'file:///app/out/renderer/index.html';
   let invoke: ((e: IpcInvokeEventLike, ...a: unknown[]) => Promise<unknown>) | undefined;
   registerIpcTransport(
@@ -51,7 +60,7 @@ export function startIpcHarness(): TransportHarness {
     },
   });
   void ipcChannels;
-  return { name: 'ipc', client, services: svc, rawCall, close: async () => {} };
+  return { name: 'ipc', client, services: svc, rawCall, close: () => svc.close() };
 }
 
 /** A built-renderer stand-in so the host has a page to serve in tests. */
@@ -65,7 +74,7 @@ export function fakeRendererDir(): string {
 
 /** Browser transport over real HTTP and a real WebSocket on 127.0.0.1. */
 export async function startHttpHarness(): Promise<TransportHarness & { host: RunningHost }> {
-  const svc = services('browser');
+  const svc = await services('browser');
   const host = await startHost({ dispatch: svc.dispatch, events: svc.events, rendererDir: fakeRendererDir() });
   const sockets: WebSocket[] = [];
   // A browser sends its Origin on every WebSocket; Node's ws client must be told to.
@@ -99,6 +108,7 @@ export async function startHttpHarness(): Promise<TransportHarness & { host: Run
     close: async () => {
       for (const s of sockets) s.terminate();
       await host.close();
+      await svc.close();
     },
   };
 }

@@ -26,6 +26,8 @@ describe('layeringViolation', () => {
     ['main/mirror/sync.ts', '../genesys/client', null],
     ['main/cli/index.ts', '../host/server', 'main/cli/ may not import main/host/ (see the layering table in ARCHITECTURE.md)'],
     ['shared/contract.test.ts', 'vitest', null],
+    ['main/services/dispatch.test.ts', '../../test/support/temp-services', null],
+    ['main/services/dispatch.ts', '../../test/support/temp-services', 'main/services/ may not import test/ (see the layering table in ARCHITECTURE.md)'],
     ['test/e2e/x.ts', 'electron', null],
   ])('%s importing %s', (from, specifier, expected) => {
     expect(layeringViolation(from, specifier)).toBe(expected);

@@ -1,0 +1,104 @@
+import { useEffect } from 'react';
+import { useConsole } from '../../store/context';
+import { activityPageSize } from '../../store/activity-slice';
+
+/** Every request made to Genesys Cloud, newest first, with the contextId support asks for. */
+export function ActivityScreen() {
+  const rows = useConsole((s) => s.activityRows);
+  const total = useConsole((s) => s.activityTotal);
+  const filter = useConsole((s) => s.activityFilter);
+  const page = useConsole((s) => s.activityPage);
+  const status = useConsole((s) => s.activityStatus);
+  const error = useConsole((s) => s.activityError);
+  const connections = useConsole((s) => s.connections);
+  const setFilter = useConsole((s) => s.setActivityFilter);
+  const setPage = useConsole((s) => s.setActivityPage);
+  const load = useConsole((s) => s.loadActivity);
+  const loadConnections = useConsole((s) => s.loadConnections);
+  useEffect(() => {
+    void load();
+    void loadConnections();
+  }, [load, loadConnections]);
+  const names = new Map(connections.map((c) => [c.id, c.name]));
+  const pages = Math.max(1, Math.ceil(total / activityPageSize));
+
+  return (
+    <section className="screen" aria-labelledby="activity-title">
+      <h1 id="activity-title">Activity log</h1>
+      <p className="lede">Every request to Genesys Cloud: when, what, the answer and its contextId. No bodies, no tokens.</p>
+      <div className="filters" role="search">
+        <label>
+          Connection
+          <select value={filter.profileId ?? ''} onChange={(e) => void setFilter({ profileId: e.target.value || undefined })}>
+            <option value="">All</option>
+            {connections.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Outcome
+          <select value={filter.outcome ?? 'all'} onChange={(e) => void setFilter({ outcome: e.target.value as 'all' | 'ok' | 'failed' })}>
+            <option value="all">All</option>
+            <option value="ok">Succeeded</option>
+            <option value="failed">Failed</option>
+          </select>
+        </label>
+        <label>
+          Search path or contextId
+          <input type="search" defaultValue={filter.search ?? ''} onChange={(e) => void setFilter({ search: e.target.value })} />
+        </label>
+        <button type="button" onClick={() => void load()}>
+          Refresh
+        </button>
+      </div>
+      {status === 'failed' && (
+        <p className="error-text" role="alert">
+          Could not read the activity log: {error}
+        </p>
+      )}
+      <table className="grid" data-testid="activity-table">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Connection</th>
+            <th scope="col">Request</th>
+            <th scope="col">Status</th>
+            <th scope="col">Time taken</th>
+            <th scope="col">Try</th>
+            <th scope="col">contextId</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className={r.status === null || r.status >= 400 ? 'row-failed' : undefined}>
+              <td>{new Date(r.at).toLocaleTimeString()}</td>
+              <td>{names.get(r.profileId) ?? r.profileId}</td>
+              <td className="mono">
+                {r.method} {r.pathTemplate}
+              </td>
+              <td>{r.status ?? `no answer (${r.errorKind ?? 'network'})`}</td>
+              <td>{r.durationMs} ms</td>
+              <td>{r.attempt}</td>
+              <td className="mono">{r.contextId ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && status === 'ready' && <p className="muted">No requests yet. Sign in on the Connections screen.</p>}
+      <div className="pager">
+        <button type="button" onClick={() => void setPage(page - 1)} disabled={page === 0}>
+          Newer
+        </button>
+        <span>
+          Page {page + 1} of {pages} · {total} requests
+        </span>
+        <button type="button" onClick={() => void setPage(page + 1)} disabled={page + 1 >= pages}>
+          Older
+        </button>
+      </div>
+    </section>
+  );
+}
