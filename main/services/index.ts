@@ -54,6 +54,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     events,
     sandbox: createSandboxLauncher(opts.sandbox),
     orgReader: genesysOrgReader(audit.sink),
+    audit: audit.sink,
     openBrowser: opts.openBrowser ?? (async (url) => log(`Open this link to sign in: ${url}`)),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.signInTimeoutMs ? { signInTimeoutMs: opts.signInTimeoutMs } : {}),

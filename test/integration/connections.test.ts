@@ -65,6 +65,7 @@ describe('the built-in sandbox org', () => {
     const orgRead = rows.find((r) => r.pathTemplate === '/api/v2/organizations/me');
     expect(orgRead).toMatchObject({ method: 'GET', status: 200, attempt: 1, profileId: 'sandbox-org' });
     expect(orgRead!.contextId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(rows.find((r) => r.pathTemplate === '/oauth/token')).toMatchObject({ method: 'POST', status: 200, profileId: 'sandbox-org' });
   });
 });
 
@@ -100,6 +101,8 @@ describe('a client-credentials profile', () => {
     await expect(call('connection.signIn', { id: profile.id })).rejects.toThrow(/client id and secret in Genesys Cloud Admin > OAuth/);
     const [after] = (await call('connection.list', {})).filter((c) => c.id === profile.id);
     expect(after!.lastError).toMatch(/Genesys Cloud Admin > OAuth/);
+    const failed = await call('activity.list', { profileId: profile.id, outcome: 'failed', limit: 10, offset: 0 });
+    expect(failed.rows[0]).toMatchObject({ pathTemplate: '/oauth/token', status: 401 });
     await call('connection.save', { ...draft, clientSecret: org.clientSecret });
     expect((await call('connection.signIn', { id: profile.id })).state).toBe('signedIn');
   });

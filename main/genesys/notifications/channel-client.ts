@@ -15,6 +15,7 @@ import { createListeners } from './listeners';
 import { createOperationBuffer } from './operation-buffer';
 
 export type { ConnectionState, NotificationEventMap, NotificationsClient, NotificationsClientOptions } from './channel-types';
+export type { ScheduleSaved } from './channel-events';
 
 const maxClaimed = 1000;
 

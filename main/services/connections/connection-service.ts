@@ -9,7 +9,7 @@ import { requestClientCredentialsToken } from '../../genesys/auth/client-credent
 import { startPkceSignIn } from '../../genesys/auth/loopback-signin';
 import { createTokenManager, type TokenManager } from '../../genesys/auth/token-manager';
 import { environmentFor, findRegion, genesysRegions } from '../../genesys/regions';
-import type { GenesysEnvironment, TokenSet } from '../../genesys/types';
+import type { AuditSink, GenesysEnvironment, TokenSet } from '../../genesys/types';
 import type { SecretVault } from '../../genesys/vault/vault';
 import type { ProfileRepository } from '../../mirror/connection-profiles';
 import type { EventHub } from '../event-hub';
@@ -22,6 +22,8 @@ export interface ConnectionServiceDeps {
   events: EventHub;
   sandbox: SandboxLauncher;
   orgReader: OrgReaderFactory;
+  /** Token requests go in the Activity log too (never their bodies). */
+  audit: AuditSink;
   /** The system browser (Electron `shell.openExternal`; the host opens Chromium or prints the link). */
   openBrowser(url: string): Promise<void>;
   now?: () => Date;
@@ -85,7 +87,10 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
       profileId: p.id,
       signIn:
         p.grantType === 'client_credentials'
-          ? async () => requestClientCredentialsToken(await environment(p), await clientIdOf(p), await clientSecret(p), undefined, () => now().getTime())
+          ? () =>
+              audited(p.id, async () =>
+                requestClientCredentialsToken(await environment(p), await clientIdOf(p), await clientSecret(p), undefined, () => now().getTime()),
+              )
           : null,
       store: {
         load: () => tokenCache.get(p.id) ?? null,
@@ -108,6 +113,21 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
     });
     sessions.set(p.id, created);
     return created;
+  }
+
+  /** Records a token request (client credentials, or the code exchange of a sign-in) in the Activity log. */
+  async function audited(profileId: string, request: () => Promise<TokenSet>): Promise<TokenSet> {
+    const started = Date.now();
+    const entry = { at: now().toISOString(), profileId, method: 'POST', pathTemplate: '/oauth/token', attempt: 1, contextId: null };
+    try {
+      const tokens = await request();
+      deps.audit.record({ ...entry, status: 200, durationMs: Date.now() - started, errorKind: null });
+      return tokens;
+    } catch (err) {
+      const status = (err as { status?: number | null }).status ?? null;
+      deps.audit.record({ ...entry, status, durationMs: Date.now() - started, errorKind: (err as Error).name });
+      throw err;
+    }
   }
 
   function status(p: ConnectionProfile): ConnectionStatus {
@@ -154,7 +174,7 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
         s.pendingSignIn = flow;
         changed(id);
         try {
-          s.tokens.accept(await flow.result);
+          s.tokens.accept(await audited(p.id, () => flow.result));
         } finally {
           s.pendingSignIn = null;
         }

@@ -87,7 +87,13 @@ export function ActivityScreen() {
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && status === 'ready' && <p className="muted">No requests yet. Sign in on the Connections screen.</p>}
+      {rows.length === 0 && status === 'ready' && (
+        <p className="muted">
+          {filter.profileId || filter.search || (filter.outcome ?? 'all') !== 'all'
+            ? 'No requests match these filters.'
+            : 'No requests yet. Sign in on the Connections screen.'}
+        </p>
+      )}
       <div className="pager">
         <button type="button" onClick={() => void setPage(page - 1)} disabled={page === 0}>
           Newer

@@ -57,7 +57,7 @@ export function ConnectionForm({ existing, onDone }: { existing: ConnectionStatu
         {kind === 'region' ? (
           <label>
             Region
-            <select value={region} onChange={(e) => setRegion(e.target.value)}>
+            <select aria-label="Region" value={region} onChange={(e) => setRegion(e.target.value)}>
               {regions.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name} — {r.id}
