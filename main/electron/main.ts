@@ -52,7 +52,12 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       dataDir,
       mode: 'electron',
-      vault: createSafeStorageVault({ safeStorage, filePath: path.join(dataDir, 'secrets.json') }),
+      vault: createSafeStorageVault({
+        safeStorage,
+        filePath: path.join(dataDir, 'secrets.json'),
+        // Without a keyring, secrets stay in memory unless the supervisor explicitly opts in.
+        allowPlaintextBackend: process.env.PUBLISH_DESK_ALLOW_PLAINTEXT_SECRETS === '1',
+      }),
       openBrowser: (url) => shell.openExternal(url),
       ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
       log: (line) => console.error(line),

@@ -62,7 +62,7 @@ describe('safeStorage vault', () => {
     const vault = createSafeStorageVault({ safeStorage: fakeSafeStorage('basic_text'), filePath, platform: 'linux' });
     expect(vault).toMatchObject({ backend: 'memory', persistent: false });
     expect(vault.describe()).toBe(
-      'Your Linux desktop has no keyring (basic_text): secrets stay in memory until you quit, unless you choose to store them weakly protected.',
+      'Your Linux desktop has no keyring (basic_text): secrets stay in memory until you quit. To store them weakly protected instead, start Publish Desk with PUBLISH_DESK_ALLOW_PLAINTEXT_SECRETS=1.',
     );
     await vault.set('token', secret);
     expect(await vault.get('token')).toBe(secret);

@@ -57,7 +57,7 @@ export function createSafeStorageVault(options: SafeStorageVaultOptions): Secret
   }
   if (basicText && !allowPlaintextBackend) {
     return createMemoryVault(
-      'Your Linux desktop has no keyring (basic_text): secrets stay in memory until you quit, unless you choose to store them weakly protected.',
+      'Your Linux desktop has no keyring (basic_text): secrets stay in memory until you quit. To store them weakly protected instead, start Publish Desk with PUBLISH_DESK_ALLOW_PLAINTEXT_SECRETS=1.',
     );
   }
 
