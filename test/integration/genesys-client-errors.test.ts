@@ -141,6 +141,24 @@ describe('rate limits', () => {
   });
 });
 
+describe('the throttle', () => {
+  it('slows bulk reads down near the budget instead of running into 429', async () => {
+    const tight = await startSandbox({ seed: 24, agents: 30, weeks: 1, rateLimitPerMinute: 20, now: () => new Date(clockMs) });
+    try {
+      const { api, audit, waits } = client({ env: { apiBase: tight.baseUrl, loginBase: tight.baseUrl }, tokens: sandboxTokens(tight) });
+      for (let i = 0; i < 45; i++) await api.getOrganization();
+      expect(audit.filter((e) => e.status === 429)).toEqual([]);
+      expect(audit).toHaveLength(45);
+      const throttled = waits.filter((w) => w.reason === 'throttle');
+      expect(throttled.length).toBeGreaterThan(0);
+      // Never more than the window: waits spread the last 10% of the budget over what is left of the minute.
+      expect(throttled.every((w) => w.waitMs > 0 && w.waitMs <= 60_000)).toBe(true);
+    } finally {
+      await tight.close();
+    }
+  });
+});
+
 describe('refusals', () => {
   it('401: an expired token is invalidated and reported as unauthorized', async () => {
     const short = await startSandbox({ seed: 23, agents: 30, weeks: 1, tokenLifetimeSeconds: 60, now: () => new Date(clockMs) });

@@ -71,9 +71,11 @@ interface Attempt {
   data?: string | Buffer;
   ctx: RequestContext;
   attempt: number;
+  /** The bearer token sent, so a server echoing it cannot get it into a message. */
+  secret?: string;
 }
 
-type Outcome = { ok: true; status: number; contextId: string | null; text: string } | { ok: false; error: GenesysError };
+type Outcome = { ok: true; status: number; contextId: string | null; value: unknown } | { ok: false; error: GenesysError };
 
 export function fillTemplate(template: string, params: Record<string, string> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -119,17 +121,19 @@ export function createGenesysHttp(options: GenesysHttpOptions): GenesysHttp {
     maxContentLength: Infinity,
   });
 
-  async function attemptOnce(a: Attempt, useThrottle: boolean): Promise<Outcome> {
+  /** One request, validated and recorded: a 2xx that fails the schema is logged as the failure it is. */
+  async function attemptOnce(a: Attempt, schema: z.ZodType | null, useThrottle: boolean): Promise<Outcome> {
     const started = now();
     let outcome: Outcome;
     try {
       const res = await client.request<string>({ url: a.url, method: a.method, headers: a.headers, data: a.data });
       const headers = lowerCaseHeaders(res);
       if (useThrottle) throttle = observeAnswer(throttle, headers, now());
-      const text = typeof res.data === 'string' ? res.data : '';
+      const raw = typeof res.data === 'string' ? res.data : '';
+      const text = a.secret && res.status >= 300 ? raw.split(a.secret).join('[redacted]') : raw;
       outcome =
         res.status >= 200 && res.status < 300
-          ? { ok: true, status: res.status, contextId: headers['inin-correlation-id'] ?? null, text }
+          ? parse(res.status, headers['inin-correlation-id'] ?? null, text, schema, a.ctx)
           : { ok: false, error: errorFromAnswer({ status: res.status, headers, bodyText: text }, a.ctx, now()) };
     } catch (err) {
       outcome = { ok: false, error: errorFromTransport(err, a.ctx) };
@@ -148,15 +152,18 @@ export function createGenesysHttp(options: GenesysHttpOptions): GenesysHttp {
     return outcome;
   }
 
-  function parse<S extends z.ZodType>(outcome: Extract<Outcome, { ok: true }>, schema: S, ctx: RequestContext): z.output<S> | GenesysError {
+  function parse(status: number, contextId: string | null, text: string, schema: z.ZodType | null, ctx: RequestContext): Outcome {
+    if (!schema) return { ok: true, status, contextId, value: undefined };
     let json: unknown;
     try {
-      json = outcome.text === '' ? undefined : JSON.parse(outcome.text);
+      json = text === '' ? undefined : JSON.parse(text);
     } catch {
-      return malformedError(ctx, outcome.status, outcome.contextId, 'the body is not JSON');
+      return { ok: false, error: malformedError(ctx, status, contextId, 'the body is not JSON') };
     }
     const parsed = schema.safeParse(json);
-    return parsed.success ? parsed.data : malformedError(ctx, outcome.status, outcome.contextId, describeZodProblem(parsed.error));
+    return parsed.success
+      ? { ok: true, status, contextId, value: parsed.data }
+      : { ok: false, error: malformedError(ctx, status, contextId, describeZodProblem(parsed.error)) };
   }
 
   async function wait(reason: WaitNotice['reason'], waitMs: number, ctx: RequestContext, attempt: number) {
@@ -179,16 +186,9 @@ export function createGenesysHttp(options: GenesysHttpOptions): GenesysHttp {
         throttle = booked.state;
         await wait('throttle', booked.delayMs, ctx, attempt);
       }
-      const outcome = await attemptOnce(await build(attempt), useThrottle);
-      let error: GenesysError;
-      if (outcome.ok) {
-        if (!schema) return undefined;
-        const value = parse(outcome, schema, ctx);
-        if (!(value instanceof GenesysError)) return value;
-        error = value;
-      } else {
-        error = outcome.error;
-      }
+      const outcome = await attemptOnce(await build(attempt), schema, useThrottle);
+      if (outcome.ok) return outcome.value as z.output<S>;
+      const error = outcome.error;
       // The token is no good: the next call must fetch a new one (or ask the user to sign in).
       if (error.kind === 'unauthorized' && !ctx.pathTemplate.startsWith('{signed')) options.tokens.invalidate();
       const next = retryDelay(error, attempt, maxAttempts, backoff, random);
@@ -204,19 +204,13 @@ export function createGenesysHttp(options: GenesysHttpOptions): GenesysHttp {
       const url = `${options.env.apiBase}${fillTemplate(spec.pathTemplate, spec.params)}${queryString(spec.query)}`;
       const data = spec.body === undefined ? undefined : JSON.stringify(spec.body);
       const result = await run(
-        async (attempt) => ({
-          url,
-          method: spec.method,
+        async (attempt) => {
           // Fetched per attempt: a retry after a long Retry-After may need a refreshed token.
-          headers: {
-            Authorization: `Bearer ${await options.tokens.getAccessToken()}`,
-            Accept: 'application/json',
-            ...(data !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          },
-          data,
-          ctx,
-          attempt,
-        }),
+          const secret = await options.tokens.getAccessToken();
+          const headers: Record<string, string> = { Authorization: `Bearer ${secret}`, Accept: 'application/json' };
+          if (data !== undefined) headers['Content-Type'] = 'application/json';
+          return { url, method: spec.method, headers, data, ctx, attempt, secret };
+        },
         ctx,
         spec.schema,
         true,
