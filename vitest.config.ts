@@ -1,15 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Migrations are .sql files imported as text, as esbuild bundles them.
-  plugins: [
-    {
-      name: 'sql-as-text',
-      transform(code, id) {
-        return id.endsWith('.sql') ? { code: `export default ${JSON.stringify(code)};`, map: null } : null;
-      },
-    },
-  ],
   test: {
     include: [
       'shared/**/*.test.ts',
@@ -17,6 +8,7 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'test/contract/**/*.test.ts',
       'test/lint/**/*.test.ts',
+      'test/cli/**/*.test.ts',
       'test/sandbox/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/packaging/**/*.test.ts',

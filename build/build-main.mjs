@@ -11,7 +11,6 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   packages: 'external',
-  loader: { '.sql': 'text' },
 };
 
 export const entries = [
@@ -19,6 +18,7 @@ export const entries = [
   // Sandboxed preloads may require only 'electron': everything else is inlined.
   { entryPoints: ['main/electron/preload.ts'], outfile: 'out/preload/index.cjs', packages: undefined, external: ['electron'] },
   { entryPoints: ['main/host/index.ts'], outfile: 'out/host/index.cjs' },
+  { entryPoints: ['main/cli/index.ts'], outfile: 'out/cli/index.cjs' },
 ];
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));

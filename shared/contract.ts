@@ -12,8 +12,8 @@ import type { ConnectionDraft, ConnectionStatus, RegionOption, VaultStatus } fro
 
 /** Which transport carried the call: Electron IPC or the loopback host. */
 export type TransportKind = 'ipc' | 'http';
-/** Electron shell, or the same UI served to a browser by main/host. */
-export type ShellMode = 'electron' | 'browser';
+/** Electron shell, the same UI served to a browser by main/host, or the headless CLI. */
+export type ShellMode = 'electron' | 'browser' | 'cli';
 
 export interface AppInfo {
   name: string;
@@ -145,10 +145,14 @@ export function isOpsEventName(name: unknown): name is OpsEventName {
 /** Error codes a call can fail with on either transport. */
 export type OpsErrorCode = 'unknownMethod' | 'badArguments' | 'forbidden' | 'failed';
 
+/** What kind of trouble a failed call was, so a UI or the CLI's exit code can act on it. */
+export type FailureCategory = 'auth' | 'conflict' | 'unavailable' | 'invalid';
+
 /** The serialisable failure both transports return; never carries secrets. */
 export interface OpsFailure {
   code: OpsErrorCode;
   message: string;
+  category?: FailureCategory;
 }
 
 export type OpsOutcome<M extends OpsMethodName> =

@@ -11,6 +11,7 @@ import {
   type OpsMethodName,
   type OpsOutcome,
 } from '../../shared/contract';
+import { failureCategory } from './failure-category';
 
 export type Dispatch = (method: unknown, args: unknown, ctx: CallContext) => Promise<OpsOutcome<OpsMethodName>>;
 
@@ -35,7 +36,8 @@ export function createDispatch(handlers: OpsApi, log: (line: string) => void = (
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       log(`${method} failed: ${message}`);
-      return { ok: false, error: { code: 'failed', message } };
+      const category = failureCategory(err);
+      return { ok: false, error: { code: 'failed', message, ...(category ? { category } : {}) } };
     }
   };
 }

@@ -1,9 +1,11 @@
 /**
- * The numbered migrations, in order. Each is a SQL file applied once, in a
- * transaction, and recorded with its hash: editing one after release is an
- * error, never a silent drift. Add new files at the end; never edit old ones.
+ * The numbered migrations, in order. Each is one file of SQL (a TypeScript
+ * module holding the SQL text, so every runtime – Vite, esbuild, tsx – loads
+ * it alike), applied once in a transaction and recorded with its hash:
+ * editing one after release is an error, never a silent drift. Add new files
+ * at the end; never edit old ones.
  */
-import m001 from './001-connections.sql';
+import m001 from './001-connections';
 
 export interface Migration {
   id: number;

@@ -1,4 +1,5 @@
--- Connection profiles: only what is not secret. Client secrets and tokens
+/** Migration 001: connection profiles and the request audit. Never edit after release; add a new migration. */
+export default `-- Connection profiles: only what is not secret. Client secrets and tokens
 -- live in the vault, never here.
 CREATE TABLE connection_profiles (
   id          TEXT PRIMARY KEY,
@@ -29,3 +30,4 @@ CREATE TABLE request_audit (
 );
 CREATE INDEX request_audit_by_time ON request_audit (at);
 CREATE INDEX request_audit_by_profile ON request_audit (profile_id, at);
+`;

@@ -1,0 +1,113 @@
+/**
+ * `publish-desk` (also `npm run cli --`): the headless console for scripts
+ * and CI. It speaks the same contract as the UI, so it can do nothing the
+ * console could not. Exit codes: 0 ok, 2 usage, 3 auth, 4 conflict, 5 unavailable.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServices } from '../services';
+import { resolveDataDir } from '../services/data-dir';
+import { fileOrMemoryVault } from '../services/vault-choice';
+import { profileCommand } from './commands/profile';
+import { syncCommand } from './commands/sync';
+import { CommandFailure, contractCaller, type CliContext } from './context';
+import { exitCodeFor, exitCodes, UsageError } from './exit-codes';
+import { promptSecret } from './prompt';
+
+const usage = `Usage:
+  publish-desk profile add --name N (--region R | --base-url URL) --client-id ID [--grant client_credentials|authorization_code]
+  publish-desk profile list [--json]
+  publish-desk profile remove --name N
+  publish-desk sync --profile P --bu B [--weeks N] [--json]
+Every command takes --data-dir DIR (default: $PUBLISH_DESK_DATA, else the app's data folder).
+The client secret is read from PUBLISH_DESK_CLIENT_SECRET or asked for; never pass it as a flag.`;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  promptSecret: (q: string) => Promise<string | null>;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        name: { type: 'string' },
+        region: { type: 'string' },
+        'base-url': { type: 'string' },
+        'client-id': { type: 'string' },
+        grant: { type: 'string' },
+        profile: { type: 'string' },
+        bu: { type: 'string' },
+        weeks: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (err) {
+    io.err(`${(err as Error).message}\n${usage}`);
+    return exitCodes.usage;
+  }
+  const { values, positionals } = parsed;
+  const [command, action] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(usage);
+    return values.help ? exitCodes.ok : exitCodes.usage;
+  }
+  const dataDir = resolveDataDir(values['data-dir'], io.env);
+  mkdirSync(dataDir, { recursive: true });
+  const services = await createServices({
+    appName: 'Publish Desk',
+    appVersion: packageVersion(),
+    dataDir,
+    mode: 'cli',
+    vault: await fileOrMemoryVault(dataDir, io.env, 'In memory for this run only: pass the client secret as PUBLISH_DESK_CLIENT_SECRET, or set PUBLISH_DESK_VAULT_PASSPHRASE to keep it encrypted.'),
+    openBrowser: async (url) => io.err(`Open this link to sign in:\n${url}`),
+  });
+  const ctx: CliContext = { services, json: values.json, out: io.out, err: io.err, env: io.env, promptSecret: io.promptSecret, call: contractCaller(services) };
+  try {
+    if (command === 'profile') await profileCommand(ctx, action, values);
+    else if (command === 'sync') await syncCommand(ctx, values);
+    else throw new UsageError(`Unknown command "${command}".`);
+    return exitCodes.ok;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\n${usage}`);
+      return exitCodes.usage;
+    }
+    if (err instanceof CommandFailure) {
+      if (ctx.json) io.out(JSON.stringify({ error: err.failure }));
+      io.err(err.failure.message);
+      return err.failure.code === 'badArguments' ? exitCodes.usage : exitCodeFor(err.failure.category);
+    }
+    io.err(err instanceof Error ? err.message : String(err));
+    return exitCodes.failed;
+  } finally {
+    await services.close();
+  }
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(process.cwd(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+// Run when executed directly (tsx or the bundled out/cli/index.cjs), not when imported by tests.
+const entry = process.argv[1] ?? '';
+if (/(main[\\/]cli[\\/]index\.ts|out[\\/]cli[\\/]index\.cjs)$/.test(entry)) {
+  void runCli(process.argv.slice(2), {
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    env: process.env,
+    promptSecret: (q) => promptSecret(q),
+  }).then((code) => process.exit(code));
+}

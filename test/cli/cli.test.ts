@@ -1,0 +1,67 @@
+/** The CLI as a CI job uses it: commands, JSON output, and exit codes. */
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/index';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
+import { tempDataDir } from '../support/temp-services';
+
+let org: RunningSandbox;
+beforeAll(async () => {
+  org = await startSandbox({ seed: 31, agents: 40 });
+});
+afterAll(() => org.close());
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...env }, promptSecret: async () => null });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('publish-desk profile', () => {
+  it('adds, lists as JSON and removes a profile; the secret comes only from the environment', async () => {
+    const dataDir = tempDataDir();
+    const add = await cli(['profile', 'add', '--name', 'Chicago', '--base-url', org.baseUrl, '--client-id', org.clientId, '--data-dir', dataDir], {
+      PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
+    });
+    expect(add).toMatchObject({ code: 0 });
+    expect(add.out).toContain('Added connection "Chicago"');
+    expect(add.out).toContain('The secret was not stored');
+    const list = await cli(['profile', 'list', '--json', '--data-dir', dataDir]);
+    const profiles = JSON.parse(list.out) as Array<{ name: string; baseUrl: string | null }>;
+    expect(profiles.map((p) => p.name)).toEqual(['Sandbox org', 'Chicago']);
+    expect(list.out).not.toContain(org.clientSecret);
+    expect((await cli(['profile', 'remove', '--name', 'chicago', '--data-dir', dataDir])).code).toBe(0);
+    expect(JSON.parse((await cli(['profile', 'list', '--json', '--data-dir', dataDir])).out)).toHaveLength(1);
+  });
+
+  it('keeps the secret encrypted across runs when PUBLISH_DESK_VAULT_PASSPHRASE is set', async () => {
+    const dataDir = tempDataDir();
+    const env = { PUBLISH_DESK_VAULT_PASSPHRASE: 'correct horse battery staple' };
+    const add = await cli(['profile', 'add', '--name', 'Kept', '--base-url', org.baseUrl, '--client-id', org.clientId, '--data-dir', dataDir, '--json'], {
+      ...env,
+      PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
+    });
+    expect(JSON.parse(add.out)).toMatchObject({ name: 'Kept', secretKept: true });
+  });
+
+  it('exits 2 on usage errors, naming what is missing', async () => {
+    const dataDir = tempDataDir();
+    expect(await cli(['profile', 'add', '--client-id', 'x', '--region', 'mypurecloud.com', '--data-dir', dataDir])).toMatchObject({ code: 2, err: expect.stringContaining('--name') });
+    expect(await cli(['profile', 'add', '--name', 'N', '--client-id', 'x', '--data-dir', dataDir, '--region', 'mypurecloud.com'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('PUBLISH_DESK_CLIENT_SECRET'),
+    });
+    expect((await cli(['frobnicate', '--data-dir', dataDir])).code).toBe(2);
+    expect((await cli(['profile', 'add', '--bogus-flag'])).code).toBe(2);
+    expect((await cli([])).code).toBe(2);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs through the package bin and prints help', () => {
+    const run = spawnSync(process.execPath, ['build/bin/publish-desk.mjs', '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('publish-desk sync --profile P --bu B');
+  });
+});
