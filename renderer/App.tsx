@@ -1,6 +1,7 @@
 import { OverviewScreen } from './features/about/OverviewScreen';
 import { ActivityScreen } from './features/activity/ActivityScreen';
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
+import { SchedulesScreen } from './features/schedules/SchedulesScreen';
 import { NavRail } from './features/shell/NavRail';
 import { PendingScreen } from './features/shell/PendingScreen';
 import { StatusBar } from './features/shell/StatusBar';
@@ -9,8 +10,7 @@ import { NoticeTray } from './features/notices/NoticeTray';
 import { useConsole } from './store/context';
 import type { ScreenId } from './store/nav-slice';
 
-const purposes: Record<Exclude<ScreenId, 'overview' | 'connections' | 'activity'>, [string, string]> = {
-  schedules: ['Schedules', 'Business units and weeks mirrored on this machine, and sync.'],
+const purposes: Record<Exclude<ScreenId, 'overview' | 'connections' | 'activity' | 'schedules'>, [string, string]> = {
   timeline: ['Timeline', 'Agents and shifts, with overlaps, time-zone skew and script-session blockers.'],
   publish: ['Publish', 'Guided publish with live retry status and one-click conflict retry.'],
 };
@@ -26,6 +26,8 @@ export function App() {
           <OverviewScreen />
         ) : screen === 'connections' ? (
           <ConnectionsScreen />
+        ) : screen === 'schedules' ? (
+          <SchedulesScreen />
         ) : screen === 'activity' ? (
           <ActivityScreen />
         ) : (

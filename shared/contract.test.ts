@@ -15,8 +15,13 @@ describe('contract name tables', () => {
       'connection.signOut',
       'vault.status',
       'activity.list',
+      'schedules.overview',
+      'schedules.discover',
+      'schedules.weeks',
+      'sync.start',
+      'sync.cancel',
     ]);
-    expect(opsEventNames).toEqual(['app.notice', 'connection.changed', 'auth.required']);
+    expect(opsEventNames).toEqual(['app.notice', 'connection.changed', 'auth.required', 'sync.progress', 'mirror.changed']);
   });
 
   it('accepts contract names and refuses everything else, including prototype keys', () => {

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { AuditQuery, AuditRow } from './activity';
 import type { ConnectionDraft, ConnectionStatus, RegionOption, VaultStatus } from './connections';
+import type { SchedulesOverview, SyncProgress, SyncRunSummary, WeekSummary } from './mirror';
 
 /** Which transport carried the call: Electron IPC or the loopback host. */
 export type TransportKind = 'ipc' | 'http';
@@ -51,6 +52,17 @@ export interface OpsMethods {
   'connection.signOut': { args: { id: string }; result: ConnectionStatus };
   'vault.status': { args: Record<string, never>; result: VaultStatus };
   'activity.list': { args: AuditQuery; result: { rows: AuditRow[]; total: number } };
+  /** Business units mirrored for a connection (and whether it is offline). */
+  'schedules.overview': { args: { profileId: string }; result: SchedulesOverview };
+  /** Lists the org's business units from Genesys Cloud into the mirror. */
+  'schedules.discover': { args: { profileId: string }; result: SchedulesOverview };
+  'schedules.weeks': { args: { profileId: string; businessUnitId: string }; result: { weeks: WeekSummary[]; lastSync: SyncRunSummary | null } };
+  /**
+   * Mirrors weeks of a business unit: the given `weeks`, or `weekCount` weeks from the current one
+   * (default 3: this week and the next two). Progress comes as `sync.progress`.
+   */
+  'sync.start': { args: { profileId: string; businessUnitId: string; weeks?: string[]; weekCount?: number }; result: SyncRunSummary };
+  'sync.cancel': { args: { profileId: string; businessUnitId: string }; result: { cancelled: boolean } };
 }
 
 /** Events pushed from main to every connected window. */
@@ -60,6 +72,9 @@ export interface OpsEvents {
   'connection.changed': { id: string };
   /** The session of this profile ended: ask the supervisor to sign in again, keep their place. */
   'auth.required': { profileId: string; profileName: string; reason: string };
+  'sync.progress': SyncProgress;
+  /** Sync wrote these mirror tables: views showing them re-read. */
+  'mirror.changed': { profileId: string; businessUnitId: string; tables: string[] };
 }
 
 export type OpsMethodName = keyof OpsMethods;
@@ -84,6 +99,7 @@ export type OpsApi = {
  */
 const noArgs = z.object({}).strict() as z.ZodType<Record<string, never>>;
 const byId = z.object({ id: z.string().min(1).max(200) }).strict();
+const businessUnitOf = z.object({ profileId: z.string().min(1).max(200), businessUnitId: z.string().min(1).max(200) }).strict();
 
 const connectionDraft = z
   .object({
@@ -123,12 +139,24 @@ export const opsArgsSchemas: { [M in OpsMethodName]: z.ZodType<OpsArgs<M>> } = {
       offset: z.number().int().min(0),
     })
     .strict(),
+  'schedules.overview': z.object({ profileId: z.string().min(1).max(200) }).strict(),
+  'schedules.discover': z.object({ profileId: z.string().min(1).max(200) }).strict(),
+  'schedules.weeks': businessUnitOf,
+  'sync.start': businessUnitOf
+    .extend({
+      weeks: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Weeks are dates in yyyy-MM-dd form')).min(1).max(12).optional(),
+      weekCount: z.number().int().min(1, 'Sync at least one week').max(12, 'Sync at most 12 weeks at a time').optional(),
+    })
+    .strict(),
+  'sync.cancel': businessUnitOf,
 };
 
 const eventNameTable: { [E in OpsEventName]: true } = {
   'app.notice': true,
   'connection.changed': true,
   'auth.required': true,
+  'sync.progress': true,
+  'mirror.changed': true,
 };
 
 export const opsMethodNames = Object.keys(opsArgsSchemas) as OpsMethodName[];

@@ -3,6 +3,7 @@
  * its requests are recorded, and which hosts it talks to. Written down once
  * so the OAuth flows, the HTTP client and the notifications client agree.
  */
+import type { AuditRow } from '../../shared/activity';
 
 /** Hosts of one Genesys Cloud region (or of the sandbox org, where both are its base URL). */
 export interface GenesysEnvironment {
@@ -38,22 +39,8 @@ export class AuthRequiredError extends Error {
   }
 }
 
-/** One request as the Activity log shows it. Never a body, a header or a token. */
-export interface AuditEntry {
-  at: string;
-  profileId: string;
-  method: string;
-  /** The SDK's path template, e.g. `/api/v2/workforcemanagement/businessunits/{businessUnitId}`. */
-  pathTemplate: string;
-  /** null when no HTTP answer came (timeout, reset). */
-  status: number | null;
-  durationMs: number;
-  /** 1 for the first try, 2.. for retries of reads. */
-  attempt: number;
-  contextId: string | null;
-  /** The GenesysError kind when it failed. */
-  errorKind: string | null;
-}
+/** One request as the Activity log shows it (the row before SQLite gives it an id). */
+export type AuditEntry = Omit<AuditRow, 'id'>;
 
 export interface AuditSink {
   record(entry: AuditEntry): void;

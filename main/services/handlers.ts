@@ -6,6 +6,7 @@ import type { AppInfo, OpsApi, ShellMode } from '../../shared/contract';
 import type { ActivityLog } from './activity-log';
 import type { ConnectionService } from './connections/connection-service';
 import type { EventHub } from './event-hub';
+import type { SchedulesService } from './schedules/schedules-service';
 
 export interface ServiceDeps {
   appName: string;
@@ -15,6 +16,7 @@ export interface ServiceDeps {
   events: EventHub;
   connections: ConnectionService;
   activity: ActivityLog;
+  schedules: SchedulesService;
   /** Injected so tests and both shells report the same runtime facts. */
   runtime?: { platform: string; versions: AppInfo['versions'] };
   now?: () => Date;
@@ -24,7 +26,7 @@ export function createHandlers(deps: ServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const runtime = deps.runtime ?? currentRuntime();
-  const { connections } = deps;
+  const { connections, schedules } = deps;
 
   return {
     'app.info': async (_args, ctx) => ({
@@ -47,6 +49,11 @@ export function createHandlers(deps: ServiceDeps) {
     'connection.signOut': async ({ id }) => connections.signOut(id),
     'vault.status': async () => connections.vaultStatus(),
     'activity.list': async (query) => deps.activity.list(query),
+    'schedules.overview': async ({ profileId }) => schedules.overview(profileId),
+    'schedules.discover': async ({ profileId }) => schedules.discover(profileId),
+    'schedules.weeks': async ({ profileId, businessUnitId }) => schedules.weeks(profileId, businessUnitId),
+    'sync.start': async ({ profileId, businessUnitId, weeks, weekCount }) => schedules.start(profileId, businessUnitId, { weeks, weekCount }),
+    'sync.cancel': async ({ profileId, businessUnitId }) => ({ cancelled: schedules.cancel(profileId, businessUnitId) }),
   } satisfies OpsApi;
 }
 

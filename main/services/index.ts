@@ -15,6 +15,7 @@ import { createSandboxLauncher } from './connections/sandbox-launcher';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
 import { createHandlers } from './handlers';
+import { createSchedulesService } from './schedules/schedules-service';
 
 export interface ServicesOptions {
   appName: string;
@@ -60,7 +61,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...(opts.signInTimeoutMs ? { signInTimeoutMs: opts.signInTimeoutMs } : {}),
     log,
   });
-  const handlers = createHandlers({ ...opts, events, connections, activity: { list: (q) => audit.query(q) } });
+  const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, ...(opts.now ? { now: opts.now } : {}) });
+  const handlers = createHandlers({ ...opts, events, connections, schedules, activity: { list: (q) => audit.query(q) } });
   return {
     dispatch: createDispatch(handlers, log),
     events,

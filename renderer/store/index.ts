@@ -9,8 +9,9 @@ import { createAppSlice, type AppSlice } from './app-slice';
 import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice';
 import { createNavSlice, type NavSlice } from './nav-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
+import { createSchedulesSlice, type SchedulesSlice } from './schedules-slice';
 
-export type ConsoleState = AppSlice & NavSlice & NoticeSlice & ConnectionsSlice & ActivitySlice;
+export type ConsoleState = AppSlice & NavSlice & NoticeSlice & ConnectionsSlice & ActivitySlice & SchedulesSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 export type SliceSet = StoreApi<ConsoleState>['setState'];
 export type SliceGet = StoreApi<ConsoleState>['getState'];
@@ -22,7 +23,13 @@ export function createConsoleStore(client: OpsClient): ConsoleStore {
     ...createNoticeSlice(set),
     ...createConnectionsSlice(client, set, get),
     ...createActivitySlice(client, set, get),
+    ...createSchedulesSlice(client, set, get),
   }));
+  client.on('sync.progress', (progress) => store.getState().onSyncProgress(progress));
+  client.on('mirror.changed', ({ profileId, businessUnitId }) => {
+    const s = store.getState();
+    if (profileId === s.schedulesProfileId && businessUnitId === s.selectedBusinessUnitId) void s.loadWeeks();
+  });
   client.on('app.notice', (notice) => store.getState().pushNotice(notice));
   client.on('connection.changed', () => void store.getState().loadConnections());
   client.on('auth.required', ({ profileName, reason }) => {

@@ -65,3 +65,39 @@ describe('the installed command', () => {
     expect(run.stdout).toContain('publish-desk sync --profile P --bu B');
   });
 });
+
+describe('publish-desk sync', () => {
+  it('mirrors N weeks from the current one and reports the run as JSON', async () => {
+    const dataDir = tempDataDir();
+    const env = { PUBLISH_DESK_CLIENT_SECRET: org.clientSecret };
+    await cli(['profile', 'add', '--name', 'Chicago', '--base-url', org.baseUrl, '--client-id', org.clientId, '--data-dir', dataDir], env);
+    const run = await cli(['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--weeks', '2', '--json', '--data-dir', dataDir], env);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.out) as { status: string; weeks: string[]; schedulesFetched: number };
+    expect(summary.status).toBe('ok');
+    expect(summary.weeks).toHaveLength(2);
+    expect(summary.schedulesFetched).toBeGreaterThan(0);
+    const again = await cli(['sync', '--profile', 'Chicago', '--bu', org.businessUnitId, '--weeks', '2', '--data-dir', dataDir], env);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/0 schedule\(s\) fetched, \d+ unchanged/);
+  });
+
+  it('exits 3 when the credentials are refused and 5 when the org cannot be reached', async () => {
+    const dataDir = tempDataDir();
+    await cli(['profile', 'add', '--name', 'Chicago', '--base-url', org.baseUrl, '--client-id', org.clientId, '--data-dir', dataDir], {
+      PUBLISH_DESK_CLIENT_SECRET: 'wrong',
+    });
+    const refused = await cli(['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--data-dir', dataDir], { PUBLISH_DESK_CLIENT_SECRET: 'wrong' });
+    expect(refused).toMatchObject({ code: 3, err: expect.stringContaining('Genesys Cloud Admin > OAuth') });
+
+    const gone = await startSandbox({ seed: 32, agents: 30 });
+    const goneDir = tempDataDir();
+    const env = { PUBLISH_DESK_CLIENT_SECRET: gone.clientSecret };
+    await cli(['profile', 'add', '--name', 'Gone', '--base-url', gone.baseUrl, '--client-id', gone.clientId, '--data-dir', goneDir], env);
+    await gone.close();
+    const unreachable = await cli(['sync', '--profile', 'Gone', '--bu', 'Chicago Contact Center', '--data-dir', goneDir], env);
+    expect(unreachable.code).toBe(5);
+    expect((await cli(['sync', '--profile', 'Nobody', '--bu', 'x', '--data-dir', goneDir])).code).toBe(2);
+    expect((await cli(['sync', '--profile', 'Gone', '--bu', 'x', '--weeks', '0', '--data-dir', goneDir])).code).toBe(2);
+  });
+});

@@ -22,6 +22,7 @@ test('sign in to the built-in sandbox org and see its name, then the requests in
   await page.screenshot({ path: testInfo.outputPath('connections.png'), fullPage: true });
   await page.screenshot({ path: 'test-results/connections.png', fullPage: true });
 
+  await expect(page.getByTestId('connection-org')).toBeVisible();
   await page.keyboard.press('Alt+6');
   const table = page.getByTestId('activity-table');
   await expect(table).toContainText('GET /api/v2/organizations/me');

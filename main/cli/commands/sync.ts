@@ -1,8 +1,42 @@
-/** `publish-desk sync --profile P --bu B [--weeks N]`: mirror weeks of a business unit. */
+/** `publish-desk sync --profile P --bu B [--weeks N]`: mirror N weeks of a business unit from the current one. */
 import type { CliContext } from '../context';
 import { UsageError } from '../exit-codes';
+import { findProfile } from './profile';
 
-export async function syncCommand(_ctx: CliContext, flags: { profile?: string; bu?: string; weeks?: string }): Promise<void> {
+export async function syncCommand(ctx: CliContext, flags: { profile?: string; bu?: string; weeks?: string }): Promise<void> {
   if (!flags.profile || !flags.bu) throw new UsageError('sync needs --profile and --bu');
-  throw new UsageError('sync arrives with the mirror');
+  const weekCount = flags.weeks === undefined ? 3 : Number(flags.weeks);
+  if (!Number.isInteger(weekCount) || weekCount < 1 || weekCount > 12) throw new UsageError('--weeks must be a whole number from 1 to 12');
+  const profile = await findProfile(ctx, flags.profile);
+  if (profile.grantType === 'client_credentials' && profile.kind !== 'sandbox' && ctx.env.PUBLISH_DESK_CLIENT_SECRET) {
+    // The secret for this run, when the vault does not keep it between runs.
+    const { kind, region, baseUrl, grantType, clientId, name, id } = profile;
+    await ctx.call('connection.save', {
+      id, name, kind: kind === 'region' ? 'region' : 'custom', ...(kind === 'region' ? { region: region! } : { baseUrl: baseUrl! }),
+      grantType, clientId, clientSecret: ctx.env.PUBLISH_DESK_CLIENT_SECRET,
+    });
+  }
+  if (profile.state !== 'signedIn' || ctx.env.PUBLISH_DESK_CLIENT_SECRET) await ctx.call('connection.signIn', { id: profile.id });
+  let units = (await ctx.call('schedules.overview', { profileId: profile.id })).businessUnits;
+  const matches = () => units.find((u) => u.id === flags.bu || u.name.toLowerCase() === flags.bu!.toLowerCase());
+  if (!matches()) units = (await ctx.call('schedules.discover', { profileId: profile.id })).businessUnits;
+  const unit = matches();
+  if (!unit) throw new UsageError(`No business unit "${flags.bu}" in ${profile.name}. Known: ${units.map((u) => u.name).join(', ')}`);
+
+  const off = ctx.services.events.attach((event, payload) => {
+    if (event !== 'sync.progress' || ctx.json) return;
+    const p = payload as { phase: string; done: number; total: number; item?: string };
+    ctx.err(`  ${p.phase} ${p.done}/${p.total}${p.item ? ` ${p.item}` : ''}`);
+  });
+  try {
+    const run = await ctx.call('sync.start', { profileId: profile.id, businessUnitId: unit.id, weekCount });
+    if (ctx.json) return ctx.out(JSON.stringify(run));
+    ctx.out(
+      `Synced ${unit.name}, weeks ${run.weeks.join(', ')}: ${run.status}. ${run.schedulesFetched} schedule(s) fetched, ` +
+        `${run.schedulesUnchanged} unchanged, ${run.agentSchedulesWritten} agent schedules written, ${run.requests} requests.`,
+    );
+    if (run.status !== 'ok') throw new Error(run.error ?? `Sync ${run.status}`);
+  } finally {
+    off();
+  }
 }

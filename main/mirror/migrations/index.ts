@@ -6,6 +6,7 @@
  * at the end; never edit old ones.
  */
 import m001 from './001-connections';
+import m002 from './002-mirror';
 
 export interface Migration {
   id: number;
@@ -13,4 +14,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ id: 1, name: '001-connections', sql: m001 }];
+export const migrations: Migration[] = [
+  { id: 1, name: '001-connections', sql: m001 },
+  { id: 2, name: '002-mirror', sql: m002 },
+];

@@ -1,0 +1,124 @@
+/**
+ * Schedules in the mirror. A schedule is written whole – metadata, every
+ * agent schedule with its version, shifts, activities and full-day time off –
+ * in ONE transaction that first removes the previous copy: a failure or a
+ * killed process leaves the previous good copy, never a mix of two.
+ */
+import type Database from 'better-sqlite3';
+import type { AgentSchedule, BuScheduleMetadata } from '../genesys/client/schemas';
+
+/** The parts of BuScheduleMetadata the mirror keeps. */
+export type ScheduleHeader = Pick<BuScheduleMetadata, 'id' | 'weekDate' | 'weekCount' | 'published' | 'description' | 'metadata'>;
+
+export interface ScheduleSnapshot {
+  businessUnitId: string;
+  header: ScheduleHeader;
+  /** One entry per agent-schedule query (one per management unit). */
+  managementUnits: Array<{ managementUnitId: string; agentSchedules: readonly AgentSchedule[] }>;
+  fetchedAt: string;
+}
+
+export interface WrittenSchedule {
+  agentSchedules: number;
+  shifts: number;
+  activities: number;
+  fullDayTimeOff: number;
+}
+
+export interface MirroredScheduleVersion {
+  id: string;
+  weekDate: string;
+  weekCount: number;
+  version: number;
+}
+
+const flag = (b: boolean | undefined) => (b === undefined ? null : b ? 1 : 0);
+
+export function createScheduleStore(db: Database.Database) {
+  const remove = db.prepare('DELETE FROM schedules WHERE id = ?');
+  const schedule = db.prepare(`INSERT INTO schedules
+    (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, max_shift_minutes, fetched_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const agentSchedule = db.prepare(
+    'INSERT INTO agent_schedules (schedule_id, agent_id, management_unit_id, version, modified_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const shift = db.prepare(`INSERT INTO shifts (id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const activity = db.prepare(`INSERT INTO activities (shift_key, seq, start_ms, length_minutes, activity_code_id, paid, description)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const marker = db.prepare(`INSERT INTO full_day_time_off (schedule_id, agent_id, seq, business_unit_date, start_offset_minutes,
+    end_offset_minutes, length_minutes, activity_code_id, paid, description, time_off_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const refresh = db.prepare(`UPDATE schedules SET published = ?, description = ?, modified_at = ?, fetched_at = ?
+    WHERE id = ? AND version = ?`);
+  const versions = db.prepare<[string], MirroredScheduleVersion>(
+    'SELECT id, week_date AS weekDate, week_count AS weekCount, version FROM schedules WHERE business_unit_id = ?',
+  );
+
+  function writeAgent(scheduleId: string, managementUnitId: string, a: AgentSchedule, fetchedAt: string, counts: WrittenSchedule): void {
+    const agentId = a.user.id;
+    agentSchedule.run(scheduleId, agentId, managementUnitId, a.metadata.version, a.metadata.dateModified ?? null, fetchedAt);
+    for (const s of a.shifts) {
+      const startMs = Date.parse(s.startDate);
+      const key = shift.run(s.id ?? null, scheduleId, agentId, startMs, startMs + s.lengthMinutes * 60_000, s.startDate, s.lengthMinutes, s.manuallyEdited ? 1 : 0)
+        .lastInsertRowid;
+      s.activities.forEach((act, seq) => {
+        activity.run(key, seq, Date.parse(act.startDate), act.lengthMinutes, act.activityCodeId, flag(act.paid), act.description ?? null);
+      });
+      counts.activities += s.activities.length;
+    }
+    a.fullDayTimeOffMarkers.forEach((m, seq) => {
+      marker.run(scheduleId, agentId, seq, m.businessUnitDate, m.startOffsetMinutes ?? null, m.endOffsetMinutes ?? null, m.lengthMinutes,
+        m.activityCodeId, flag(m.paid), m.description ?? null, m.timeOffRequestId ?? null);
+    });
+    counts.agentSchedules += 1;
+    counts.shifts += a.shifts.length;
+    counts.fullDayTimeOff += a.fullDayTimeOffMarkers.length;
+  }
+
+  const write = db.transaction((snapshot: ScheduleSnapshot): WrittenSchedule => {
+    const { header, fetchedAt } = snapshot;
+    // An agent reported twice (it cannot happen in Genesys) must not fail the whole schedule: the first answer wins.
+    const seen = new Set<string>();
+    const agents: Array<{ managementUnitId: string; schedule: AgentSchedule }> = [];
+    let maxShiftMinutes = 0;
+    for (const mu of snapshot.managementUnits) {
+      for (const a of mu.agentSchedules) {
+        if (seen.has(a.user.id)) continue;
+        seen.add(a.user.id);
+        agents.push({ managementUnitId: mu.managementUnitId, schedule: a });
+        for (const s of a.shifts) if (s.lengthMinutes > maxShiftMinutes) maxShiftMinutes = s.lengthMinutes;
+      }
+    }
+    remove.run(header.id);
+    schedule.run(header.id, snapshot.businessUnitId, header.weekDate, header.weekCount ?? 1, header.published ? 1 : 0, header.metadata.version,
+      header.description ?? null, header.metadata.dateModified ?? null, agents.length, maxShiftMinutes, fetchedAt);
+    const counts: WrittenSchedule = { agentSchedules: 0, shifts: 0, activities: 0, fullDayTimeOff: 0 };
+    for (const a of agents) writeAgent(header.id, a.managementUnitId, a.schedule, fetchedAt, counts);
+    return counts;
+  });
+
+  return {
+    write,
+
+    /**
+     * The version did not move: only the "as of" and display fields are
+     * refreshed. False when the mirror's copy is not at `version` (then the
+     * caller must fetch the schedule whole).
+     */
+    confirm(header: ScheduleHeader, fetchedAt: string): boolean {
+      const r = refresh.run(header.published ? 1 : 0, header.description ?? null, header.metadata.dateModified ?? null, fetchedAt, header.id, header.metadata.version);
+      return r.changes === 1;
+    },
+
+    versions(businessUnitId: string): MirroredScheduleVersion[] {
+      return versions.all(businessUnitId);
+    },
+
+    /** Deleted in Genesys: the schedule and everything under it (cascade), in one transaction. */
+    remove: db.transaction((scheduleIds: readonly string[]) => {
+      for (const id of scheduleIds) remove.run(id);
+    }),
+  };
+}
+
+export type ScheduleStore = ReturnType<typeof createScheduleStore>;

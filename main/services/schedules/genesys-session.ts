@@ -1,0 +1,27 @@
+/**
+ * A working client for one connection: the audited HTTP client, the
+ * notifications channel that async operations finish on, and the typed API.
+ * Made per task (a sync) and closed after it, so no socket outlives its use.
+ */
+import { createGenesysApi, type GenesysApi } from '../../genesys/client/api';
+import { createGenesysHttp } from '../../genesys/client/http';
+import { createNotificationsClient } from '../../genesys/notifications/channel-client';
+import type { AuditSink, GenesysEnvironment, TokenProvider } from '../../genesys/types';
+import { createRequestTally } from '../../mirror/sync/request-tally';
+
+export interface GenesysSession {
+  api: GenesysApi;
+  requestCount(): number;
+  close(): void;
+}
+
+export function openGenesysSession(args: { profileId: string; env: GenesysEnvironment; tokens: TokenProvider; audit: AuditSink }): GenesysSession {
+  const tally = createRequestTally(args.audit);
+  const http = createGenesysHttp({ env: args.env, tokens: args.tokens, audit: tally.sink, profileId: args.profileId });
+  const notifications = createNotificationsClient({ http });
+  return {
+    api: createGenesysApi(http, { operations: notifications }),
+    requestCount: tally.total,
+    close: () => notifications.close(),
+  };
+}

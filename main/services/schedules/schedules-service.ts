@@ -1,0 +1,125 @@
+/**
+ * The Schedules screen's service: what is mirrored, finding business units,
+ * and syncing weeks with progress. Reads come from the mirror only, so they
+ * work offline; a connection that cannot be reached is marked offline with
+ * the reason, and the UI says so with the "as of" time.
+ */
+import type Database from 'better-sqlite3';
+import type { SchedulesOverview, SyncRunSummary } from '../../../shared/mirror';
+import type { AuditSink } from '../../genesys/types';
+import { createBusinessUnitStore } from '../../mirror/business-unit-store';
+import { lastSyncRun, listBusinessUnits, listWeeks } from '../../mirror/mirror-reads';
+import { defaultWeeks } from '../../mirror/sync/business-unit-weeks';
+import { syncBusinessUnit } from '../../mirror/sync/sync-business-unit';
+import type { ConnectionService } from '../connections/connection-service';
+import type { EventHub } from '../event-hub';
+import { failureCategory } from '../failure-category';
+import { openGenesysSession } from './genesys-session';
+
+export interface SchedulesServiceDeps {
+  db: Database.Database;
+  connections: ConnectionService;
+  audit: AuditSink;
+  events: EventHub;
+  now?: () => Date;
+}
+
+export type SchedulesService = ReturnType<typeof createSchedulesService>;
+
+export function createSchedulesService(deps: SchedulesServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const units = createBusinessUnitStore(deps.db);
+  const offline = new Map<string, { since: string; reason: string }>();
+  const running = new Map<string, AbortController>();
+  const key = (profileId: string, businessUnitId: string) => `${profileId}\u0000${businessUnitId}`;
+
+  /** Network trouble marks the connection offline; anything else is just an error. */
+  function noteOutcome(profileId: string, err: unknown): void {
+    if (err === null) offline.delete(profileId);
+    else if (failureCategory(err) === 'unavailable' || isNetworkError(err)) {
+      offline.set(profileId, { since: now().toISOString(), reason: `Genesys Cloud could not be reached: ${(err as Error).message}` });
+    }
+  }
+
+  async function session(profileId: string) {
+    const { env, tokens } = await deps.connections.connectionOf(profileId);
+    return openGenesysSession({ profileId, env, tokens, audit: deps.audit });
+  }
+
+  function overview(profileId: string): SchedulesOverview {
+    return { businessUnits: listBusinessUnits(deps.db, profileId), offline: offline.get(profileId) ?? null };
+  }
+
+  return {
+    overview,
+
+    async discover(profileId: string): Promise<SchedulesOverview> {
+      const s = await session(profileId);
+      try {
+        const listed = await s.api.getBusinessUnits();
+        units.saveListed(profileId, listed.map((u) => ({ id: u.id, name: u.name ?? u.id })), now().toISOString());
+        noteOutcome(profileId, null);
+        return overview(profileId);
+      } catch (err) {
+        noteOutcome(profileId, err);
+        throw err;
+      } finally {
+        s.close();
+      }
+    },
+
+    weeks(profileId: string, businessUnitId: string) {
+      return { weeks: listWeeks(deps.db, businessUnitId), lastSync: lastSyncRun(deps.db, profileId, businessUnitId) };
+    },
+
+    async start(profileId: string, businessUnitId: string, choice: { weeks?: string[]; weekCount?: number } = {}): Promise<SyncRunSummary> {
+      const k = key(profileId, businessUnitId);
+      if (running.has(k)) throw new Error('A sync of this business unit is already running. Wait for it, or cancel it.');
+      const abort = new AbortController();
+      running.set(k, abort);
+      const s = await session(profileId).catch((err: unknown) => {
+        running.delete(k);
+        throw err;
+      });
+      try {
+        let weeks = choice.weeks;
+        if (!weeks && choice.weekCount) {
+          // Which weeks "the next N" are depends on the unit's zone and start day.
+          const unit = await s.api.getBusinessUnit(businessUnitId, { expandSettings: true });
+          weeks = defaultWeeks(now(), unit.settings?.timeZone ?? 'UTC', unit.settings?.startDayOfWeek ?? 'Monday', choice.weekCount);
+        }
+        const result = await syncBusinessUnit({
+          db: deps.db,
+          api: s.api,
+          profileId,
+          businessUnitId,
+          ...(weeks ? { weeks } : {}),
+          now,
+          signal: abort.signal,
+          requestCount: s.requestCount,
+          onProgress: (p) => deps.events.emit('sync.progress', { profileId, businessUnitId, ...p }),
+        });
+        noteOutcome(profileId, result.status === 'failed' ? new Error(result.error ?? 'sync failed') : null);
+        const { changed, ...summary } = result;
+        if (changed.length > 0) deps.events.emit('mirror.changed', { profileId, businessUnitId, tables: changed });
+        return summary;
+      } catch (err) {
+        noteOutcome(profileId, err);
+        throw err;
+      } finally {
+        running.delete(k);
+        s.close();
+      }
+    },
+
+    cancel(profileId: string, businessUnitId: string): boolean {
+      const abort = running.get(key(profileId, businessUnitId));
+      abort?.abort();
+      return !!abort;
+    },
+  };
+}
+
+function isNetworkError(err: unknown): boolean {
+  return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|network/i.test(String((err as Error)?.message ?? ''));
+}

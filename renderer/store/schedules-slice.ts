@@ -1,0 +1,98 @@
+import type { SchedulesOverview, SyncProgress, SyncRunSummary, WeekSummary } from '../../shared/mirror';
+import type { OpsClient } from '../bridge/types';
+import type { SliceGet, SliceSet } from './index';
+
+export interface SchedulesSlice {
+  schedulesProfileId: string | null;
+  schedulesOverview: SchedulesOverview | null;
+  selectedBusinessUnitId: string | null;
+  weeks: WeekSummary[];
+  lastSync: SyncRunSummary | null;
+  syncProgress: SyncProgress | null;
+  syncing: boolean;
+  schedulesError: string | null;
+  selectSchedulesProfile(profileId: string): Promise<void>;
+  discoverBusinessUnits(): Promise<void>;
+  selectBusinessUnit(businessUnitId: string): Promise<void>;
+  loadWeeks(): Promise<void>;
+  startSync(): Promise<void>;
+  cancelSync(): Promise<void>;
+  onSyncProgress(progress: SyncProgress): void;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export function createSchedulesSlice(client: OpsClient, set: SliceSet, get: SliceGet): SchedulesSlice {
+  return {
+    schedulesProfileId: null,
+    schedulesOverview: null,
+    selectedBusinessUnitId: null,
+    weeks: [],
+    lastSync: null,
+    syncProgress: null,
+    syncing: false,
+    schedulesError: null,
+    async selectSchedulesProfile(profileId) {
+      set({ schedulesProfileId: profileId, schedulesOverview: null, selectedBusinessUnitId: null, weeks: [], lastSync: null, schedulesError: null });
+      try {
+        const overview = await client.call('schedules.overview', { profileId });
+        set({ schedulesOverview: overview });
+        const first = overview.businessUnits[0];
+        if (first) await get().selectBusinessUnit(first.id);
+      } catch (err) {
+        set({ schedulesError: errorText(err) });
+      }
+    },
+    async discoverBusinessUnits() {
+      const profileId = get().schedulesProfileId;
+      if (!profileId) return;
+      set({ schedulesError: null });
+      try {
+        const overview = await client.call('schedules.discover', { profileId });
+        set({ schedulesOverview: overview });
+        if (!get().selectedBusinessUnitId && overview.businessUnits[0]) await get().selectBusinessUnit(overview.businessUnits[0].id);
+      } catch (err) {
+        set({ schedulesError: errorText(err) });
+        // Discovery failing may have marked the connection offline.
+        set({ schedulesOverview: await client.call('schedules.overview', { profileId }).catch(() => get().schedulesOverview) });
+      }
+    },
+    async selectBusinessUnit(businessUnitId) {
+      set({ selectedBusinessUnitId: businessUnitId, weeks: [], lastSync: null });
+      await get().loadWeeks();
+    },
+    async loadWeeks() {
+      const { schedulesProfileId: profileId, selectedBusinessUnitId: businessUnitId } = get();
+      if (!profileId || !businessUnitId) return;
+      try {
+        const { weeks, lastSync } = await client.call('schedules.weeks', { profileId, businessUnitId });
+        set({ weeks, lastSync });
+      } catch (err) {
+        set({ schedulesError: errorText(err) });
+      }
+    },
+    async startSync() {
+      const { schedulesProfileId: profileId, selectedBusinessUnitId: businessUnitId } = get();
+      if (!profileId || !businessUnitId || get().syncing) return;
+      set({ syncing: true, syncProgress: null, schedulesError: null });
+      try {
+        const run = await client.call('sync.start', { profileId, businessUnitId });
+        set({ lastSync: run });
+        if (run.status === 'failed' && run.error) set({ schedulesError: run.error });
+      } catch (err) {
+        set({ schedulesError: errorText(err) });
+      } finally {
+        set({ syncing: false });
+        await get().loadWeeks();
+        set({ schedulesOverview: await client.call('schedules.overview', { profileId }).catch(() => get().schedulesOverview) });
+      }
+    },
+    async cancelSync() {
+      const { schedulesProfileId: profileId, selectedBusinessUnitId: businessUnitId } = get();
+      if (profileId && businessUnitId) await client.call('sync.cancel', { profileId, businessUnitId });
+    },
+    onSyncProgress(progress) {
+      if (progress.profileId === get().schedulesProfileId && progress.businessUnitId === get().selectedBusinessUnitId) set({ syncProgress: progress });
+    },
+  };
+}

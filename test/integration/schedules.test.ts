@@ -1,0 +1,94 @@
+/**
+ * The Schedules screen's path through the contract: find business units,
+ * sync weeks with progress, read them back, resync without refetching, and
+ * keep reading the mirror when Genesys Cloud cannot be reached.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
+import type { Services } from '../../main/services';
+import type { OpsArgs, OpsMethodName, OpsResult } from '../../shared/contract';
+import type { SyncProgress } from '../../shared/mirror';
+import { tempServices } from '../support/temp-services';
+
+const now = () => new Date('2026-11-23T12:00:00Z');
+let services: Services;
+let org: RunningSandbox;
+let profileId: string;
+const progress: SyncProgress[] = [];
+const changed: string[][] = [];
+
+async function call<M extends OpsMethodName>(method: M, args: OpsArgs<M>): Promise<OpsResult<M>> {
+  const outcome = await services.dispatch(method, args, { transport: 'http' });
+  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { category: outcome.error.category });
+  return outcome.result as OpsResult<M>;
+}
+
+beforeAll(async () => {
+  org = await startSandbox({ seed: 41, agents: 120, now, operationDelayMs: 5 });
+  services = await tempServices({ now });
+  services.events.attach((name, payload) => {
+    if (name === 'sync.progress') progress.push(payload as SyncProgress);
+    if (name === 'mirror.changed') changed.push((payload as { tables: string[] }).tables);
+  });
+  const saved = await call('connection.save', {
+    name: 'Chicago',
+    kind: 'custom',
+    baseUrl: org.baseUrl,
+    grantType: 'client_credentials',
+    clientId: org.clientId,
+    clientSecret: org.clientSecret,
+  });
+  profileId = saved.id;
+  await call('connection.signIn', { id: profileId });
+});
+afterAll(async () => {
+  await services.close();
+  await org.close().catch(() => {});
+});
+
+describe('schedules', () => {
+  it('finds the business units of the org', async () => {
+    expect((await call('schedules.overview', { profileId })).businessUnits).toEqual([]);
+    const overview = await call('schedules.discover', { profileId });
+    expect(overview.businessUnits).toEqual([expect.objectContaining({ id: org.businessUnitId, name: 'Chicago Contact Center', asOf: null })]);
+    expect(overview.offline).toBeNull();
+  });
+
+  it('syncs the current week and the next two with progress, and lists them with status and as-of', async () => {
+    const run = await call('sync.start', { profileId, businessUnitId: org.businessUnitId });
+    expect(run).toMatchObject({ status: 'ok', error: null });
+    expect(run.schedulesFetched).toBeGreaterThan(0);
+    expect(progress.some((p) => p.phase === 'agentSchedules')).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ phase: 'done', profileId, businessUnitId: org.businessUnitId });
+    expect(changed.at(-1)).toEqual(expect.arrayContaining(['schedules', 'shifts']));
+    const { weeks, lastSync } = await call('schedules.weeks', { profileId, businessUnitId: org.businessUnitId });
+    const planned = org.runtime.manifest.weeks.filter((w) => w.weekDate >= '2026-11-23');
+    expect(weeks.map((w) => [w.weekDate, w.published])).toEqual(planned.map((w) => [w.weekDate, w.published]));
+    expect(weeks.every((w) => w.agentCount === 120 && w.asOf === now().toISOString())).toBe(true);
+    expect(lastSync).toMatchObject({ id: run.id, status: 'ok' });
+    const bu = (await call('schedules.overview', { profileId })).businessUnits[0]!;
+    expect(bu).toMatchObject({ timeZone: 'America/Chicago', asOf: now().toISOString() });
+  });
+
+  it('resyncs without fetching unchanged schedules', async () => {
+    const again = await call('sync.start', { profileId, businessUnitId: org.businessUnitId });
+    expect(again).toMatchObject({ status: 'ok', schedulesFetched: 0, agentSchedulesWritten: 0 });
+    expect(again.schedulesUnchanged).toBeGreaterThan(0);
+  });
+
+  it('refuses a second sync of the same unit while one runs', async () => {
+    const first = call('sync.start', { profileId, businessUnitId: org.businessUnitId });
+    await expect(call('sync.start', { profileId, businessUnitId: org.businessUnitId })).rejects.toThrow(/already running/);
+    await first;
+  });
+
+  it('stays readable offline, with the reason, when Genesys Cloud cannot be reached', async () => {
+    await org.close();
+    await expect(call('schedules.discover', { profileId })).rejects.toMatchObject({ category: 'unavailable' });
+    const overview = await call('schedules.overview', { profileId });
+    expect(overview.offline?.reason).toMatch(/could not be reached/);
+    expect(overview.businessUnits).toHaveLength(1);
+    const { weeks } = await call('schedules.weeks', { profileId, businessUnitId: org.businessUnitId });
+    expect(weeks.length).toBeGreaterThan(0);
+  });
+});
