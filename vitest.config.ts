@@ -9,6 +9,8 @@ export default defineConfig({
       'test/contract/**/*.test.ts',
       'test/lint/**/*.test.ts',
       'test/cli/**/*.test.ts',
+      'test/mirror/**/*.test.ts',
+      'test/analysis/**/*.test.ts',
       'test/sandbox/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/packaging/**/*.test.ts',

@@ -20,8 +20,9 @@ describe('contract name tables', () => {
       'schedules.weeks',
       'sync.start',
       'sync.cancel',
+      'analysis.run',
     ]);
-    expect(opsEventNames).toEqual(['app.notice', 'connection.changed', 'auth.required', 'sync.progress', 'mirror.changed']);
+    expect(opsEventNames).toEqual(['app.notice', 'connection.changed', 'auth.required', 'sync.progress', 'mirror.changed', 'analysis.updated']);
   });
 
   it('accepts contract names and refuses everything else, including prototype keys', () => {

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { AuditQuery, AuditRow } from './activity';
 import type { ConnectionDraft, ConnectionStatus, RegionOption, VaultStatus } from './connections';
+import type { AnalysisUpdate, WeekAnalysis } from './analysis/week-analysis';
 import type { SchedulesOverview, SyncProgress, SyncRunSummary, WeekSummary } from './mirror';
 
 /** Which transport carried the call: Electron IPC or the loopback host. */
@@ -63,6 +64,8 @@ export interface OpsMethods {
    */
   'sync.start': { args: { profileId: string; businessUnitId: string; weeks?: string[]; weekCount?: number }; result: SyncRunSummary };
   'sync.cancel': { args: { profileId: string; businessUnitId: string }; result: { cancelled: boolean } };
+  /** The week's findings from the mirror: the stored ones, or a fresh run with `rerun`. Works offline. */
+  'analysis.run': { args: { profileId: string; businessUnitId: string; week: string; rerun?: boolean }; result: WeekAnalysis };
 }
 
 /** Events pushed from main to every connected window. */
@@ -75,6 +78,8 @@ export interface OpsEvents {
   'sync.progress': SyncProgress;
   /** Sync wrote these mirror tables: views showing them re-read. */
   'mirror.changed': { profileId: string; businessUnitId: string; tables: string[] };
+  /** A sync changed a week and its analysis ran again. */
+  'analysis.updated': AnalysisUpdate;
 }
 
 export type OpsMethodName = keyof OpsMethods;
@@ -149,6 +154,9 @@ export const opsArgsSchemas: { [M in OpsMethodName]: z.ZodType<OpsArgs<M>> } = {
     })
     .strict(),
   'sync.cancel': businessUnitOf,
+  'analysis.run': businessUnitOf
+    .extend({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'The week is its first day, yyyy-MM-dd'), rerun: z.boolean().optional() })
+    .strict(),
 };
 
 const eventNameTable: { [E in OpsEventName]: true } = {
@@ -157,6 +165,7 @@ const eventNameTable: { [E in OpsEventName]: true } = {
   'auth.required': true,
   'sync.progress': true,
   'mirror.changed': true,
+  'analysis.updated': true,
 };
 
 export const opsMethodNames = Object.keys(opsArgsSchemas) as OpsMethodName[];

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createServices } from '../services';
 import { resolveDataDir } from '../services/data-dir';
 import { fileOrMemoryVault } from '../services/vault-choice';
+import { analyzeCommand } from './commands/analyze';
 import { profileCommand } from './commands/profile';
 import { syncCommand } from './commands/sync';
 import { CommandFailure, contractCaller, type CliContext } from './context';
@@ -20,6 +21,7 @@ const usage = `Usage:
   publish-desk profile list [--json]
   publish-desk profile remove --name N
   publish-desk sync --profile P --bu B [--weeks N] [--json]
+  publish-desk analyze --profile P --bu B --week yyyy-MM-dd [--json]   (offline, from the mirror; exit 4 on error findings)
 Every command takes --data-dir DIR (default: $PUBLISH_DESK_DATA, else the app's data folder).
 The client secret is read from PUBLISH_DESK_CLIENT_SECRET or asked for; never pass it as a flag.`;
 
@@ -47,6 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         profile: { type: 'string' },
         bu: { type: 'string' },
         weeks: { type: 'string' },
+        week: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -74,6 +77,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     if (command === 'profile') await profileCommand(ctx, action, values);
     else if (command === 'sync') await syncCommand(ctx, values);
+    else if (command === 'analyze') return await analyzeCommand(ctx, values);
     else throw new UsageError(`Unknown command "${command}".`);
     return exitCodes.ok;
   } catch (err) {

@@ -37,13 +37,16 @@ const flag = (b: boolean | undefined) => (b === undefined ? null : b ? 1 : 0);
 export function createScheduleStore(db: Database.Database) {
   const remove = db.prepare('DELETE FROM schedules WHERE id = ?');
   const schedule = db.prepare(`INSERT INTO schedules
-    (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, max_shift_minutes, fetched_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, max_shift_minutes, activity_codes_json, fetched_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const agentSchedule = db.prepare(
     'INSERT INTO agent_schedules (schedule_id, agent_id, management_unit_id, version, modified_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const shift = db.prepare(`INSERT INTO shifts (id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const shift = db.prepare(`INSERT INTO shifts (key, id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited, activities_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // shifts has no rowid (it is stored in timeline order): keys are handed out here, inside the write's transaction.
+  const lastKey = db.prepare('SELECT coalesce(max(key), 0) FROM shifts').pluck();
+  let nextKey = 0;
   const activity = db.prepare(`INSERT INTO activities (shift_key, seq, start_ms, length_minutes, activity_code_id, paid, description)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const marker = db.prepare(`INSERT INTO full_day_time_off (schedule_id, agent_id, seq, business_unit_date, start_offset_minutes,
@@ -54,15 +57,18 @@ export function createScheduleStore(db: Database.Database) {
     'SELECT id, week_date AS weekDate, week_count AS weekCount, version FROM schedules WHERE business_unit_id = ?',
   );
 
-  function writeAgent(scheduleId: string, managementUnitId: string, a: AgentSchedule, fetchedAt: string, counts: WrittenSchedule): void {
+  function writeAgent(scheduleId: string, managementUnitId: string, a: AgentSchedule, codeIndex: Map<string, number>, fetchedAt: string, counts: WrittenSchedule): void {
     const agentId = a.user.id;
     agentSchedule.run(scheduleId, agentId, managementUnitId, a.metadata.version, a.metadata.dateModified ?? null, fetchedAt);
     for (const s of a.shifts) {
       const startMs = Date.parse(s.startDate);
-      const key = shift.run(s.id ?? null, scheduleId, agentId, startMs, startMs + s.lengthMinutes * 60_000, s.startDate, s.lengthMinutes, s.manuallyEdited ? 1 : 0)
-        .lastInsertRowid;
+      const starts = s.activities.map((act) => Date.parse(act.startDate));
+      const packed = JSON.stringify(s.activities.map((act, i) => [starts[i]! - startMs, act.lengthMinutes, codeIndex.get(act.activityCodeId), flag(act.paid)]));
+      const endMs = startMs + s.lengthMinutes * 60_000;
+      const key = nextKey++;
+      shift.run(key, s.id ?? null, scheduleId, agentId, startMs, endMs, s.startDate, s.lengthMinutes, s.manuallyEdited ? 1 : 0, packed);
       s.activities.forEach((act, seq) => {
-        activity.run(key, seq, Date.parse(act.startDate), act.lengthMinutes, act.activityCodeId, flag(act.paid), act.description ?? null);
+        activity.run(key, seq, starts[seq], act.lengthMinutes, act.activityCodeId, flag(act.paid), act.description ?? null);
       });
       counts.activities += s.activities.length;
     }
@@ -81,19 +87,24 @@ export function createScheduleStore(db: Database.Database) {
     const seen = new Set<string>();
     const agents: Array<{ managementUnitId: string; schedule: AgentSchedule }> = [];
     let maxShiftMinutes = 0;
+    const codeIndex = new Map<string, number>();
     for (const mu of snapshot.managementUnits) {
       for (const a of mu.agentSchedules) {
         if (seen.has(a.user.id)) continue;
         seen.add(a.user.id);
         agents.push({ managementUnitId: mu.managementUnitId, schedule: a });
-        for (const s of a.shifts) if (s.lengthMinutes > maxShiftMinutes) maxShiftMinutes = s.lengthMinutes;
+        for (const s of a.shifts) {
+          if (s.lengthMinutes > maxShiftMinutes) maxShiftMinutes = s.lengthMinutes;
+          for (const act of s.activities) if (!codeIndex.has(act.activityCodeId)) codeIndex.set(act.activityCodeId, codeIndex.size);
+        }
       }
     }
     remove.run(header.id);
+    nextKey = (lastKey.get() as number) + 1;
     schedule.run(header.id, snapshot.businessUnitId, header.weekDate, header.weekCount ?? 1, header.published ? 1 : 0, header.metadata.version,
-      header.description ?? null, header.metadata.dateModified ?? null, agents.length, maxShiftMinutes, fetchedAt);
+      header.description ?? null, header.metadata.dateModified ?? null, agents.length, maxShiftMinutes, JSON.stringify([...codeIndex.keys()]), fetchedAt);
     const counts: WrittenSchedule = { agentSchedules: 0, shifts: 0, activities: 0, fullDayTimeOff: 0 };
-    for (const a of agents) writeAgent(header.id, a.managementUnitId, a.schedule, fetchedAt, counts);
+    for (const a of agents) writeAgent(header.id, a.managementUnitId, a.schedule, codeIndex, fetchedAt, counts);
     return counts;
   });
 

@@ -44,6 +44,7 @@ export function createSyncRunStore(db: Database.Database) {
   const finish = db.prepare(`UPDATE sync_runs SET status = @status, finished_at = @finishedAt, requests = @requests,
     schedules_fetched = @schedulesFetched, schedules_unchanged = @schedulesUnchanged, agent_schedules_written = @agentSchedulesWritten,
     error = @error WHERE id = @id`);
+  const weeks = db.prepare('UPDATE sync_runs SET weeks_json = ? WHERE id = ?');
   const byId = db.prepare<[number], Row>('SELECT * FROM sync_runs WHERE id = ?');
   const last = db.prepare<[string, string], Row>('SELECT * FROM sync_runs WHERE profile_id = ? AND business_unit_id = ? ORDER BY id DESC LIMIT 1');
 
@@ -56,6 +57,10 @@ export function createSyncRunStore(db: Database.Database) {
       interrupted.run('Interrupted: Publish Desk stopped during this sync. Schedules it had finished are kept; the rest were not changed.', profileId, businessUnitId);
       const id = Number(insert.run(profileId, businessUnitId, startedAt, JSON.stringify(weeks)).lastInsertRowid);
       return fromRow(byId.get(id)!);
+    },
+
+    setWeeks(id: number, synced: readonly string[]): void {
+      weeks.run(JSON.stringify(synced), id);
     },
 
     finish(id: number, outcome: SyncRunOutcome): SyncRunSummary {

@@ -1,11 +1,13 @@
 /**
  * The timeline's window: a page of agents (by name, filtered by MU, a name
  * search or given ids) and their shifts, activities and full-day time off in
- * a time range. Three statements, each an index range scan (see the test on
- * EXPLAIN QUERY PLAN): the timeline re-queries on every scroll.
+ * a time range. Agents, shifts (activities packed in them) and time off: each
+ * an index range scan (see the test on EXPLAIN QUERY PLAN), because the
+ * timeline re-queries on every scroll.
  */
 import type Database from 'better-sqlite3';
-import { DateTime } from 'luxon';
+import { prepared } from './statement-cache';
+import { addTimeOff } from './timeline-time-off';
 
 export interface TimelineQuery {
   businessUnitId: string;
@@ -23,12 +25,12 @@ export interface TimelineQuery {
   scheduleId?: string;
 }
 
+/** What the timeline draws; descriptions and the rest stay in the activities table. */
 export interface TimelineActivity {
   startMs: number;
   lengthMinutes: number;
   activityCodeId: string;
   paid: boolean | null;
-  description: string | null;
 }
 
 export interface TimelineShift {
@@ -65,10 +67,10 @@ export interface TimelineWindow {
   agents: TimelineAgent[];
 }
 
-type ShiftRow = [string, number, string | null, string, number, number, number, number | null, number, number, string, number | null, string | null];
-type TimeOffRow = [string, string, string, number | null, number, string, string | null];
+type ShiftRow = [number, number, string | null, string, number, number, number, PackedActivity[]];
+/** shifts.activities_json: [startOffsetMs, lengthMinutes, codeIndex into its schedule's activity_codes_json, paid]. */
+type PackedActivity = [number, number, number, number | null];
 
-const dayMs = 86_400_000;
 const bool = (n: number | null) => (n === null ? null : n === 1);
 
 function agentFilter(q: TimelineQuery): { where: string; params: Record<string, unknown> } {
@@ -91,70 +93,46 @@ function agentFilter(q: TimelineQuery): { where: string; params: Record<string, 
 
 export function queryTimeline(db: Database.Database, q: TimelineQuery): TimelineWindow {
   const { where, params } = agentFilter(q);
-  const total = (db.prepare(`SELECT count(*) AS n FROM agents WHERE ${where}`).get(params) as { n: number }).n;
-  const page = db
-    .prepare(`SELECT id, name, management_unit_id AS managementUnitId FROM agents WHERE ${where} ORDER BY name, id LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: q.limit, offset: q.offset }) as Array<{ id: string; name: string; managementUnitId: string | null }>;
-  const agents = new Map<string, TimelineAgent>(page.map((a) => [a.id, { ...a, shifts: [], timeOff: [] }]));
-  if (agents.size === 0) return { total, agents: [] };
-  const ids = JSON.stringify([...agents.keys()]);
-  const scheduleFilter = q.scheduleId ? 'AND s.schedule_id = @scheduleId' : '';
-
-  // A shift overlapping `from` started at most the unit's longest shift earlier: that bound keeps the scan on the index.
-  const longest = db.prepare('SELECT max(max_shift_minutes) FROM schedules WHERE business_unit_id = ?').pluck().get(q.businessUnitId) as number | null;
-  const rows = db
-    .prepare(
-      `SELECT s.agent_id, s.key, s.id, s.schedule_id, s.start_ms, s.end_ms, s.manually_edited,
-         a.seq, a.start_ms, a.length_minutes, a.activity_code_id, a.paid, a.description
-       FROM shifts s LEFT JOIN activities a ON a.shift_key = s.key
-       WHERE s.agent_id IN (SELECT value FROM json_each(@ids)) AND s.start_ms > @earliest AND s.start_ms < @to AND s.end_ms > @from ${scheduleFilter}`,
-    )
-    .raw()
-    .all({ ids, earliest: q.from - (longest ?? 0) * 60_000 - 1, from: q.from, to: q.to, scheduleId: q.scheduleId }) as ShiftRow[];
-  const shifts = new Map<number, TimelineShift & { agentId: string; seqs: number[] }>();
-  for (const r of rows) {
-    let shift = shifts.get(r[1]);
-    if (!shift) {
-      shift = { key: r[1], id: r[2], scheduleId: r[3], startMs: r[4], endMs: r[5], manuallyEdited: r[6] === 1, activities: [], agentId: r[0], seqs: [] };
-      shifts.set(r[1], shift);
-    }
-    if (r[7] === null) continue;
-    shift.seqs.push(r[7]);
-    shift.activities.push({ startMs: r[8], lengthMinutes: r[9], activityCodeId: r[10], paid: bool(r[11]), description: r[12] });
-  }
-  for (const { agentId, seqs, ...shift } of shifts.values()) {
-    // The join returns activities in key order; re-sorting is only a guard against another plan.
-    if (seqs.some((seq, i) => i > 0 && seq < seqs[i - 1]!)) {
-      shift.activities = seqs.map((seq, i) => [seq, shift.activities[i]!] as const).sort((a, b) => a[0] - b[0]).map(([, a]) => a);
-    }
-    agents.get(agentId)!.shifts.push(shift);
-  }
-  for (const a of agents.values()) a.shifts.sort((x, y) => x.startMs - y.startMs || x.key - y.key);
+  const total = prepared(db, `SELECT count(*) FROM agents WHERE ${where}`).pluck().get(params) as number;
+  const page = prepared(db, `SELECT id, name, management_unit_id AS managementUnitId FROM agents WHERE ${where} ORDER BY name, id LIMIT @limit OFFSET @offset`).all({
+    ...params,
+    limit: q.limit,
+    offset: q.offset,
+  }) as Array<{ id: string; name: string; managementUnitId: string | null }>;
+  const agents: TimelineAgent[] = page.map((a) => ({ ...a, shifts: [], timeOff: [] }));
+  if (agents.length === 0) return { total, agents };
+  const ids = JSON.stringify(agents.map((a) => a.id));
+  addShifts(db, q, ids, agents);
   addTimeOff(db, q, ids, agents);
-  return { total, agents: [...agents.values()] };
+  return { total, agents };
 }
 
-/** Full-day markers are BU-local dates: the window is widened by a day each side in dates, then cut exactly in instants. */
-function addTimeOff(db: Database.Database, q: TimelineQuery, ids: string, agents: Map<string, TimelineAgent>): void {
-  const zone = (db.prepare('SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1').pluck().get(q.businessUnitId) as string | undefined) ?? 'UTC';
-  const date = (ms: number) => DateTime.fromMillis(ms, { zone }).toISODate()!;
-  const rows = db
-    .prepare(
-      `SELECT t.agent_id, t.schedule_id, t.business_unit_date, t.start_offset_minutes, t.length_minutes, t.activity_code_id, t.time_off_request_id
-       FROM full_day_time_off t
-       WHERE t.agent_id IN (SELECT value FROM json_each(@ids)) AND t.business_unit_date BETWEEN @firstDate AND @lastDate
-         ${q.scheduleId ? 'AND t.schedule_id = @scheduleId' : ''}`,
-    )
-    .raw()
-    .all({ ids, firstDate: date(q.from - dayMs), lastDate: date(q.to + dayMs), scheduleId: q.scheduleId }) as TimeOffRow[];
-  const midnight = new Map<string, number>();
-  for (const [agentId, scheduleId, businessUnitDate, offset, lengthMinutes, activityCodeId, timeOffRequestId] of rows) {
-    let start = midnight.get(businessUnitDate);
-    if (start === undefined) midnight.set(businessUnitDate, (start = DateTime.fromISO(businessUnitDate, { zone }).toMillis()));
-    const startMs = start + (offset ?? 0) * 60_000;
-    const endMs = startMs + lengthMinutes * 60_000;
-    if (startMs >= q.to || endMs <= q.from) continue;
-    agents.get(agentId)!.timeOff.push({ scheduleId, businessUnitDate, startMs, endMs, lengthMinutes, activityCodeId, timeOffRequestId });
+/**
+ * Shifts come in agent order (json_each's key is the agent's place in the
+ * page) and by start, straight off the primary key. SQLite hands them over
+ * as ONE JSON text, parsed once: per-row hand-over costs more than the rows.
+ */
+function addShifts(db: Database.Database, q: TimelineQuery, ids: string, agents: TimelineAgent[]): void {
+  // A shift overlapping `from` started at most the unit's longest shift earlier: that bound keeps the scan on the index.
+  const longest = prepared(db, 'SELECT max(max_shift_minutes) FROM schedules WHERE business_unit_id = ?').pluck().get(q.businessUnitId) as number | null;
+  const text = prepared(
+    db,
+    `SELECT '[' || group_concat('[' || j.key || ',' || s.key || ',' || json_quote(s.id) || ',' || json_quote(s.schedule_id) || ',' || s.start_ms || ','
+       || s.end_ms || ',' || s.manually_edited || ',' || s.activities_json || ']') || ']'
+     FROM json_each(@ids) j JOIN shifts s ON s.agent_id = j.value
+     WHERE s.start_ms > @earliest AND s.start_ms < @to AND s.end_ms > @from ${q.scheduleId ? 'AND s.schedule_id = @scheduleId' : ''}`,
+  )
+    .pluck()
+    .get({ ids, earliest: q.from - (longest ?? 0) * 60_000 - 1, from: q.from, to: q.to, scheduleId: q.scheduleId }) as string | null;
+  if (!text) return;
+  const codesOf = new Map<string, string[]>();
+  const codeList = prepared(db, 'SELECT activity_codes_json FROM schedules WHERE id = ?').pluck();
+  for (const [agentIndex, key, id, scheduleId, startMs, endMs, manuallyEdited, packed] of JSON.parse(text) as ShiftRow[]) {
+    let codes = codesOf.get(scheduleId);
+    if (!codes) codesOf.set(scheduleId, (codes = JSON.parse(codeList.get(scheduleId) as string) as string[]));
+    const activities = packed.map((a) => ({ startMs: startMs + a[0], lengthMinutes: a[1], activityCodeId: codes[a[2]]!, paid: bool(a[3]) }));
+    agents[agentIndex]!.shifts.push({ key, id, scheduleId, startMs, endMs, manuallyEdited: manuallyEdited === 1, activities });
   }
-  for (const a of agents.values()) a.timeOff.sort((x, y) => x.startMs - y.startMs);
+  // Already in order with one schedule; shifts of two schedules of a week interleave.
+  for (const a of agents) if (a.shifts.length > 1) a.shifts.sort((x, y) => x.startMs - y.startMs || x.key - y.key);
 }

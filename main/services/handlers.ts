@@ -4,6 +4,7 @@
  */
 import type { AppInfo, OpsApi, ShellMode } from '../../shared/contract';
 import type { ActivityLog } from './activity-log';
+import type { AnalysisService } from './analysis/analysis-service';
 import type { ConnectionService } from './connections/connection-service';
 import type { EventHub } from './event-hub';
 import type { SchedulesService } from './schedules/schedules-service';
@@ -17,6 +18,7 @@ export interface ServiceDeps {
   connections: ConnectionService;
   activity: ActivityLog;
   schedules: SchedulesService;
+  analysis: AnalysisService;
   /** Injected so tests and both shells report the same runtime facts. */
   runtime?: { platform: string; versions: AppInfo['versions'] };
   now?: () => Date;
@@ -54,6 +56,7 @@ export function createHandlers(deps: ServiceDeps) {
     'schedules.weeks': async ({ profileId, businessUnitId }) => schedules.weeks(profileId, businessUnitId),
     'sync.start': async ({ profileId, businessUnitId, weeks, weekCount }) => schedules.start(profileId, businessUnitId, { weeks, weekCount }),
     'sync.cancel': async ({ profileId, businessUnitId }) => ({ cancelled: schedules.cancel(profileId, businessUnitId) }),
+    'analysis.run': async ({ businessUnitId, week, rerun }) => (rerun ? deps.analysis.run(businessUnitId, week) : deps.analysis.latest(businessUnitId, week)),
   } satisfies OpsApi;
 }
 

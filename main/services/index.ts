@@ -14,6 +14,7 @@ import { genesysOrgReader } from './connections/genesys-org-reader';
 import { createSandboxLauncher } from './connections/sandbox-launcher';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
+import { createAnalysisService } from './analysis/analysis-service';
 import { createHandlers } from './handlers';
 import { createSchedulesService } from './schedules/schedules-service';
 
@@ -61,8 +62,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...(opts.signInTimeoutMs ? { signInTimeoutMs: opts.signInTimeoutMs } : {}),
     log,
   });
-  const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, ...(opts.now ? { now: opts.now } : {}) });
-  const handlers = createHandlers({ ...opts, events, connections, schedules, activity: { list: (q) => audit.query(q) } });
+  const analysis = createAnalysisService({ db, events, ...(opts.now ? { now: opts.now } : {}) });
+  const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, analysis, ...(opts.now ? { now: opts.now } : {}) });
+  const handlers = createHandlers({ ...opts, events, connections, schedules, analysis, activity: { list: (q) => audit.query(q) } });
   return {
     dispatch: createDispatch(handlers, log),
     events,

@@ -30,6 +30,10 @@ export function createConsoleStore(client: OpsClient): ConsoleStore {
     const s = store.getState();
     if (profileId === s.schedulesProfileId && businessUnitId === s.selectedBusinessUnitId) void s.loadWeeks();
   });
+  client.on('analysis.updated', ({ profileId, businessUnitId, week }) => {
+    const s = store.getState();
+    if (profileId === s.schedulesProfileId && businessUnitId === s.selectedBusinessUnitId && week === s.selectedWeek) void s.selectWeek(week);
+  });
   client.on('app.notice', (notice) => store.getState().pushNotice(notice));
   client.on('connection.changed', () => void store.getState().loadConnections());
   client.on('auth.required', ({ profileName, reason }) => {

@@ -1,3 +1,4 @@
+import type { WeekAnalysis } from '../../shared/analysis/week-analysis';
 import type { SchedulesOverview, SyncProgress, SyncRunSummary, WeekSummary } from '../../shared/mirror';
 import type { OpsClient } from '../bridge/types';
 import type { SliceGet, SliceSet } from './index';
@@ -11,6 +12,11 @@ export interface SchedulesSlice {
   syncProgress: SyncProgress | null;
   syncing: boolean;
   schedulesError: string | null;
+  selectedWeek: string | null;
+  weekAnalysis: WeekAnalysis | null;
+  analysisStatus: 'idle' | 'loading' | 'ready' | 'failed';
+  analysisError: string | null;
+  selectWeek(week: string | null, rerun?: boolean): Promise<void>;
   selectSchedulesProfile(profileId: string): Promise<void>;
   discoverBusinessUnits(): Promise<void>;
   selectBusinessUnit(businessUnitId: string): Promise<void>;
@@ -32,6 +38,22 @@ export function createSchedulesSlice(client: OpsClient, set: SliceSet, get: Slic
     syncProgress: null,
     syncing: false,
     schedulesError: null,
+    selectedWeek: null,
+    weekAnalysis: null,
+    analysisStatus: 'idle',
+    analysisError: null,
+    async selectWeek(week, rerun = false) {
+      const { schedulesProfileId: profileId, selectedBusinessUnitId: businessUnitId } = get();
+      set({ selectedWeek: week, analysisError: null, ...(week ? {} : { weekAnalysis: null, analysisStatus: 'idle' }) });
+      if (!week || !profileId || !businessUnitId) return;
+      set({ analysisStatus: 'loading' });
+      try {
+        const weekAnalysis = await client.call('analysis.run', { profileId, businessUnitId, week, rerun });
+        if (get().selectedWeek === week) set({ weekAnalysis, analysisStatus: 'ready' });
+      } catch (err) {
+        set({ analysisStatus: 'failed', analysisError: errorText(err) });
+      }
+    },
     async selectSchedulesProfile(profileId) {
       set({ schedulesProfileId: profileId, schedulesOverview: null, selectedBusinessUnitId: null, weeks: [], lastSync: null, schedulesError: null });
       try {
@@ -58,7 +80,7 @@ export function createSchedulesSlice(client: OpsClient, set: SliceSet, get: Slic
       }
     },
     async selectBusinessUnit(businessUnitId) {
-      set({ selectedBusinessUnitId: businessUnitId, weeks: [], lastSync: null });
+      set({ selectedBusinessUnitId: businessUnitId, weeks: [], lastSync: null, selectedWeek: null, weekAnalysis: null, analysisStatus: 'idle' });
       await get().loadWeeks();
     },
     async loadWeeks() {

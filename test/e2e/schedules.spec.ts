@@ -34,4 +34,12 @@ test('sync the sandbox org from the Schedules screen and see the progress bar fi
   await expect(page.getByTestId('weeks-table')).toContainText('Draft');
   await page.screenshot({ path: testInfo.outputPath('schedules.png'), fullPage: true });
   await page.screenshot({ path: 'test-results/schedules.png', fullPage: true });
+
+  // The week's findings, from the mirror, grouped by kind in the supervisor's words.
+  await rows.first().getByRole('button', { name: 'Check week' }).click();
+  const findings = page.getByTestId('findings');
+  await expect(findings.getByTestId('findings-summary')).toContainText('finding(s)');
+  await expect(findings.getByRole('list', { name: 'Findings by kind' })).toContainText('Time-zone mismatches');
+  await expect(findings).toContainText('America/Phoenix');
+  await page.screenshot({ path: 'test-results/findings.png', fullPage: true });
 });

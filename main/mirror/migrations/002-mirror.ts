@@ -51,9 +51,11 @@ CREATE TABLE activity_codes (
   PRIMARY KEY (business_unit_id, id)
 );
 
--- agent_count (sum over its management units in the metadata) lets anyone
--- check that a mirrored schedule is complete; max_shift_minutes bounds the
--- timeline's index range scan for shifts that start before the window.
+-- agent_count (the agent schedules written with it) lets anyone check that a
+-- mirrored schedule is complete; max_shift_minutes bounds the timeline's
+-- index range scan for shifts that start before the window;
+-- activity_codes_json lists the codes its shifts use, in the order the
+-- packed activities of shifts.activities_json refer to them.
 CREATE TABLE schedules (
   id                 TEXT PRIMARY KEY,
   business_unit_id   TEXT NOT NULL,
@@ -65,6 +67,7 @@ CREATE TABLE schedules (
   modified_at        TEXT,
   agent_count        INTEGER NOT NULL,
   max_shift_minutes  INTEGER NOT NULL DEFAULT 0,
+  activity_codes_json TEXT NOT NULL DEFAULT '[]',
   fetched_at         TEXT NOT NULL
 );
 CREATE INDEX schedules_by_week ON schedules (business_unit_id, week_date);
@@ -79,11 +82,19 @@ CREATE TABLE agent_schedules (
   PRIMARY KEY (schedule_id, agent_id)
 ) WITHOUT ROWID;
 
--- key is the mirror's own: a Genesys shift id is optional in the payload and
--- not promised unique across schedules. start_date keeps the instant exactly
--- as Genesys sent it (the timezone-skew analysis reads its form).
+-- Stored in (agent, start) order, because that is how the timeline reads
+-- them: one agent's week is a few neighbouring pages, not a thousand
+-- scattered ones. key is the mirror's own id for a shift (a Genesys shift id
+-- is optional in the payload and not promised unique across schedules).
+-- start_date keeps the instant exactly as Genesys sent it (the timezone-skew
+-- analysis reads its form). activities_json is the timeline's read model: the
+-- shift's activities (as in the activities table) packed as
+-- [[startOffsetMs, lengthMinutes, codeIndex, paid], ...], codeIndex into its
+-- schedule's activity_codes_json. Reading ~7,000 activity rows for a
+-- 200-agent week costs more than the 5 ms a timeline scroll may take; ~1,000
+-- short shift rows do not.
 CREATE TABLE shifts (
-  key              INTEGER PRIMARY KEY,
+  key              INTEGER NOT NULL,
   id               TEXT,
   schedule_id      TEXT NOT NULL,
   agent_id         TEXT NOT NULL,
@@ -92,9 +103,11 @@ CREATE TABLE shifts (
   start_date       TEXT NOT NULL,
   length_minutes   INTEGER NOT NULL,
   manually_edited  INTEGER NOT NULL,
+  activities_json  TEXT NOT NULL,
+  PRIMARY KEY (agent_id, start_ms, key),
   FOREIGN KEY (schedule_id, agent_id) REFERENCES agent_schedules (schedule_id, agent_id) ON DELETE CASCADE
-);
-CREATE INDEX shifts_by_agent_time ON shifts (agent_id, start_ms);
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX shifts_by_key ON shifts (key);
 CREATE INDEX shifts_by_schedule_agent ON shifts (schedule_id, agent_id, start_ms);
 
 CREATE TABLE activities (

@@ -7,6 +7,7 @@
  */
 import m001 from './001-connections';
 import m002 from './002-mirror';
+import m003 from './003-analysis';
 
 export interface Migration {
   id: number;
@@ -17,4 +18,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: 1, name: '001-connections', sql: m001 },
   { id: 2, name: '002-mirror', sql: m002 },
+  { id: 3, name: '003-analysis', sql: m003 },
 ];

@@ -52,25 +52,22 @@ export async function syncBusinessUnit(options: SyncBusinessUnitOptions): Promis
     unitNames: new Map(),
     tally: { schedulesFetched: 0, schedulesUnchanged: 0, agentSchedulesWritten: 0 },
   };
-  // The weeks are known only after the unit's settings arrive; the run row is written first so a crash is on record.
+  // The run row is written first, so even a killed sync is on record; default weeks need the unit's settings.
   let run = runs.start(profileId, businessUnitId, options.weeks ?? [], now().toISOString());
   const finish = (status: SyncRunSummary['status'], error: string | null): SyncResult => {
-    const outcome = { status, error, finishedAt: now().toISOString(), requests: (options.requestCount?.() ?? 0) - requestsAtStart, ...ctx.tally };
-    run = runs.finish(run.id, outcome);
-    return { ...run, weeks: weeksSynced, changed: [...ctx.changed].sort() };
+    const requests = (options.requestCount?.() ?? 0) - requestsAtStart;
+    run = runs.finish(run.id, { status, error, finishedAt: now().toISOString(), requests, ...ctx.tally });
+    return { ...run, changed: [...ctx.changed].sort() };
   };
-  let weeksSynced = options.weeks ?? [];
   try {
     ctx.checkpoint();
     const settings = await syncReferenceData(ctx);
-    if (!options.weeks) {
-      weeksSynced = defaultWeeks(now(), settings.timeZone, settings.startDayOfWeek);
-      db.prepare('UPDATE sync_runs SET weeks_json = ? WHERE id = ?').run(JSON.stringify(weeksSynced), run.id);
-    }
+    const weeks = options.weeks ?? defaultWeeks(now(), settings.timeZone, settings.startDayOfWeek);
+    runs.setWeeks(run.id, weeks);
     ctx.checkpoint();
-    await syncSchedules(ctx, weeksSynced);
+    await syncSchedules(ctx, weeks);
     ctx.checkpoint();
-    if (weeksSynced.length > 0) await syncTimeOff(ctx, weeksSynced);
+    if (weeks.length > 0) await syncTimeOff(ctx, weeks);
     ctx.checkpoint();
     await syncScriptSessions(ctx);
     const result = finish('ok', null);

@@ -11,6 +11,7 @@ import { createBusinessUnitStore } from '../../mirror/business-unit-store';
 import { lastSyncRun, listBusinessUnits, listWeeks } from '../../mirror/mirror-reads';
 import { defaultWeeks } from '../../mirror/sync/business-unit-weeks';
 import { syncBusinessUnit } from '../../mirror/sync/sync-business-unit';
+import type { AnalysisService } from '../analysis/analysis-service';
 import type { ConnectionService } from '../connections/connection-service';
 import type { EventHub } from '../event-hub';
 import { failureCategory } from '../failure-category';
@@ -21,6 +22,7 @@ export interface SchedulesServiceDeps {
   connections: ConnectionService;
   audit: AuditSink;
   events: EventHub;
+  analysis: AnalysisService;
   now?: () => Date;
 }
 
@@ -101,7 +103,11 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
         });
         noteOutcome(profileId, result.status === 'failed' ? new Error(result.error ?? 'sync failed') : null);
         const { changed, ...summary } = result;
-        if (changed.length > 0) deps.events.emit('mirror.changed', { profileId, businessUnitId, tables: changed });
+        if (changed.length > 0) {
+          deps.events.emit('mirror.changed', { profileId, businessUnitId, tables: changed });
+          // Findings change only when mirrored data did (not for a run that found nothing new).
+          if (result.status === 'ok' && changed.some((t) => t !== 'sync_runs')) deps.analysis.afterSync(profileId, businessUnitId, result.weeks);
+        }
         return summary;
       } catch (err) {
         noteOutcome(profileId, err);

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useConsole } from '../../store/context';
+import { FindingsPanel } from './FindingsPanel';
 import { SyncBar } from './SyncBar';
 
 /** Connection → business unit → mirrored weeks, with sync. Works offline from the mirror. */
@@ -14,6 +15,8 @@ export function SchedulesScreen() {
   const selectProfile = useConsole((s) => s.selectSchedulesProfile);
   const discover = useConsole((s) => s.discoverBusinessUnits);
   const selectBu = useConsole((s) => s.selectBusinessUnit);
+  const selectWeek = useConsole((s) => s.selectWeek);
+  const selectedWeek = useConsole((s) => s.selectedWeek);
   useEffect(() => {
     void loadConnections();
   }, [loadConnections]);
@@ -81,6 +84,7 @@ export function SchedulesScreen() {
                 <th scope="col">Agents</th>
                 <th scope="col">Description</th>
                 <th scope="col">As of</th>
+                <th scope="col">Findings</th>
               </tr>
             </thead>
             <tbody>
@@ -94,11 +98,17 @@ export function SchedulesScreen() {
                   <td>{w.agentCount}</td>
                   <td>{w.description}</td>
                   <td>{new Date(w.asOf).toLocaleString()}</td>
+                  <td>
+                    <button type="button" onClick={() => void selectWeek(w.weekDate)} aria-pressed={selectedWeek === w.weekDate}>
+                      Check week
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           {weeks.length === 0 && <p className="muted">No weeks mirrored yet. Press Sync now.</p>}
+          <FindingsPanel />
         </>
       )}
       {overview && overview.businessUnits.length === 0 && (

@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AgentSchedule } from '../genesys/client/schemas';
+import { openDatabase } from './database';
+import { createScheduleStore, type ScheduleSnapshot } from './schedule-store';
+
+const db = () => openDatabase(mkdtempSync(path.join(tmpdir(), 'pd-schedule-'))).db;
+
+function agent(id: string, version: number, startDate = '2026-11-24T14:00:00.000Z'): AgentSchedule {
+  return {
+    user: { id },
+    metadata: { version },
+    shifts: [{ id: `shift-${id}`, startDate, lengthMinutes: 480, activities: [{ startDate, lengthMinutes: 480, activityCodeId: 'on-queue', paid: true }] }],
+    fullDayTimeOffMarkers: [{ businessUnitDate: '2026-11-26', startOffsetMinutes: 480, lengthMinutes: 480, activityCodeId: 'vacation' }],
+  };
+}
+
+function snapshot(version: number, agents: AgentSchedule[]): ScheduleSnapshot {
+  return {
+    businessUnitId: 'bu',
+    header: { id: 'week-1', weekDate: '2026-11-23', weekCount: 1, published: false, description: 'Week of 2026-11-23', metadata: { version } },
+    managementUnits: [{ managementUnitId: 'mu', agentSchedules: agents }],
+    fetchedAt: `2026-11-23T0${version}:00:00.000Z`,
+  };
+}
+
+const count = (d: ReturnType<typeof db>, table: string) => d.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+
+describe('schedule store', () => {
+  it('replaces a schedule whole, keeping per-agent versions and "as of"', () => {
+    const d = db();
+    const store = createScheduleStore(d);
+    expect(store.write(snapshot(1, [agent('a', 1), agent('b', 1)]))).toEqual({ agentSchedules: 2, shifts: 2, activities: 2, fullDayTimeOff: 2 });
+    store.write(snapshot(2, [agent('a', 2)]));
+    expect(d.prepare('SELECT agent_id, version, fetched_at FROM agent_schedules').raw().all()).toEqual([['a', 2, '2026-11-23T02:00:00.000Z']]);
+    expect([count(d, 'shifts'), count(d, 'activities'), count(d, 'full_day_time_off')]).toEqual([1, 1, 1]);
+    expect(store.versions('bu')).toEqual([{ id: 'week-1', weekDate: '2026-11-23', weekCount: 1, version: 2 }]);
+  });
+
+  it('packs each shift\'s activities for the timeline, codes by their place in the schedule\'s list', () => {
+    const d = db();
+    const a = agent('a', 1);
+    a.shifts[0]!.activities.push({ startDate: '2026-11-24T16:00:00.000Z', lengthMinutes: 30, activityCodeId: 'break' });
+    createScheduleStore(d).write(snapshot(1, [a]));
+    expect(d.prepare('SELECT activity_codes_json FROM schedules').pluck().get()).toBe('["on-queue","break"]');
+    expect(JSON.parse(d.prepare('SELECT activities_json FROM shifts').pluck().get() as string)).toEqual([
+      [0, 480, 0, 1],
+      [7_200_000, 30, 1, null],
+    ]);
+  });
+
+  it('leaves the previous copy when a write fails half way', () => {
+    const d = db();
+    const store = createScheduleStore(d);
+    store.write(snapshot(1, [agent('a', 1), agent('b', 1)]));
+    const broken = agent('c', 3);
+    (broken.shifts[0]!.activities[0] as { activityCodeId: unknown }).activityCodeId = null;
+    expect(() => store.write(snapshot(2, [agent('a', 2), broken]))).toThrow(/NOT NULL/);
+    expect(d.prepare('SELECT agent_id, version FROM agent_schedules ORDER BY agent_id').raw().all()).toEqual([['a', 1], ['b', 1]]);
+    expect(d.prepare('SELECT version, agent_count FROM schedules').raw().all()).toEqual([[1, 2]]);
+    expect(count(d, 'activities')).toBe(2);
+  });
+
+  it('confirms an unchanged version by refreshing only the "as of" and status', () => {
+    const d = db();
+    const store = createScheduleStore(d);
+    store.write(snapshot(1, [agent('a', 1)]));
+    expect(store.confirm({ ...snapshot(1, []).header, published: true }, '2026-11-23T09:00:00.000Z')).toBe(true);
+    expect(store.confirm(snapshot(2, []).header, '2026-11-23T09:00:00.000Z')).toBe(false);
+    expect(d.prepare('SELECT published, fetched_at FROM schedules').raw().get()).toEqual([1, '2026-11-23T09:00:00.000Z']);
+    expect(count(d, 'shifts')).toBe(1);
+  });
+
+  it('counts an agent reported twice once', () => {
+    const d = db();
+    const s = snapshot(1, [agent('a', 1)]);
+    s.managementUnits.push({ managementUnitId: 'mu-2', agentSchedules: [agent('a', 1)] });
+    expect(createScheduleStore(d).write(s).agentSchedules).toBe(1);
+  });
+});

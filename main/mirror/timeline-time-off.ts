@@ -1,0 +1,36 @@
+/**
+ * Full-day time off for the timeline window. Markers are BU-local dates plus
+ * minute offsets: the window is widened by a day each side in dates (an index
+ * range), then cut exactly in instants in the BU's zone.
+ */
+import type Database from 'better-sqlite3';
+import { DateTime } from 'luxon';
+import { prepared } from './statement-cache';
+import type { TimelineAgent, TimelineQuery } from './timeline-query';
+
+type TimeOffRow = [number, string, string, number | null, number, string, string | null];
+
+const dayMs = 86_400_000;
+
+export function addTimeOff(db: Database.Database, q: TimelineQuery, ids: string, agents: TimelineAgent[]): void {
+  const zone = (prepared(db, 'SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1').pluck().get(q.businessUnitId) as string | undefined) ?? 'UTC';
+  const date = (ms: number) => DateTime.fromMillis(ms, { zone }).toISODate()!;
+  const rows = prepared(
+    db,
+    `SELECT j.key, t.schedule_id, t.business_unit_date, t.start_offset_minutes, t.length_minutes, t.activity_code_id, t.time_off_request_id
+     FROM json_each(@ids) j JOIN full_day_time_off t ON t.agent_id = j.value
+     WHERE t.business_unit_date BETWEEN @firstDate AND @lastDate ${q.scheduleId ? 'AND t.schedule_id = @scheduleId' : ''}`,
+  )
+    .raw()
+    .all({ ids, firstDate: date(q.from - dayMs), lastDate: date(q.to + dayMs), scheduleId: q.scheduleId }) as TimeOffRow[];
+  const midnight = new Map<string, number>();
+  for (const [agentIndex, scheduleId, businessUnitDate, offset, lengthMinutes, activityCodeId, timeOffRequestId] of rows) {
+    let start = midnight.get(businessUnitDate);
+    if (start === undefined) midnight.set(businessUnitDate, (start = DateTime.fromISO(businessUnitDate, { zone }).toMillis()));
+    const startMs = start + (offset ?? 0) * 60_000;
+    const endMs = startMs + lengthMinutes * 60_000;
+    if (startMs >= q.to || endMs <= q.from) continue;
+    agents[agentIndex]!.timeOff.push({ scheduleId, businessUnitDate, startMs, endMs, lengthMinutes, activityCodeId, timeOffRequestId });
+  }
+  for (const a of agents) if (a.timeOff.length > 1) a.timeOff.sort((x, y) => x.startMs - y.startMs);
+}
