@@ -10,8 +10,12 @@ import { channel as channelSchema, channelTopicEntityListing, type Channel } fro
 const channelsPath = '/api/v2/notifications/channels';
 const subscriptionsPath = `${channelsPath}/{channelId}/subscriptions`;
 
+/**
+ * Retried like a read: a channel changes no org data, and a spare channel left
+ * by a lost answer simply expires (Genesys also recycles the oldest past 20).
+ */
 export function createChannel(http: GenesysHttp): Promise<Channel> {
-  return http.request({ method: 'POST', pathTemplate: channelsPath, schema: channelSchema });
+  return http.request({ method: 'POST', pathTemplate: channelsPath, schema: channelSchema, isWrite: false });
 }
 
 /** Replaces the channel's topics; returns those Genesys permitted, throws `forbidden` naming the rejected ones. */
