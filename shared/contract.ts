@@ -28,6 +28,8 @@ export interface AppInfo {
   /** Runtime versions, shown on the About panel for support requests. */
   versions: { node: string; electron: string | null; chrome: string | null };
   startedAt: string;
+  /** Set when the database could not be read at start: where the old file was moved. A resync rebuilds the mirror. */
+  databaseMovedAside: string | null;
 }
 
 export type NoticeLevel = 'info' | 'warning' | 'error';

@@ -30,10 +30,23 @@ describe('dispatch', () => {
         platform: 'test-x64',
         versions: fixedRuntime.versions,
         startedAt: '2026-11-23T06:00:00.000Z',
+        databaseMovedAside: null,
       },
     });
     const viaIpc = await dispatch('app.info', undefined, { transport: 'ipc' });
     expect(viaIpc.ok && (viaIpc.result as { transport: string }).transport).toBe('ipc');
+  });
+
+  it('says where a corrupt database went, so the console can offer a resync', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { tempDataDir } = await import('../../test/support/temp-services');
+    const dir = tempDataDir();
+    writeFileSync(path.join(dir, 'publish-desk.sqlite'), 'not a database at all '.repeat(200));
+    const broken = await tempServices({ dataDir: dir });
+    const outcome = await broken.dispatch('app.info', {}, { transport: 'http' });
+    expect(outcome.ok && (outcome.result as { databaseMovedAside: string }).databaseMovedAside).toMatch(/publish-desk\.sqlite\.corrupt-/);
+    await broken.close();
   });
 
   it('refuses names outside the contract', async () => {

@@ -22,6 +22,8 @@ export interface ServiceDeps {
   /** Injected so tests and both shells report the same runtime facts. */
   runtime?: { platform: string; versions: AppInfo['versions'] };
   now?: () => Date;
+  /** Where a corrupt database was moved at start, if it was. */
+  databaseMovedAside?: string | null;
 }
 
 export function createHandlers(deps: ServiceDeps) {
@@ -40,6 +42,7 @@ export function createHandlers(deps: ServiceDeps) {
       platform: runtime.platform,
       versions: runtime.versions,
       startedAt,
+      databaseMovedAside: deps.databaseMovedAside ?? null,
     }),
     'connection.regions': async () => connections.regions(),
     'connection.list': async () => connections.list(),

@@ -64,7 +64,15 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
   const analysis = createAnalysisService({ db, events, ...(opts.now ? { now: opts.now } : {}) });
   const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, analysis, ...(opts.now ? { now: opts.now } : {}) });
-  const handlers = createHandlers({ ...opts, events, connections, schedules, analysis, activity: { list: (q) => audit.query(q) } });
+  const handlers = createHandlers({
+    ...opts,
+    events,
+    connections,
+    schedules,
+    analysis,
+    activity: { list: (q) => audit.query(q) },
+    databaseMovedAside: movedAside,
+  });
   return {
     dispatch: createDispatch(handlers, log),
     events,

@@ -13,6 +13,7 @@ const info: AppInfo = {
   platform: 'linux-x64',
   versions: { node: '20', electron: null, chrome: null },
   startedAt: '2026-11-23T06:00:00Z',
+  databaseMovedAside: null,
 };
 
 function fakeClient(answer: () => Promise<AppInfo>) {

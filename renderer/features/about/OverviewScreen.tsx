@@ -24,6 +24,15 @@ export function OverviewScreen() {
           </button>
         </div>
       )}
+      {info?.databaseMovedAside && (
+        <div className="error-box" role="alert" data-testid="database-moved">
+          <p>
+            The mirror database could not be read, so Publish Desk started a fresh one. The old file was kept at{' '}
+            <span className="mono">{info.databaseMovedAside}</span> (send it to support if you need what was in it).
+          </p>
+          <p>Sign in on Connections, then Sync on the Schedules screen to rebuild the mirror.</p>
+        </div>
+      )}
       {info && (
         <dl className="facts" data-testid="app-info">
           <dt>Version</dt>
