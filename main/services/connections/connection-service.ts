@@ -53,7 +53,12 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
   const sessions = new Map<string, Session>();
 
   ensureSandboxProfile(profiles, now().toISOString());
-  for (const p of profiles.list()) tokenCache.set(p.id, parseTokens(await vault.get(tokenKey(p.id)).catch(() => null)));
+  /** Which profiles have a client secret in the vault (the UI shows that, never the secret). */
+  const secretsKnown = new Set<string>();
+  for (const p of profiles.list()) {
+    tokenCache.set(p.id, parseTokens(await vault.get(tokenKey(p.id)).catch(() => null)));
+    if (await vault.get(secretKey(p.id)).catch(() => null)) secretsKnown.add(p.id);
+  }
 
   const changed = (id: string) => events.emit('connection.changed', { id });
   const profileOf = (id: string): ConnectionProfile => {
@@ -130,10 +135,20 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
     }
   }
 
+  /**
+   * Client-credentials tokens renew silently, so holding one means signed in;
+   * a supervisor token past its expiry means the session ended.
+   */
+  function signInState(p: ConnectionProfile, s: Session | undefined, tokens: TokenSet | null): ConnectionStatus['state'] {
+    if (s?.pendingSignIn) return 'signingIn';
+    if (tokens && (p.grantType === 'client_credentials' || tokens.expiresAt > now().getTime())) return 'signedIn';
+    return s?.expired || tokens ? 'expired' : 'signedOut';
+  }
+
   function status(p: ConnectionProfile): ConnectionStatus {
     const s = sessions.get(p.id);
     const tokens = tokenCache.get(p.id) ?? null;
-    const state = s?.pendingSignIn ? 'signingIn' : tokens && (tokens.expiresAt > now().getTime() || p.grantType === 'client_credentials') ? 'signedIn' : s?.expired || tokens ? 'expired' : 'signedOut';
+    const state = signInState(p, s, tokens);
     return {
       ...p,
       regionName: p.kind === 'region' ? (findRegion(p.region ?? '')?.name ?? null) : null,
@@ -145,9 +160,6 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
       lastError: s?.lastError ?? null,
     };
   }
-
-  const secretsKnown = new Set<string>();
-  for (const p of profiles.list()) if (await vault.get(secretKey(p.id)).catch(() => null)) secretsKnown.add(p.id);
 
   async function readOrg(p: ConnectionProfile, s: Session): Promise<void> {
     const reader = deps.orgReader(p.id, await environment(p), s.tokens);

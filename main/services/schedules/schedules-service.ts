@@ -38,7 +38,7 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
   /** Network trouble marks the connection offline; anything else is just an error. */
   function noteOutcome(profileId: string, err: unknown): void {
     if (err === null) offline.delete(profileId);
-    else if (failureCategory(err) === 'unavailable' || isNetworkError(err)) {
+    else if (failureCategory(err) === 'unavailable') {
       offline.set(profileId, { since: now().toISOString(), reason: `Genesys Cloud could not be reached: ${(err as Error).message}` });
     }
   }
@@ -101,7 +101,8 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
           requestCount: s.requestCount,
           onProgress: (p) => deps.events.emit('sync.progress', { profileId, businessUnitId, ...p }),
         });
-        noteOutcome(profileId, result.status === 'failed' ? new Error(result.error ?? 'sync failed') : null);
+        // A failed sync throws (below); a returned one reached Genesys Cloud.
+        noteOutcome(profileId, null);
         const { changed, ...summary } = result;
         if (changed.length > 0) {
           deps.events.emit('mirror.changed', { profileId, businessUnitId, tables: changed });
@@ -124,8 +125,4 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
       return !!abort;
     },
   };
-}
-
-function isNetworkError(err: unknown): boolean {
-  return /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|network/i.test(String((err as Error)?.message ?? ''));
 }
