@@ -20,6 +20,12 @@ for (const name of names) {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
   });
+  if (run.error) {
+    // e.g. tsx missing on a fresh clone: say what to do rather than crash on a null stdout.
+    console.error(`${name}: could not start (${run.error.message}); run \`npm ci\` first`);
+    failed = true;
+    continue;
+  }
   process.stdout.write(run.stdout);
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
   try {

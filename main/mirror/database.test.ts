@@ -70,6 +70,18 @@ describe('migrate', () => {
     expect(() => migrate(new Database(':memory:'), [first, { ...second, id: 3 }])).toThrow(/Migration 2 is missing/);
   });
 
+  it('runs a migration\'s backfill in its transaction: a failing backfill undoes the SQL too', () => {
+    const db = new Database(':memory:');
+    const filled = { id: 1, name: '001-filled', sql: 'CREATE TABLE f (x INTEGER);', backfill: (d: Database.Database) => d.prepare('INSERT INTO f VALUES (42)').run() };
+    migrate(db, [filled]);
+    expect(db.prepare('SELECT x FROM f').pluck().all()).toEqual([42]);
+
+    const fresh = new Database(':memory:');
+    const failing = { ...filled, backfill: () => { throw new Error('backfill broke'); } };
+    expect(() => migrate(fresh, [failing])).toThrow(/backfill broke/);
+    expect(fresh.prepare("SELECT name FROM sqlite_master WHERE name = 'f'").get()).toBeUndefined();
+  });
+
   it('rolls back a failing migration whole', () => {
     const db = new Database(':memory:');
     const broken = { id: 1, name: '001-broken', sql: 'CREATE TABLE ok (x INTEGER); CREATE TABLE ok (x INTEGER);' };

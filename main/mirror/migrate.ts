@@ -43,6 +43,7 @@ export function migrate(db: Database.Database, migrations: Migration[]): { appli
     if (done.has(m.id)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.backfill?.(db);
       insert.run(m.id, m.name, migrationHash(m.sql), new Date().toISOString());
     })();
     applied.push(m.id);

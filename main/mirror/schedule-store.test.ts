@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgentSchedule } from '../genesys/client/schemas';
 import { openDatabase } from './database';
+import { decodeAgentWeek, type DecodedShift } from './packed-week';
 import { createScheduleStore, type ScheduleSnapshot } from './schedule-store';
 
 const db = () => openDatabase(mkdtempSync(path.join(tmpdir(), 'pd-schedule-'))).db;
@@ -39,16 +40,36 @@ describe('schedule store', () => {
     expect(store.versions('bu')).toEqual([{ id: 'week-1', weekDate: '2026-11-23', weekCount: 1, version: 2 }]);
   });
 
-  it('packs each shift\'s activities for the timeline, codes by their place in the schedule\'s list', () => {
+  it('packs each agent week for the timeline, codes by their place in the schedule\'s list', () => {
     const d = db();
     const a = agent('a', 1);
     a.shifts[0]!.activities.push({ startDate: '2026-11-24T16:00:00.000Z', lengthMinutes: 30, activityCodeId: 'break' });
-    createScheduleStore(d).write(snapshot(1, [a]));
-    expect(d.prepare('SELECT activity_codes_json FROM schedules').pluck().get()).toBe('["on-queue","break"]');
-    expect(JSON.parse(d.prepare('SELECT activities_json FROM shifts').pluck().get() as string)).toEqual([
-      [0, 480, 0, 1],
-      [7_200_000, 30, 1, null],
+    a.shifts.unshift({ id: 'early', startDate: '2026-11-23T14:00:00.000Z', lengthMinutes: 60, manuallyEdited: true, activities: [] });
+    createScheduleStore(d).write(snapshot(1, [a, { ...agent('idle', 1), shifts: [] }]));
+    expect(d.prepare('SELECT activity_codes_json, first_shift_start_ms, last_shift_end_ms FROM schedules').raw().get()).toEqual([
+      '["on-queue","break"]',
+      Date.parse('2026-11-23T14:00:00.000Z'),
+      Date.parse('2026-11-24T22:00:00.000Z'),
     ]);
+    // an agent without shifts has no packed week
+    const rows = d.prepare('SELECT agent_id, first_start_ms, last_end_ms, packed FROM timeline_weeks').raw().all() as Array<[string, number, number, Buffer]>;
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([['a', Date.parse('2026-11-23T14:00:00.000Z'), Date.parse('2026-11-24T22:00:00.000Z')]]);
+    const shifts: DecodedShift[] = [];
+    decodeAgentWeek(rows[0]![3], 'week-1', ['on-queue', 'break'], -Infinity, Infinity, shifts);
+    expect(shifts.map((s) => [s.id, s.manuallyEdited, s.activities.map((x) => [x.startMs, x.lengthMinutes, x.activityCodeId, x.paid])])).toEqual([
+      ['early', true, []],
+      [
+        'shift-a',
+        false,
+        [
+          [Date.parse('2026-11-24T14:00:00.000Z'), 480, 'on-queue', true],
+          [Date.parse('2026-11-24T16:00:00.000Z'), 30, 'break', null],
+        ],
+      ],
+    ]);
+    // the packed weeks go with the schedule they came from
+    createScheduleStore(d).write(snapshot(2, [agent('b', 1)]));
+    expect(d.prepare('SELECT agent_id FROM timeline_weeks').pluck().all()).toEqual(['b']);
   });
 
   it('leaves the previous copy when a write fails half way', () => {

@@ -6,6 +6,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { AgentSchedule, BuScheduleMetadata } from '../genesys/client/schemas';
+import type { PackedShift } from './packed-week';
+import { timelineWeekWriter } from './timeline-weeks';
 
 /** The parts of BuScheduleMetadata the mirror keeps. */
 export type ScheduleHeader = Pick<BuScheduleMetadata, 'id' | 'weekDate' | 'weekCount' | 'published' | 'description' | 'metadata'>;
@@ -37,13 +39,15 @@ const flag = (b: boolean | undefined) => (b === undefined ? null : b ? 1 : 0);
 export function createScheduleStore(db: Database.Database) {
   const remove = db.prepare('DELETE FROM schedules WHERE id = ?');
   const schedule = db.prepare(`INSERT INTO schedules
-    (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, max_shift_minutes, activity_codes_json, fetched_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, max_shift_minutes, activity_codes_json,
+     first_shift_start_ms, last_shift_end_ms, fetched_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const agentSchedule = db.prepare(
     'INSERT INTO agent_schedules (schedule_id, agent_id, management_unit_id, version, modified_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const shift = db.prepare(`INSERT INTO shifts (key, id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited, activities_json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const shift = db.prepare(`INSERT INTO shifts (key, id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const timelineWeek = timelineWeekWriter(db);
   // shifts has no rowid (it is stored in timeline order): keys are handed out here, inside the write's transaction.
   const lastKey = db.prepare('SELECT coalesce(max(key), 0) FROM shifts').pluck();
   let nextKey = 0;
@@ -60,18 +64,21 @@ export function createScheduleStore(db: Database.Database) {
   function writeAgent(scheduleId: string, managementUnitId: string, a: AgentSchedule, codeIndex: Map<string, number>, fetchedAt: string, counts: WrittenSchedule): void {
     const agentId = a.user.id;
     agentSchedule.run(scheduleId, agentId, managementUnitId, a.metadata.version, a.metadata.dateModified ?? null, fetchedAt);
+    const packed: PackedShift[] = [];
     for (const s of a.shifts) {
       const startMs = Date.parse(s.startDate);
-      const starts = s.activities.map((act) => Date.parse(act.startDate));
-      const packed = JSON.stringify(s.activities.map((act, i) => [starts[i]! - startMs, act.lengthMinutes, codeIndex.get(act.activityCodeId), flag(act.paid)]));
       const endMs = startMs + s.lengthMinutes * 60_000;
       const key = nextKey++;
-      shift.run(key, s.id ?? null, scheduleId, agentId, startMs, endMs, s.startDate, s.lengthMinutes, s.manuallyEdited ? 1 : 0, packed);
-      s.activities.forEach((act, seq) => {
-        activity.run(key, seq, starts[seq], act.lengthMinutes, act.activityCodeId, flag(act.paid), act.description ?? null);
+      shift.run(key, s.id ?? null, scheduleId, agentId, startMs, endMs, s.startDate, s.lengthMinutes, s.manuallyEdited ? 1 : 0);
+      const activities = s.activities.map((act, seq) => {
+        const actStart = Date.parse(act.startDate);
+        activity.run(key, seq, actStart, act.lengthMinutes, act.activityCodeId, flag(act.paid), act.description ?? null);
+        return { offsetMs: actStart - startMs, lengthMinutes: act.lengthMinutes, codeIndex: codeIndex.get(act.activityCodeId)!, paid: act.paid ?? null };
       });
+      packed.push({ key, id: s.id ?? null, startMs, endMs, manuallyEdited: s.manuallyEdited === true, activities });
       counts.activities += s.activities.length;
     }
+    timelineWeek(scheduleId, agentId, packed);
     a.fullDayTimeOffMarkers.forEach((m, seq) => {
       marker.run(scheduleId, agentId, seq, m.businessUnitDate, m.startOffsetMinutes ?? null, m.endOffsetMinutes ?? null, m.lengthMinutes,
         m.activityCodeId, flag(m.paid), m.description ?? null, m.timeOffRequestId ?? null);
@@ -87,6 +94,8 @@ export function createScheduleStore(db: Database.Database) {
     const seen = new Set<string>();
     const agents: Array<{ managementUnitId: string; schedule: AgentSchedule }> = [];
     let maxShiftMinutes = 0;
+    let firstStart: number | null = null;
+    let lastEnd: number | null = null;
     const codeIndex = new Map<string, number>();
     for (const mu of snapshot.managementUnits) {
       for (const a of mu.agentSchedules) {
@@ -95,6 +104,10 @@ export function createScheduleStore(db: Database.Database) {
         agents.push({ managementUnitId: mu.managementUnitId, schedule: a });
         for (const s of a.shifts) {
           if (s.lengthMinutes > maxShiftMinutes) maxShiftMinutes = s.lengthMinutes;
+          const start = Date.parse(s.startDate);
+          const end = start + s.lengthMinutes * 60_000;
+          if (firstStart === null || start < firstStart) firstStart = start;
+          if (lastEnd === null || end > lastEnd) lastEnd = end;
           for (const act of s.activities) if (!codeIndex.has(act.activityCodeId)) codeIndex.set(act.activityCodeId, codeIndex.size);
         }
       }
@@ -102,7 +115,7 @@ export function createScheduleStore(db: Database.Database) {
     remove.run(header.id);
     nextKey = (lastKey.get() as number) + 1;
     schedule.run(header.id, snapshot.businessUnitId, header.weekDate, header.weekCount ?? 1, header.published ? 1 : 0, header.metadata.version,
-      header.description ?? null, header.metadata.dateModified ?? null, agents.length, maxShiftMinutes, JSON.stringify([...codeIndex.keys()]), fetchedAt);
+      header.description ?? null, header.metadata.dateModified ?? null, agents.length, maxShiftMinutes, JSON.stringify([...codeIndex.keys()]), firstStart, lastEnd, fetchedAt);
     const counts: WrittenSchedule = { agentSchedules: 0, shifts: 0, activities: 0, fullDayTimeOff: 0 };
     for (const a of agents) writeAgent(header.id, a.managementUnitId, a.schedule, codeIndex, fetchedAt, counts);
     return counts;

@@ -1,12 +1,15 @@
 /**
  * The timeline's window: a page of agents (by name, filtered by MU, a name
  * search or given ids) and their shifts, activities and full-day time off in
- * a time range. Agents, shifts (activities packed in them) and time off: each
- * an index range scan (see the test on EXPLAIN QUERY PLAN), because the
- * timeline re-queries on every scroll.
+ * a time range. The timeline re-queries on every scroll, so: agents from an
+ * in-memory roster (timeline-roster.ts), shifts from packed agent weeks (one
+ * index lookup each), time off by an index range (see the test on EXPLAIN
+ * QUERY PLAN).
  */
 import type Database from 'better-sqlite3';
+import { decodeAgentWeek, type DecodedActivity, type DecodedShift } from './packed-week';
 import { prepared } from './statement-cache';
+import { filterRoster, rosterOf } from './timeline-roster';
 import { addTimeOff } from './timeline-time-off';
 
 export interface TimelineQuery {
@@ -26,23 +29,10 @@ export interface TimelineQuery {
 }
 
 /** What the timeline draws; descriptions and the rest stay in the activities table. */
-export interface TimelineActivity {
-  startMs: number;
-  lengthMinutes: number;
-  activityCodeId: string;
-  paid: boolean | null;
-}
+export type TimelineActivity = DecodedActivity;
 
-export interface TimelineShift {
-  /** The mirror's key (stable until the schedule is refetched). */
-  key: number;
-  id: string | null;
-  scheduleId: string;
-  startMs: number;
-  endMs: number;
-  manuallyEdited: boolean;
-  activities: TimelineActivity[];
-}
+/** key: the mirror's key for the shift (stable until the schedule is refetched). */
+export type TimelineShift = DecodedShift;
 
 export interface TimelineTimeOff {
   scheduleId: string;
@@ -67,37 +57,11 @@ export interface TimelineWindow {
   agents: TimelineAgent[];
 }
 
-type ShiftRow = [number, number, string | null, string, number, number, number, PackedActivity[]];
-/** shifts.activities_json: [startOffsetMs, lengthMinutes, codeIndex into its schedule's activity_codes_json, paid]. */
-type PackedActivity = [number, number, number, number | null];
-
-function agentFilter(q: TimelineQuery): { where: string; params: Record<string, unknown> } {
-  const where = ['business_unit_id = @businessUnitId'];
-  const params: Record<string, unknown> = { businessUnitId: q.businessUnitId };
-  if (q.managementUnitId) {
-    where.push('management_unit_id = @managementUnitId');
-    params.managementUnitId = q.managementUnitId;
-  }
-  if (q.search) {
-    where.push("name LIKE @search ESCAPE '\\'");
-    params.search = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  }
-  if (q.agentIds) {
-    where.push('id IN (SELECT value FROM json_each(@agentIds))');
-    params.agentIds = JSON.stringify(q.agentIds);
-  }
-  return { where: where.join(' AND '), params };
-}
-
 export function queryTimeline(db: Database.Database, q: TimelineQuery): TimelineWindow {
-  const { where, params } = agentFilter(q);
-  const total = prepared(db, `SELECT count(*) FROM agents WHERE ${where}`).pluck().get(params) as number;
-  const page = prepared(db, `SELECT id, name, management_unit_id AS managementUnitId FROM agents WHERE ${where} ORDER BY name, id LIMIT @limit OFFSET @offset`).all({
-    ...params,
-    limit: q.limit,
-    offset: q.offset,
-  }) as Array<{ id: string; name: string; managementUnitId: string | null }>;
-  const agents: TimelineAgent[] = page.map((a) => ({ ...a, shifts: [], timeOff: [] }));
+  const matching = filterRoster(rosterOf(db, q.businessUnitId), q);
+  const total = matching.length;
+  const page = matching.slice(q.offset, q.offset + q.limit);
+  const agents: TimelineAgent[] = page.map((a) => ({ id: a.id, name: a.name, managementUnitId: a.managementUnitId, shifts: [], timeOff: [] }));
   if (agents.length === 0) return { total, agents };
   const ids = JSON.stringify(agents.map((a) => a.id));
   addShifts(db, q, ids, agents);
@@ -106,36 +70,32 @@ export function queryTimeline(db: Database.Database, q: TimelineQuery): Timeline
 }
 
 /**
- * Shifts come in agent order (json_each's key is the agent's place in the
- * page) and by start, straight off the primary key. SQLite hands them over
- * as ONE JSON text, parsed once: per-row hand-over costs more than the rows.
+ * Shifts from the packed agent weeks (timeline_weeks): the schedules whose
+ * shifts reach the window, then one primary-key lookup per agent and
+ * schedule, skipping weeks that end before the window or start after it
+ * without unpacking them.
  */
 function addShifts(db: Database.Database, q: TimelineQuery, ids: string, agents: TimelineAgent[]): void {
-  // A shift overlapping `from` started at most the unit's longest shift earlier: that bound keeps the scan on the index.
-  const longest = prepared(db, 'SELECT max(max_shift_minutes) FROM schedules WHERE business_unit_id = ?').pluck().get(q.businessUnitId) as number | null;
-  const text = prepared(
+  const schedules = prepared(
     db,
-    `SELECT '[' || group_concat('[' || j.key || ',' || s.key || ',' || json_quote(s.id) || ',' || json_quote(s.schedule_id) || ',' || s.start_ms || ','
-       || s.end_ms || ',' || s.manually_edited || ',' || s.activities_json || ']') || ']'
-     FROM json_each(@ids) j JOIN shifts s ON s.agent_id = j.value
-     WHERE s.start_ms > @earliest AND s.start_ms < @to AND s.end_ms > @from ${q.scheduleId ? 'AND s.schedule_id = @scheduleId' : ''}`,
+    `SELECT id, activity_codes_json FROM schedules WHERE business_unit_id = @businessUnitId
+       AND last_shift_end_ms > @from AND first_shift_start_ms < @to ${q.scheduleId ? 'AND id = @scheduleId' : ''}`,
   )
-    .pluck()
-    .get({ ids, earliest: q.from - (longest ?? 0) * 60_000 - 1, from: q.from, to: q.to, scheduleId: q.scheduleId }) as string | null;
-  if (!text) return;
-  const codesOf = new Map<string, string[]>();
-  const codeList = prepared(db, 'SELECT activity_codes_json FROM schedules WHERE id = ?').pluck();
-  for (const [agentIndex, key, id, scheduleId, startMs, endMs, manuallyEdited, packed] of JSON.parse(text) as ShiftRow[]) {
-    let codes = codesOf.get(scheduleId);
-    if (!codes) codesOf.set(scheduleId, (codes = JSON.parse(codeList.get(scheduleId) as string) as string[]));
-    // A plain loop into a sized array: the window builds thousands of these, and closures show up in the p95.
-    const activities: TimelineActivity[] = new Array(packed.length);
-    for (let i = 0; i < packed.length; i++) {
-      const a = packed[i]!;
-      activities[i] = { startMs: startMs + a[0], lengthMinutes: a[1], activityCodeId: codes[a[2]]!, paid: a[3] === null ? null : a[3] === 1 };
-    }
-    agents[agentIndex]!.shifts.push({ key, id, scheduleId, startMs, endMs, manuallyEdited: manuallyEdited === 1, activities });
+    .raw()
+    .all({ businessUnitId: q.businessUnitId, from: q.from, to: q.to, scheduleId: q.scheduleId }) as Array<[string, string]>;
+  if (schedules.length === 0) return;
+  const codes = schedules.map(([, json]) => JSON.parse(json) as string[]);
+  // CROSS JOIN keeps the page's agents as the outer loop: the planner has no statistics for json_each.
+  const rows = prepared(
+    db,
+    `SELECT j.key, c.key, t.packed FROM json_each(@ids) j CROSS JOIN json_each(@schedules) c CROSS JOIN timeline_weeks t
+     WHERE t.schedule_id = c.value AND t.agent_id = j.value AND t.last_end_ms > @from AND t.first_start_ms < @to`,
+  )
+    .raw()
+    .all({ ids, schedules: JSON.stringify(schedules.map(([id]) => id)), from: q.from, to: q.to }) as Array<[number, number, Buffer]>;
+  for (const [agentIndex, scheduleIndex, packed] of rows) {
+    decodeAgentWeek(packed, schedules[scheduleIndex]![0], codes[scheduleIndex]!, q.from, q.to, agents[agentIndex]!.shifts);
   }
-  // Already in order with one schedule; shifts of two schedules of a week interleave.
-  for (const a of agents) if (a.shifts.length > 1) a.shifts.sort((x, y) => x.startMs - y.startMs || x.key - y.key);
+  // In order within a schedule; shifts of two schedules of one agent interleave.
+  if (schedules.length > 1) for (const a of agents) if (a.shifts.length > 1) a.shifts.sort((x, y) => x.startMs - y.startMs || x.key - y.key);
 }

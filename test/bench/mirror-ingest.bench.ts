@@ -13,6 +13,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { databaseFileName, openDatabase } from '../../main/mirror/database';
+import { encodeAgentWeek, type PackedShift } from '../../main/mirror/packed-week';
 import { createScheduleStore, type ScheduleSnapshot } from '../../main/mirror/schedule-store';
 import { payloadDir, preparePayloads, readReference, readWeek, saveReference } from '../mirror/bench-payloads';
 
@@ -20,21 +21,25 @@ const agents = 5000;
 const weeks = 6;
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
-/** The rows of one schedule as plain arrays, shift keys and packed activities made up front (what a bare INSERT loop would be given). */
+/** The rows of one schedule as plain arrays, shift keys and packed agent weeks made up front (what a bare INSERT loop would be given). */
 function flatten(s: ScheduleSnapshot, firstKey: number) {
-  const rows = { agentSchedules: [] as unknown[][], shifts: [] as unknown[][], activities: [] as unknown[][], markers: [] as unknown[][] };
+  const rows = { agentSchedules: [] as unknown[][], shifts: [] as unknown[][], activities: [] as unknown[][], markers: [] as unknown[][], weeks: [] as unknown[][] };
   const codes = new Map<string, number>();
   const codeOf = (id: string) => codes.get(id) ?? (codes.set(id, codes.size), codes.size - 1);
   let key = firstKey;
   for (const mu of s.managementUnits) {
     for (const a of mu.agentSchedules) {
       rows.agentSchedules.push([s.header.id, a.user.id, mu.managementUnitId, a.metadata.version, a.metadata.dateModified ?? null, s.fetchedAt]);
+      const packed: PackedShift[] = [];
       for (const sh of a.shifts) {
         const start = Date.parse(sh.startDate);
-        const packed = JSON.stringify(sh.activities.map((x) => [Date.parse(x.startDate) - start, x.lengthMinutes, codeOf(x.activityCodeId), x.paid ? 1 : 0]));
-        rows.shifts.push([++key, sh.id ?? null, s.header.id, a.user.id, start, start + sh.lengthMinutes * 60_000, sh.startDate, sh.lengthMinutes, sh.manuallyEdited ? 1 : 0, packed]);
+        const end = start + sh.lengthMinutes * 60_000;
+        rows.shifts.push([++key, sh.id ?? null, s.header.id, a.user.id, start, end, sh.startDate, sh.lengthMinutes, sh.manuallyEdited ? 1 : 0]);
         sh.activities.forEach((x, seq) => rows.activities.push([key, seq, Date.parse(x.startDate), x.lengthMinutes, x.activityCodeId, x.paid ? 1 : 0, x.description ?? null]));
+        const activities = sh.activities.map((x) => ({ offsetMs: Date.parse(x.startDate) - start, lengthMinutes: x.lengthMinutes, codeIndex: codeOf(x.activityCodeId), paid: x.paid ?? null }));
+        packed.push({ key, id: sh.id ?? null, startMs: start, endMs: end, manuallyEdited: sh.manuallyEdited === true, activities });
       }
+      if (packed.length > 0) rows.weeks.push([s.header.id, a.user.id, packed[0]!.startMs, Math.max(...packed.map((p) => p.endMs)), encodeAgentWeek(packed)]);
       a.fullDayTimeOffMarkers.forEach((m, seq) =>
         rows.markers.push([s.header.id, a.user.id, seq, m.businessUnitDate, m.startOffsetMinutes ?? null, m.endOffsetMinutes ?? null, m.lengthMinutes, m.activityCodeId, m.paid ? 1 : 0, m.description ?? null, m.timeOffRequestId ?? null]),
       );
@@ -77,7 +82,8 @@ function ingest(dir: string): void {
   const insert = {
     schedule: floor.prepare('INSERT INTO schedules (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, max_shift_minutes, activity_codes_json, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     agentSchedule: floor.prepare('INSERT INTO agent_schedules (schedule_id, agent_id, management_unit_id, version, modified_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    shift: floor.prepare('INSERT INTO shifts (key, id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited, activities_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    shift: floor.prepare('INSERT INTO shifts (key, id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    week: floor.prepare('INSERT INTO timeline_weeks (schedule_id, agent_id, first_start_ms, last_end_ms, packed) VALUES (?, ?, ?, ?, ?)'),
     activity: floor.prepare('INSERT INTO activities (shift_key, seq, start_ms, length_minutes, activity_code_id, paid, description) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     marker: floor.prepare('INSERT INTO full_day_time_off (schedule_id, agent_id, seq, business_unit_date, start_offset_minutes, end_offset_minutes, length_minutes, activity_code_id, paid, description, time_off_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
   };
@@ -94,6 +100,7 @@ function ingest(dir: string): void {
     for (const r of flat.rows.shifts) insert.shift.run(...r);
     for (const r of flat.rows.activities) insert.activity.run(...r);
     for (const r of flat.rows.markers) insert.marker.run(...r);
+    for (const r of flat.rows.weeks) insert.week.run(...r);
     floorMs += performance.now() - t;
   }
   const c = performance.now();

@@ -58,20 +58,52 @@ describe('agents of the window', () => {
 });
 
 describe('shifts and time off of the window', () => {
-  it('returns each agent shift overlapping the window, with its activities in order', () => {
-    const window = day();
-    const page = query({ limit: 500 });
+  /** BU-local windows: a day, a whole week, and two days across the boundary between the first two weeks (two schedules). */
+  const windows: Record<string, () => { from: number; to: number }> = {
+    'a day': day,
+    'a week': () => {
+      const from = DateTime.fromISO(weeks[0]!, { zone });
+      return { from: from.toMillis(), to: from.plus({ days: 7 }).toMillis() };
+    },
+    'two days across two weeks': () => {
+      const from = DateTime.fromISO(weeks[1]!, { zone }).minus({ days: 1 });
+      return { from: from.toMillis(), to: from.plus({ days: 2 }).toMillis() };
+    },
+  };
+
+  it.each(Object.keys(windows))('returns each agent shift overlapping %s, with its activities in order', (name) => {
+    const window = windows[name]!();
+    const page = query({ ...window, limit: 500 });
     const schedules = [...bu().schedules.values()].filter((s) => weeks.includes(s.weekDate));
+    const codesSeen = new Set<string>();
     for (const agent of page.agents) {
       const expected = schedules
         .flatMap((s) => (s.agentSchedules.get(agent.id)?.shifts ?? []).map((sh) => ({ sh, scheduleId: s.id })))
         .filter(({ sh }) => Date.parse(sh.startDate) < window.to && Date.parse(sh.startDate) + sh.lengthMinutes * 60_000 > window.from)
         .sort((a, b) => Date.parse(a.sh.startDate) - Date.parse(b.sh.startDate));
-      expect(agent.shifts.map((s) => [s.id, s.scheduleId, s.startMs, s.activities.map((a) => [a.startMs, a.activityCodeId])])).toEqual(
-        expected.map(({ sh, scheduleId }) => [sh.id, scheduleId, Date.parse(sh.startDate), sh.activities.map((a) => [Date.parse(a.startDate), a.activityCodeId])]),
+      expect(agent.shifts.map((s) => [s.id, s.scheduleId, s.startMs, s.endMs, s.manuallyEdited, s.activities.map((a) => [a.startMs, a.lengthMinutes, a.activityCodeId, a.paid])])).toEqual(
+        expected.map(({ sh, scheduleId }) => [
+          sh.id,
+          scheduleId,
+          Date.parse(sh.startDate),
+          Date.parse(sh.startDate) + sh.lengthMinutes * 60_000,
+          sh.manuallyEdited,
+          sh.activities.map((a) => [Date.parse(a.startDate), a.lengthMinutes, a.activityCodeId, a.paid]),
+        ]),
       );
+      agent.shifts.forEach((s) => codesSeen.add(s.scheduleId));
     }
     expect(page.agents.some((a) => a.shifts.length > 0)).toBe(true);
+    if (name === 'two days across two weeks') expect(codesSeen.size).toBe(2);
+  });
+
+  it('keeps to one schedule when asked', () => {
+    const window = windows['two days across two weeks']!();
+    const second = [...bu().schedules.values()].find((s) => s.weekDate === weeks[1])!;
+    const page = query({ ...window, limit: 500, scheduleId: second.id });
+    const shifts = page.agents.flatMap((a) => a.shifts);
+    expect(shifts.length).toBeGreaterThan(0);
+    expect(shifts.every((s) => s.scheduleId === second.id)).toBe(true);
   });
 
   it('places full-day time off at BU-local midnight plus its offset, and only inside the window', () => {
@@ -117,18 +149,15 @@ describe('query plans', () => {
   }
   const planOf = (all: Array<{ sql: string; plan: string }>, sql: RegExp) => all.find((s) => sql.test(s.sql))?.plan ?? 'no such statement';
 
-  it('reads agents, shifts (activities packed in them) and time off through their indexes, with no scan or sort', () => {
+  it('reads the roster, packed agent weeks and time off through their indexes, with no scan or sort', () => {
     const all = plans({});
-    expect(planOf(all, /FROM agents .* LIMIT/s)).toMatch(/SEARCH agents USING (COVERING )?INDEX agents_by_name/);
-    // shifts are stored by (agent, start): the window is one primary-key range per agent.
-    expect(planOf(all, /JOIN shifts/)).toMatch(/SEARCH s USING PRIMARY KEY \(agent_id=\? AND start_ms>\? AND start_ms<\?\)/);
+    expect(planOf(all, /FROM agents .* ORDER BY name, id/s)).toMatch(/SEARCH agents USING COVERING INDEX agents_by_name \(business_unit_id=\?\)/);
+    expect(planOf(all, /FROM schedules/)).toMatch(/SEARCH schedules USING INDEX schedules_by_week \(business_unit_id=\?\)/);
+    // one unique-index lookup per agent and schedule reached, the page's agents as the outer loop
+    expect(planOf(all, /timeline_weeks/)).toMatch(/SCAN j VIRTUAL TABLE .* \| SCAN c VIRTUAL TABLE .* \| SEARCH t USING INDEX sqlite_autoindex_timeline_weeks_1 \(schedule_id=\? AND agent_id=\?\)/);
     expect(planOf(all, /JOIN full_day_time_off/)).toMatch(
       /SEARCH t USING INDEX full_day_time_off_by_agent_date \(agent_id=\? AND business_unit_date>\? AND business_unit_date<\?\)/,
     );
-    for (const { plan } of all) expect(plan).not.toMatch(/SCAN (agents|schedules|s|t)\b|TEMP B-TREE/);
-
-    const inUnit = planOf(plans({ managementUnitId: bu().managementUnits[0]!.id }), /FROM agents .* LIMIT/s);
-    expect(inUnit).toMatch(/SEARCH agents USING (COVERING )?INDEX agents_by_management_unit \(business_unit_id=\? AND management_unit_id=\?\)/);
-    expect(inUnit).not.toMatch(/TEMP B-TREE/);
+    for (const { plan } of all) expect(plan).not.toMatch(/SCAN (agents|schedules|t)\b|TEMP B-TREE/);
   });
 });

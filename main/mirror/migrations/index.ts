@@ -5,18 +5,27 @@
  * editing one after release is an error, never a silent drift. Add new files
  * at the end; never edit old ones.
  */
+import type Database from 'better-sqlite3';
 import m001 from './001-connections';
 import m002 from './002-mirror';
 import m003 from './003-analysis';
+import m004 from './004-timeline-weeks';
+import { rebuildTimelineWeeks } from '../timeline-weeks';
 
 export interface Migration {
   id: number;
   name: string;
   sql: string;
+  /**
+   * Data the SQL alone cannot derive (e.g. packed blobs), filled in by code in
+   * the same transaction, after the SQL. The hash covers the SQL only.
+   */
+  backfill?: (db: Database.Database) => void;
 }
 
 export const migrations: Migration[] = [
   { id: 1, name: '001-connections', sql: m001 },
   { id: 2, name: '002-mirror', sql: m002 },
   { id: 3, name: '003-analysis', sql: m003 },
+  { id: 4, name: '004-timeline-weeks', sql: m004, backfill: rebuildTimelineWeeks },
 ];
