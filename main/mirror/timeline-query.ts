@@ -71,7 +71,7 @@ export function queryTimeline(db: Database.Database, q: TimelineQuery): Timeline
 
 /**
  * Shifts from the packed agent weeks (timeline_weeks): the schedules whose
- * shifts reach the window, then one primary-key lookup per agent and
+ * shifts reach the window, then one unique-index lookup per agent and
  * schedule, skipping weeks that end before the window or start after it
  * without unpacking them.
  */
