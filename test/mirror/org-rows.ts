@@ -3,6 +3,7 @@
  * from the mirror, sorted alike, so a test can compare them row for row.
  */
 import type Database from 'better-sqlite3';
+import { decodeAgentWeek, type DecodedShift } from '../../main/mirror/packed-week';
 import type { BusinessUnitState, OrgState, ScheduleState } from '../../main/sandbox/org/model';
 
 export interface ScheduleRows {
@@ -73,5 +74,21 @@ export function incompleteSchedules(db: Database.Database): string[] {
     )
     .pluck()
     .all() as string[];
-  return [...partial, ...orphans.map((t) => `orphan in ${t}`)];
+  // The timeline's packed weeks: exactly one per agent schedule with shifts, holding exactly its shifts (by key, in start order).
+  const expected = new Map<string, number[]>();
+  for (const [scheduleId, agentId, key] of db.prepare('SELECT schedule_id, agent_id, key FROM shifts ORDER BY schedule_id, agent_id, start_ms, key').raw().all() as Array<[string, string, number]>) {
+    const id = `${scheduleId} ${agentId}`;
+    expected.set(id, [...(expected.get(id) ?? []), key]);
+  }
+  const unpacked: string[] = [];
+  const codesOf = db.prepare('SELECT activity_codes_json FROM schedules WHERE id = ?').pluck();
+  for (const [scheduleId, agentId, packed] of db.prepare('SELECT schedule_id, agent_id, packed FROM timeline_weeks').raw().all() as Array<[string, string, Buffer]>) {
+    const id = `${scheduleId} ${agentId}`;
+    const shifts: DecodedShift[] = [];
+    decodeAgentWeek(packed, scheduleId, JSON.parse(codesOf.get(scheduleId) as string) as string[], -Infinity, Infinity, shifts);
+    if (JSON.stringify(shifts.map((x) => x.key)) !== JSON.stringify(expected.get(id))) unpacked.push(id);
+    expected.delete(id);
+  }
+  unpacked.push(...expected.keys());
+  return [...partial, ...orphans.map((t) => `orphan in ${t}`), ...unpacked.map((w) => `packed week out of step: ${w}`)];
 }
