@@ -72,6 +72,16 @@ describe('schedule store', () => {
     expect(d.prepare('SELECT agent_id FROM timeline_weeks').pluck().all()).toEqual(['b']);
   });
 
+  it('writes packed weeks in the timeline\'s order (agent names), so a window reads neighbouring pages', () => {
+    const d = db();
+    const named = d.prepare("INSERT INTO agents (id, business_unit_id, management_unit_id, name, fetched_at) VALUES (?, 'bu', 'mu', ?, '2026-11-23T06:00:00Z')");
+    named.run('z-id', 'Ana');
+    named.run('a-id', 'Zoe');
+    named.run('m-id', 'bea');
+    createScheduleStore(d).write(snapshot(1, [agent('a-id', 1), agent('m-id', 1), agent('unnamed', 1), agent('z-id', 1)]));
+    expect(d.prepare('SELECT agent_id FROM timeline_weeks ORDER BY rowid').pluck().all()).toEqual(['z-id', 'm-id', 'a-id', 'unnamed']);
+  });
+
   it('leaves the previous copy when a write fails half way', () => {
     const d = db();
     const store = createScheduleStore(d);

@@ -57,6 +57,7 @@ export function createScheduleStore(db: Database.Database) {
     end_offset_minutes, length_minutes, activity_code_id, paid, description, time_off_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const refresh = db.prepare(`UPDATE schedules SET published = ?, description = ?, modified_at = ?, fetched_at = ?
     WHERE id = ? AND version = ?`);
+  const rosterOrder = db.prepare('SELECT id FROM agents WHERE business_unit_id = ? ORDER BY name, id').pluck();
   const versions = db.prepare<[string], MirroredScheduleVersion>(
     'SELECT id, week_date AS weekDate, week_count AS weekCount, version FROM schedules WHERE business_unit_id = ?',
   );
@@ -112,6 +113,10 @@ export function createScheduleStore(db: Database.Database) {
         }
       }
     }
+    // Written in the timeline's order (by name): a window's packed weeks then sit on neighbouring pages.
+    const rank = new Map((rosterOrder.all(snapshot.businessUnitId) as string[]).map((id, i) => [id, i]));
+    const place = (id: string) => rank.get(id) ?? rank.size;
+    agents.sort((x, y) => place(x.schedule.user.id) - place(y.schedule.user.id));
     remove.run(header.id);
     nextKey = (lastKey.get() as number) + 1;
     schedule.run(header.id, snapshot.businessUnitId, header.weekDate, header.weekCount ?? 1, header.published ? 1 : 0, header.metadata.version,
