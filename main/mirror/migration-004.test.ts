@@ -28,7 +28,7 @@ function mirrorBefore004(): Database.Database {
 }
 
 describe('migration 004 (packed agent weeks)', () => {
-  it('packs every mirrored agent week from its rows and drops the per-shift JSON', () => {
+  it('packs every mirrored agent week from its rows and drops what the old shift scan needed', () => {
     const db = mirrorBefore004();
     expect(migrate(db, migrations).applied).toEqual([4]);
 
@@ -56,8 +56,9 @@ describe('migration 004 (packed agent weeks)', () => {
         ],
       },
     ]);
-    const columns = (db.prepare('PRAGMA table_info(shifts)').all() as Array<{ name: string }>).map((c) => c.name);
-    expect(columns).not.toContain('activities_json');
+    const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+    expect(columns('shifts')).not.toContain('activities_json');
+    expect(columns('schedules')).not.toContain('max_shift_minutes');
     expect(db.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(2);
   });
 

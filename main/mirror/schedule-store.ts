@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { AgentSchedule, BuScheduleMetadata } from '../genesys/client/schemas';
 import type { PackedShift } from './packed-week';
-import { timelineWeekWriter } from './timeline-weeks';
+import { timelineWeekWriter, widen, type ShiftSpan } from './timeline-weeks';
 
 /** The parts of BuScheduleMetadata the mirror keeps. */
 export type ScheduleHeader = Pick<BuScheduleMetadata, 'id' | 'weekDate' | 'weekCount' | 'published' | 'description' | 'metadata'>;
@@ -39,9 +39,10 @@ const flag = (b: boolean | undefined) => (b === undefined ? null : b ? 1 : 0);
 export function createScheduleStore(db: Database.Database) {
   const remove = db.prepare('DELETE FROM schedules WHERE id = ?');
   const schedule = db.prepare(`INSERT INTO schedules
-    (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, max_shift_minutes, activity_codes_json,
-     first_shift_start_ms, last_shift_end_ms, fetched_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, activity_codes_json, fetched_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // Known once its agents are written (the schedule row goes first: they refer to it).
+  const shiftSpan = db.prepare('UPDATE schedules SET first_shift_start_ms = ?, last_shift_end_ms = ? WHERE id = ?');
   const agentSchedule = db.prepare(
     'INSERT INTO agent_schedules (schedule_id, agent_id, management_unit_id, version, modified_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -62,7 +63,8 @@ export function createScheduleStore(db: Database.Database) {
     'SELECT id, week_date AS weekDate, week_count AS weekCount, version FROM schedules WHERE business_unit_id = ?',
   );
 
-  function writeAgent(scheduleId: string, managementUnitId: string, a: AgentSchedule, codeIndex: Map<string, number>, fetchedAt: string, counts: WrittenSchedule): void {
+  /** Writes one agent schedule; returns the span of its shifts (null: none). */
+  function writeAgent(scheduleId: string, managementUnitId: string, a: AgentSchedule, codeIndex: Map<string, number>, fetchedAt: string, counts: WrittenSchedule): ShiftSpan | null {
     const agentId = a.user.id;
     agentSchedule.run(scheduleId, agentId, managementUnitId, a.metadata.version, a.metadata.dateModified ?? null, fetchedAt);
     const packed: PackedShift[] = [];
@@ -79,7 +81,7 @@ export function createScheduleStore(db: Database.Database) {
       packed.push({ key, id: s.id ?? null, startMs, endMs, manuallyEdited: s.manuallyEdited === true, activities });
       counts.activities += s.activities.length;
     }
-    timelineWeek(scheduleId, agentId, packed);
+    const span = timelineWeek(scheduleId, agentId, packed);
     a.fullDayTimeOffMarkers.forEach((m, seq) => {
       marker.run(scheduleId, agentId, seq, m.businessUnitDate, m.startOffsetMinutes ?? null, m.endOffsetMinutes ?? null, m.lengthMinutes,
         m.activityCodeId, flag(m.paid), m.description ?? null, m.timeOffRequestId ?? null);
@@ -87,6 +89,7 @@ export function createScheduleStore(db: Database.Database) {
     counts.agentSchedules += 1;
     counts.shifts += a.shifts.length;
     counts.fullDayTimeOff += a.fullDayTimeOffMarkers.length;
+    return span;
   }
 
   const write = db.transaction((snapshot: ScheduleSnapshot): WrittenSchedule => {
@@ -94,9 +97,6 @@ export function createScheduleStore(db: Database.Database) {
     // An agent reported twice (it cannot happen in Genesys) must not fail the whole schedule: the first answer wins.
     const seen = new Set<string>();
     const agents: Array<{ managementUnitId: string; schedule: AgentSchedule }> = [];
-    let maxShiftMinutes = 0;
-    let firstStart: number | null = null;
-    let lastEnd: number | null = null;
     const codeIndex = new Map<string, number>();
     for (const mu of snapshot.managementUnits) {
       for (const a of mu.agentSchedules) {
@@ -104,11 +104,6 @@ export function createScheduleStore(db: Database.Database) {
         seen.add(a.user.id);
         agents.push({ managementUnitId: mu.managementUnitId, schedule: a });
         for (const s of a.shifts) {
-          if (s.lengthMinutes > maxShiftMinutes) maxShiftMinutes = s.lengthMinutes;
-          const start = Date.parse(s.startDate);
-          const end = start + s.lengthMinutes * 60_000;
-          if (firstStart === null || start < firstStart) firstStart = start;
-          if (lastEnd === null || end > lastEnd) lastEnd = end;
           for (const act of s.activities) if (!codeIndex.has(act.activityCodeId)) codeIndex.set(act.activityCodeId, codeIndex.size);
         }
       }
@@ -120,9 +115,11 @@ export function createScheduleStore(db: Database.Database) {
     remove.run(header.id);
     nextKey = (lastKey.get() as number) + 1;
     schedule.run(header.id, snapshot.businessUnitId, header.weekDate, header.weekCount ?? 1, header.published ? 1 : 0, header.metadata.version,
-      header.description ?? null, header.metadata.dateModified ?? null, agents.length, maxShiftMinutes, JSON.stringify([...codeIndex.keys()]), firstStart, lastEnd, fetchedAt);
+      header.description ?? null, header.metadata.dateModified ?? null, agents.length, JSON.stringify([...codeIndex.keys()]), fetchedAt);
     const counts: WrittenSchedule = { agentSchedules: 0, shifts: 0, activities: 0, fullDayTimeOff: 0 };
-    for (const a of agents) writeAgent(header.id, a.managementUnitId, a.schedule, codeIndex, fetchedAt, counts);
+    let span: ShiftSpan | null = null;
+    for (const a of agents) span = widen(span, writeAgent(header.id, a.managementUnitId, a.schedule, codeIndex, fetchedAt, counts));
+    if (span) shiftSpan.run(span.firstStartMs, span.lastEndMs, header.id);
     return counts;
   });
 

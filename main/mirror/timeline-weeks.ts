@@ -6,15 +6,30 @@
 import type Database from 'better-sqlite3';
 import { encodeAgentWeek, type PackedActivity, type PackedShift } from './packed-week';
 
+export interface ShiftSpan {
+  firstStartMs: number;
+  lastEndMs: number;
+}
+
+/** The span of two (either may be null). */
+export function widen(a: ShiftSpan | null, b: ShiftSpan | null): ShiftSpan | null {
+  if (!a || !b) return a ?? b;
+  return { firstStartMs: Math.min(a.firstStartMs, b.firstStartMs), lastEndMs: Math.max(a.lastEndMs, b.lastEndMs) };
+}
+
 export function timelineWeekWriter(db: Database.Database) {
   const insert = db.prepare('INSERT INTO timeline_weeks (schedule_id, agent_id, first_start_ms, last_end_ms, packed) VALUES (?, ?, ?, ?, ?)');
-  /** `shifts` of one agent schedule, any order; nothing is written for an agent without shifts. */
-  return (scheduleId: string, agentId: string, shifts: PackedShift[]): void => {
-    if (shifts.length === 0) return;
+  /**
+   * `shifts` of one agent schedule, any order; nothing is written for an agent
+   * without shifts. Returns the span the shifts cover, null when none.
+   */
+  return (scheduleId: string, agentId: string, shifts: PackedShift[]): ShiftSpan | null => {
+    if (shifts.length === 0) return null;
     shifts.sort((a, b) => a.startMs - b.startMs || a.key - b.key);
     let lastEnd = -Infinity;
     for (const s of shifts) if (s.endMs > lastEnd) lastEnd = s.endMs;
     insert.run(scheduleId, agentId, shifts[0]!.startMs, lastEnd, encodeAgentWeek(shifts));
+    return { firstStartMs: shifts[0]!.startMs, lastEndMs: lastEnd };
   };
 }
 

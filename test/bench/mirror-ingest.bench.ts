@@ -45,7 +45,10 @@ function flatten(s: ScheduleSnapshot, firstKey: number) {
       );
     }
   }
-  return { rows, codes: JSON.stringify([...codes.keys()]), lastKey: key };
+  const spans = rows.weeks as Array<[string, string, number, number, Buffer]>;
+  const firstStart = spans.length ? Math.min(...spans.map((w) => w[2])) : null;
+  const lastEnd = spans.length ? Math.max(...spans.map((w) => w[3])) : null;
+  return { rows, codes: JSON.stringify([...codes.keys()]), lastKey: key, firstStart, lastEnd };
 }
 
 function ingest(dir: string): void {
@@ -80,7 +83,7 @@ function ingest(dir: string): void {
   rmSync(floorDir, { recursive: true, force: true });
   const floor = openDatabase(floorDir).db;
   const insert = {
-    schedule: floor.prepare('INSERT INTO schedules (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, max_shift_minutes, activity_codes_json, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    schedule: floor.prepare('INSERT INTO schedules (id, business_unit_id, week_date, week_count, published, version, description, modified_at, agent_count, activity_codes_json, first_shift_start_ms, last_shift_end_ms, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     agentSchedule: floor.prepare('INSERT INTO agent_schedules (schedule_id, agent_id, management_unit_id, version, modified_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?)'),
     shift: floor.prepare('INSERT INTO shifts (key, id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     week: floor.prepare('INSERT INTO timeline_weeks (schedule_id, agent_id, first_start_ms, last_end_ms, packed) VALUES (?, ?, ?, ?, ?)'),
@@ -95,7 +98,7 @@ function ingest(dir: string): void {
     const flat = flatten(s, lastKey);
     lastKey = flat.lastKey;
     const t = performance.now();
-    insert.schedule.run(s.header.id, s.businessUnitId, s.header.weekDate, 1, 0, s.header.metadata.version, null, null, flat.rows.agentSchedules.length, 0, flat.codes, s.fetchedAt);
+    insert.schedule.run(s.header.id, s.businessUnitId, s.header.weekDate, 1, 0, s.header.metadata.version, null, null, flat.rows.agentSchedules.length, flat.codes, flat.firstStart, flat.lastEnd, s.fetchedAt);
     for (const r of flat.rows.agentSchedules) insert.agentSchedule.run(...r);
     for (const r of flat.rows.shifts) insert.shift.run(...r);
     for (const r of flat.rows.activities) insert.activity.run(...r);

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const someone = reference.agents[0]!;
   let renames = 0;
   const rename = db.prepare('UPDATE agents SET name = ? WHERE id = ?');
-  const bump = { run: () => rename.run(`${someone.name}${++renames % 2 ? ' ' : ''}`, someone.id) };
+  const renameSomeone = () => rename.run(`${someone.name}${++renames % 2 ? ' ' : ''}`, someone.id);
   const largestUnit = reference.managementUnits.map((u) => ({ u, n: reference.agents.filter((a) => a.managementUnitId === u.id).length })).sort((a, b) => b.n - a.n)[0]!.u.id;
   const variants: Record<string, () => Partial<TimelineQuery>> = {
     page: () => ({}),
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     nameSearch: () => ({ search: 'an', offset: 0 }),
     // Right after a sync changed the unit's agents: the in-memory roster is read again first.
     afterChange: () => {
-      bump.run();
+      renameSomeone();
       return {};
     },
   };

@@ -21,7 +21,8 @@ CREATE TABLE timeline_weeks (
 );
 
 -- Which schedules a window reaches, from their shifts (null: no shifts).
--- schedules.max_shift_minutes is no longer read by the timeline.
+-- They replace max_shift_minutes, which bounded the old shift-row scan.
+ALTER TABLE schedules DROP COLUMN max_shift_minutes;
 ALTER TABLE schedules ADD COLUMN first_shift_start_ms INTEGER;
 ALTER TABLE schedules ADD COLUMN last_shift_end_ms INTEGER;
 UPDATE schedules SET
