@@ -14,6 +14,7 @@ export default defineConfig({
       'test/sandbox/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/packaging/**/*.test.ts',
+      'test/fuzz/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

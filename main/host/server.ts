@@ -5,8 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { parseRequestTarget } from '../../shared/request-target';
 import { hostProtocol } from '../../shared/transport';
 import type { Dispatch, EventHub } from '../services';
 import {
@@ -53,7 +55,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = parseRequestTarget(req.url, 'http://127.0.0.1');
+    if (!url) return send(res, 400, 'text/plain', 'Bad request');
     if (url.pathname === hostProtocol.callPath) return handleCall(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     if (!pageRequestAllowed(req, url, cfg)) return refusePage(res);
@@ -87,16 +90,24 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== hostProtocol.eventsPath || !eventsUpgradeAllowed(req, url, cfg)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
+    // Node leaves an upgraded socket's errors to us: without a listener a reset ends the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = parseRequestTarget(req.url, 'http://127.0.0.1');
+      if (!url || url.pathname !== hostProtocol.eventsPath || !eventsUpgradeAllowed(req, url, cfg)) {
+        refuseUpgrade(socket, url ? '403 Forbidden' : '400 Bad Request');
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        sockets.add(ws);
+        ws.on('close', () => sockets.delete(ws));
+        // A protocol error (oversized frame, invalid UTF-8, unmasked frame) ends this socket only.
+        ws.on('error', () => ws.terminate());
+        // The events socket is one-way; anything the page sends is ignored.
+      });
+    } catch {
+      socket.destroy();
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      // The events socket is one-way; anything the page sends is ignored.
-    });
   });
 
   const detach = opts.events.attach((event, payload) => {
@@ -126,6 +137,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 function securityHeaders(port: number): Record<string, string> {

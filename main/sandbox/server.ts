@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseRequestTarget } from '../../shared/request-target';
 import { oauthRoutes } from './auth/oauth-routes';
 import { createTokenStore } from './auth/tokens';
 import { analyticsRoutes } from './analytics/conversations';
@@ -105,10 +106,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const contextId = randomUUID();
     res.setHeader('inin-correlation-id', contextId);
-    const url = new URL(req.url ?? '/', baseUrl);
     let rawBody: Promise<Buffer> | null = null;
-    const readRaw = () => (rawBody ??= readBody(req, url.pathname.startsWith('/sandbox-storage/') ? maxUploadBytes : config.maxBodyBytes));
     try {
+      const url = parseRequestTarget(req.url, baseUrl);
+      if (!url) throw new ApiError(400, 'bad.request', 'The request could not be understood by the server due to malformed syntax.');
+      const readRaw = () => (rawBody ??= readBody(req, url.pathname.startsWith('/sandbox-storage/') ? maxUploadBytes : config.maxBodyBytes));
       const match = router.match(req.method ?? 'GET', url.pathname);
       if (match === null) throw new ApiError(404, 'not.found', `No resource found at ${url.pathname}`);
       if (match === 'wrongMethod') throw new ApiError(405, 'method.not.allowed', `${req.method} is not supported on ${url.pathname}`);
@@ -163,11 +165,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
 
   const server = http.createServer((req, res) => {
-    void handle(req, res);
+    // The last line of defence: whatever a request does, it ends as an answer, never as the process.
+    handle(req, res).catch((err: unknown) => {
+      console.error('sandbox: request failed outside its handler', err);
+      if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: errorBody(new ApiError(500, 'internal.server.error', 'The server encountered an unexpected error.'), '') });
+      else res.destroy();
+    });
   });
   server.on('upgrade', (req, socket, head) => {
-    if (!runtime.notifications.handleUpgrade(req, socket, head)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    // Node leaves an upgraded socket's errors to us: without a listener a reset ends the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      if (!runtime.notifications.handleUpgrade(req, socket, head)) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      }
+    } catch {
+      socket.destroy();
     }
   });
   await new Promise<void>((resolve, reject) => {

@@ -7,6 +7,7 @@
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseRequestTarget } from '../../../shared/request-target';
 import type { GenesysEnvironment, TokenSet } from '../types';
 import { OAuthError, oauthError } from './oauth-error';
 import { buildAuthorizeUrl, createPkcePair, createSignInState, exchangeAuthorizationCode } from './pkce';
@@ -79,7 +80,13 @@ export async function startPkceSignIn(options: PkceSignInOptions): Promise<PkceS
     rejectResult = reject;
   });
 
-  const server = http.createServer((req, res) => void onCallback(req, res));
+  const server = http.createServer((req, res) => {
+    // Any local program or web page can reach this port: a request that fails is answered, never fatal.
+    onCallback(req, res).catch(() => {
+      if (!res.headersSent) send(res, signInFailedPage(`Publish Desk could not read that request. ${again}`, 400));
+      else res.destroy();
+    });
+  });
   // Loopback IP literal, not "localhost": RFC 8252 §8.3, and no DNS or IPv6 surprises.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -106,9 +113,9 @@ export async function startPkceSignIn(options: PkceSignInOptions): Promise<PkceS
   }
 
   async function onCallback(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', redirectUri);
-    // Browsers also ask for /favicon.ico; only the callback counts.
-    if (req.method !== 'GET' || url.pathname !== '/callback') return send(res, notFoundPage());
+    const url = parseRequestTarget(req.url, redirectUri);
+    // Browsers also ask for /favicon.ico; only the callback counts. A target that is not a URL is not it either.
+    if (!url || req.method !== 'GET' || url.pathname !== '/callback') return send(res, notFoundPage());
     if (settled || exchanging) return send(res, signInFailedPage(`This sign-in has already finished. ${again}`, 409));
     const q = url.searchParams;
     if (q.get('state') !== state) {

@@ -1,6 +1,8 @@
 /** The shape of a sandbox endpoint and what a handler gets to work with. */
 import type { IncomingMessage } from 'node:http';
+import { decodeComponent } from '../../../shared/request-target';
 import type { SandboxRuntime, TokenGrant } from '../runtime';
+import { ApiError } from './api-error';
 
 export interface RouteContext {
   req: IncomingMessage;
@@ -81,7 +83,9 @@ export function createRouter(routes: Route[]) {
         if (c.route.method !== method) continue;
         const params: Record<string, string> = {};
         c.names.forEach((name, i) => {
-          params[name] = decodeURIComponent(m[i + 1]!);
+          const value = decodeComponent(m[i + 1]!);
+          if (value === null) throw new ApiError(400, 'bad.request', `The path segment for {${name}} is not valid percent-encoding`);
+          params[name] = value;
         });
         return { route: c.route, params };
       }

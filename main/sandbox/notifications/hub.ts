@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Models } from 'purecloud-platform-client-v2';
 import { WebSocket, WebSocketServer } from 'ws';
+import { decodeComponent, parseRequestTarget } from '../../../shared/request-target';
 import { notFound } from '../http/api-error';
 import type { NotificationHub, SandboxRuntime, TokenGrant } from '../runtime';
 
@@ -170,9 +171,10 @@ export function createNotificationHub(deps: { runtime: () => SandboxRuntime }): 
     },
 
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
-      const m = /^\/channels\/([^/]+)$/.exec(new URL(req.url ?? '/', 'http://sandbox').pathname);
+      const m = /^\/channels\/([^/]+)$/.exec(parseRequestTarget(req.url, 'http://sandbox')?.pathname ?? '');
       if (!m) return false;
-      const channel = channels.get(decodeURIComponent(m[1]!));
+      const id = decodeComponent(m[1]!);
+      const channel = id === null ? undefined : channels.get(id);
       if (!channel || closed) {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n', () => socket.destroy());
         return true;
