@@ -5,9 +5,16 @@ import path from 'node:path';
 
 const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** The flags our machines need: no first-run, no background traffic to a closed network. */
-export const chromiumFlags = [
-  '--no-sandbox',
+/**
+ * The flags for the console's window: no first-run, no background traffic.
+ * Chromium's sandbox stays on; Chromium refuses to start as root with it, so
+ * only then is it turned off (as on our CI machines, which run as root).
+ */
+export function chromiumFlags(uid: number | undefined = process.getuid?.()): string[] {
+  return [...(uid === 0 ? ['--no-sandbox'] : []), ...baseFlags];
+}
+
+const baseFlags = [
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
@@ -31,7 +38,7 @@ export function openAppWindow(url: string, dataDir: string, env: NodeJS.ProcessE
     return { opened: false, reason: 'no display (DISPLAY is not set)' };
   }
   const profile = path.join(dataDir, 'chromium-profile');
-  const child = spawn(browser, [...chromiumFlags, `--user-data-dir=${profile}`, `--app=${url}`], {
+  const child = spawn(browser, [...chromiumFlags(), `--user-data-dir=${profile}`, `--app=${url}`], {
     stdio: 'ignore',
     detached: true,
   });
@@ -44,7 +51,7 @@ export function openInBrowser(url: string, dataDir: string, env: NodeJS.ProcessE
   const browser = findChromium(env);
   if (!browser) return { opened: false, reason: 'no Chromium found' };
   if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return { opened: false, reason: 'no display' };
-  const child = spawn(browser, [...chromiumFlags, `--user-data-dir=${path.join(dataDir, 'chromium-profile')}`, url], { stdio: 'ignore', detached: true });
+  const child = spawn(browser, [...chromiumFlags(), `--user-data-dir=${path.join(dataDir, 'chromium-profile')}`, url], { stdio: 'ignore', detached: true });
   child.unref();
   return { opened: true, browser };
 }

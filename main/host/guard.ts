@@ -1,8 +1,8 @@
 /**
  * Who may talk to the loopback host. Loopback alone is not a boundary: any
  * local process or any web page in the user's browser can reach 127.0.0.1.
- * So every request must prove it came from the page we served, by the
- * per-launch token, and API calls must also come from our own origin.
+ * So every call and the events socket must prove they come from the page we
+ * served, by the per-launch token, and from our own origin.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -12,8 +12,6 @@ export interface GuardConfig {
   token: string;
   port: number;
 }
-
-export const launchCookieName = (port: number) => `pd_launch_${port}`;
 
 export function tokensMatch(expected: string, offered: string | undefined | null): boolean {
   if (!offered) return false;
@@ -32,24 +30,26 @@ export function originAllowed(origin: string | undefined, port: number): boolean
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
-export function cookieToken(req: IncomingMessage, port: number): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  const name = launchCookieName(port);
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
-}
-
-/** Token for a page or asset load: the launch query, or the cookie set by the first load. */
+/**
+ * Who may load the page and its assets. They hold no secret (the built
+ * renderer is the same for everyone), so only our Host and Origin are asked
+ * for, and a launch key, when offered, must be this launch's: an old link says
+ * so instead of opening a console that cannot work. The key itself never
+ * rides in a cookie: browsers send cookies to every port of 127.0.0.1, so any
+ * other local server the browser visits would receive it. The page keeps it
+ * in sessionStorage, which is per origin (port included) and survives a reload.
+ */
 export function pageRequestAllowed(req: IncomingMessage, url: URL, cfg: GuardConfig): boolean {
   if (!hostHeaderAllowed(req, cfg.port)) return false;
   const origin = req.headers.origin;
   if (origin !== undefined && !originAllowed(origin, cfg.port)) return false;
-  const offered = url.searchParams.get(hostProtocol.tokenQuery) ?? cookieToken(req, cfg.port);
-  return tokensMatch(cfg.token, offered);
+  const offered = url.searchParams.get(hostProtocol.tokenQuery);
+  return offered === null || tokensMatch(cfg.token, offered);
+}
+
+/** The page learns the key only from the launch link itself. */
+export function launchKeyOffered(url: URL, cfg: GuardConfig): boolean {
+  return tokensMatch(cfg.token, url.searchParams.get(hostProtocol.tokenQuery));
 }
 
 /** API calls need both the token header and our exact Origin. */

@@ -14,7 +14,7 @@ import type { Dispatch, EventHub } from '../services';
 import {
   apiRequestAllowed,
   eventsUpgradeAllowed,
-  launchCookieName,
+  launchKeyOffered,
   pageRequestAllowed,
   type GuardConfig,
 } from './guard';
@@ -65,9 +65,9 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (!file) return send(res, 404, 'text/plain', 'Not found');
     const headers: Record<string, string> = securityHeaders(cfg.port);
     if (isPage) {
-      headers['set-cookie'] = `${launchCookieName(cfg.port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
       headers['cache-control'] = 'no-store';
-      const html = injectLaunchToken(file.body.toString('utf8'), token);
+      // Only the launch link puts the key in the page; a reload finds it in the page's sessionStorage.
+      const html = launchKeyOffered(url, cfg) ? injectLaunchToken(file.body.toString('utf8'), token) : file.body;
       return send(res, 200, file.contentType, html, headers);
     }
     send(res, 200, file.contentType, file.body, headers);
@@ -167,7 +167,7 @@ function refusePage(res: ServerResponse): void {
     res,
     403,
     'text/plain; charset=utf-8',
-    'Publish Desk refused this request. Open the console with the link printed by `npm start` (it carries a per-launch key).',
+    'Publish Desk refused this request: the link is from an earlier launch, or the page was not ours. Open the console with the link printed by `npm start` (it carries a per-launch key).',
   );
 }
 

@@ -1,17 +1,19 @@
 /**
  * Picks the transport: the Electron preload's `window.ops` when present,
- * otherwise the loopback host that served this page.
+ * otherwise the loopback host that served this page. Null when this is a
+ * host page opened without its launch link (nothing can be called then).
  */
 import { createHostClient } from './host-client';
 import { createIpcClient } from './ipc-client';
+import { launchKey } from './launch-key';
 import type { OpsClient } from './types';
 
-export function detectClient(win: Window = window): OpsClient {
+export function detectClient(win: Window = window): OpsClient | null {
   if (win.ops) return createIpcClient(win.ops);
-  const token = win.document.querySelector<HTMLMetaElement>('meta[name="publish-desk-token"]')?.content ?? '';
-  // The launch key has done its job once the page loaded; keep it out of history and screenshots.
+  const token = launchKey(win);
+  // The launch key has done its job once the page has it; keep it out of history and screenshots.
   if (win.location.search) win.history.replaceState(null, '', win.location.pathname);
-  return createHostClient({ origin: win.location.origin, token });
+  return token ? createHostClient({ origin: win.location.origin, token }) : null;
 }
 
 export { OpsCallError } from './call-error';

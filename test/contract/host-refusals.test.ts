@@ -64,32 +64,40 @@ describe('API calls', () => {
 });
 
 describe('pages', () => {
-  it('are served only with the launch key, which then rides in an HttpOnly SameSite cookie', async () => {
-    expect((await fetch(`${t.host.origin}/`)).status).toBe(403);
+  it('carry the launch key only when opened with this launch link, and never set a cookie', async () => {
+    // The shell holds no secret: without a key it loads, but has no key to call with.
+    const bare = await fetch(`${t.host.origin}/`);
+    expect(bare.status).toBe(200);
+    expect(await bare.text()).not.toContain(t.host.token);
     expect((await fetch(`${t.host.origin}/?launch=wrong`)).status).toBe(403);
     const page = await fetch(t.host.launchUrl);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(`<meta name="publish-desk-token" content="${t.host.token}">`);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    const cookie = page.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const asset = await fetch(`${t.host.origin}/assets/app.js`, { headers: { cookie: cookie.split(';')[0]! } });
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    // Browsers send cookies to every port of 127.0.0.1: the key must never ride in one.
+    expect(page.headers.get('set-cookie')).toBeNull();
+    const asset = await fetch(`${t.host.origin}/assets/app.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toContain('text/javascript');
-    expect((await fetch(`${t.host.origin}/assets/app.js`)).status).toBe(403);
+    expect(asset.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuse another origin loading them', async () => {
+    expect(await rawGet('/', { host: `127.0.0.1:${t.host.port}`, origin: 'http://127.0.0.1:1' })).toBe(403);
+    expect(await rawGet('/assets/app.js', { host: `127.0.0.1:${t.host.port}`, origin: 'https://evil.example' })).toBe(403);
   });
 
   it('refuse a forged Host header (DNS rebinding) even with the key', async () => {
     expect(await rawGet(`/?launch=${t.host.token}`, { host: 'attacker.example' })).toBe(403);
+    expect(await rawGet('/assets/app.js', { host: 'attacker.example' })).toBe(403);
     expect(await rawGet(`/?launch=${t.host.token}`, { host: `127.0.0.1:${t.host.port}` })).toBe(200);
   });
 
   it('never serve files outside the renderer folder', async () => {
-    const cookie = `pd_launch_${t.host.port}=${t.host.token}`;
-    expect(await rawGet('/../../../../etc/passwd', { host: `127.0.0.1:${t.host.port}`, cookie })).toBe(404);
-    expect(await rawGet('/%2e%2e/%2e%2e/etc/passwd', { host: `127.0.0.1:${t.host.port}`, cookie })).toBe(404);
+    expect(await rawGet('/../../../../etc/passwd', { host: `127.0.0.1:${t.host.port}` })).toBe(404);
+    expect(await rawGet('/%2e%2e/%2e%2e/etc/passwd', { host: `127.0.0.1:${t.host.port}` })).toBe(404);
   });
 });
 

@@ -28,13 +28,6 @@ test('the console loads in browser mode and shows app.info from the host', async
   expect(errors).toEqual([]);
 });
 
-test('a reload keeps working through the launch cookie', async ({ page }) => {
-  await page.goto(host.launchUrl);
-  await expect(page.getByTestId('info-version')).toBeVisible();
-  await page.reload();
-  await expect(page.getByTestId('info-transport')).toHaveText('HTTP + WebSocket on 127.0.0.1');
-});
-
 test('the navigation rail works from the keyboard', async ({ page }) => {
   await page.goto(host.launchUrl);
   await expect(page.getByTestId('info-version')).toBeVisible();
@@ -43,10 +36,4 @@ test('the navigation rail works from the keyboard', async ({ page }) => {
   await page.getByRole('button', { name: 'Overview' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('app-info')).toBeVisible();
-});
-
-test('a page opened without the launch key is refused', async ({ page }) => {
-  const response = await page.goto(host.origin + '/');
-  expect(response?.status()).toBe(403);
-  await expect(page.locator('body')).toContainText('Open the console with the link printed by `npm start`');
 });
