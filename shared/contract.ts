@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { AuditQuery, AuditRow } from './activity';
+import { isCalendarDate } from './business-week';
 import type { ConnectionDraft, ConnectionStatus, RegionOption, VaultStatus } from './connections';
 import type { AnalysisUpdate, WeekAnalysis } from './analysis/week-analysis';
 import type { SchedulesOverview, SyncProgress, SyncRunSummary, WeekSummary } from './mirror';
@@ -106,6 +107,11 @@ export type OpsApi = {
  */
 const noArgs = z.object({}).strict() as z.ZodType<Record<string, never>>;
 const byId = z.object({ id: z.string().min(1).max(200) }).strict();
+/** A week is named by its first day; whether it is this unit's first day is checked where the unit is known. */
+const weekDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A week is its first day, yyyy-MM-dd')
+  .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a date on the calendar` });
 const businessUnitOf = z.object({ profileId: z.string().min(1).max(200), businessUnitId: z.string().min(1).max(200) }).strict();
 
 const connectionDraft = z
@@ -151,13 +157,13 @@ export const opsArgsSchemas: { [M in OpsMethodName]: z.ZodType<OpsArgs<M>> } = {
   'schedules.weeks': businessUnitOf,
   'sync.start': businessUnitOf
     .extend({
-      weeks: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Weeks are dates in yyyy-MM-dd form')).min(1).max(12).optional(),
+      weeks: z.array(weekDate).min(1).max(12).optional(),
       weekCount: z.number().int().min(1, 'Sync at least one week').max(12, 'Sync at most 12 weeks at a time').optional(),
     })
     .strict(),
   'sync.cancel': businessUnitOf,
   'analysis.run': businessUnitOf
-    .extend({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'The week is its first day, yyyy-MM-dd'), rerun: z.boolean().optional() })
+    .extend({ week: weekDate, rerun: z.boolean().optional() })
     .strict(),
 };
 
@@ -184,8 +190,17 @@ export function isOpsEventName(name: unknown): name is OpsEventName {
 /** Error codes a call can fail with on either transport. */
 export type OpsErrorCode = 'unknownMethod' | 'badArguments' | 'forbidden' | 'failed';
 
-/** What kind of trouble a failed call was, so a UI or the CLI's exit code can act on it. */
-export type FailureCategory = 'auth' | 'conflict' | 'unavailable' | 'invalid';
+/**
+ * What kind of trouble a failed call was, so a UI, the host's HTTP status and the CLI's exit code can act on it:
+ * - `badInput`: the request was wrong (a name, a date, a week): fix it (exit 2, HTTP 400);
+ * - `auth`: sign in again, or supply the secret (exit 3, HTTP 401);
+ * - `conflict`: someone else changed it, or it is busy: re-read and retry (exit 4, HTTP 409);
+ * - `unavailable`: Genesys Cloud cannot be reached or is overloaded: wait and retry (exit 5, HTTP 503);
+ * - `invalid`: Genesys Cloud refused the request as invalid (exit 1, HTTP 422);
+ * - `storage`: the data folder or the vault on this machine cannot be used (exit 6, HTTP 500);
+ * - `internal`: a fault in Publish Desk itself (exit 1, HTTP 500).
+ */
+export type FailureCategory = 'badInput' | 'auth' | 'conflict' | 'unavailable' | 'invalid' | 'storage' | 'internal';
 
 /** The serialisable failure both transports return; never carries secrets. */
 export interface OpsFailure {

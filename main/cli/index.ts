@@ -1,12 +1,16 @@
 /**
  * `publish-desk` (also `npm run cli --`): the headless console for scripts
  * and CI. It speaks the same contract as the UI, so it can do nothing the
- * console could not. Exit codes: 0 ok, 2 usage, 3 auth, 4 conflict, 5 unavailable.
+ * console could not. Exit codes: see `exitCodes` (0 ok, 1 failed, 2 usage, 3 auth, 4 conflict, 5 unavailable, 6 storage).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../services';
+import type { OpsFailure } from '../../shared/contract';
+import { createServices, movedAsideNotice, type Services } from '../services';
+import { prepareDataFolder } from '../services/data-folder';
+import { userMessage } from '../services/dispatch';
+import { failureCategory } from '../services/failure-category';
 import { resolveDataDir } from '../services/data-dir';
 import { fileOrMemoryVault } from '../services/vault-choice';
 import { analyzeCommand } from './commands/analyze';
@@ -22,7 +26,9 @@ const usage = `Usage:
   publish-desk profile remove --name N
   publish-desk sync --profile P --bu B [--weeks N] [--json]
   publish-desk analyze --profile P --bu B --week yyyy-MM-dd [--json]   (offline, from the mirror; exit 4 on error findings)
-Every command takes --data-dir DIR (default: $PUBLISH_DESK_DATA, else the app's data folder).
+Every command takes --data-dir DIR (default: $PUBLISH_DESK_DATA, else the app's data folder), --json, and --debug (stack traces).
+Exit codes: 0 ok, 1 failed, 2 usage or bad input, 3 sign-in refused or expired, 4 conflict or error findings,
+5 Genesys Cloud unavailable, 6 the data folder or vault cannot be used.
 The client secret is read from PUBLISH_DESK_CLIENT_SECRET or asked for; never pass it as a flag.`;
 
 export interface CliIo {
@@ -51,6 +57,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         weeks: { type: 'string' },
         week: { type: 'string' },
         help: { type: 'boolean', default: false },
+        debug: { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -63,38 +70,49 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     (values.help ? io.out : io.err)(usage);
     return values.help ? exitCodes.ok : exitCodes.usage;
   }
-  const dataDir = resolveDataDir(values['data-dir'], io.env);
-  mkdirSync(dataDir, { recursive: true });
-  const services = await createServices({
-    appName: 'Publish Desk',
-    appVersion: packageVersion(),
-    dataDir,
-    mode: 'cli',
-    vault: await fileOrMemoryVault(dataDir, io.env, 'In memory for this run only: pass the client secret as PUBLISH_DESK_CLIENT_SECRET, or set PUBLISH_DESK_VAULT_PASSPHRASE to keep it encrypted.'),
-    openBrowser: async (url) => io.err(`Open this link to sign in:\n${url}`),
-  });
-  const ctx: CliContext = { services, json: values.json, out: io.out, err: io.err, env: io.env, promptSecret: io.promptSecret, call: contractCaller(services) };
+  let services: Services | null = null;
+  const json = values.json;
   try {
+    const dataDir = resolveDataDir(values['data-dir'], io.env);
+    // Before the vault writes its file there: a file in the way or a read-only folder is said in words.
+    prepareDataFolder(dataDir);
+    services = await createServices({
+      appName: 'Publish Desk',
+      appVersion: packageVersion(),
+      dataDir,
+      mode: 'cli',
+      vault: await fileOrMemoryVault(dataDir, io.env, 'In memory for this run only: pass the client secret as PUBLISH_DESK_CLIENT_SECRET, or set PUBLISH_DESK_VAULT_PASSPHRASE to keep it encrypted.'),
+      openBrowser: async (url) => io.err(`Open this link to sign in:\n${url}`),
+    });
+    if (services.movedAside) io.err(movedAsideNotice(services.movedAside));
+    const ctx: CliContext = { services, json, out: io.out, err: io.err, env: io.env, promptSecret: io.promptSecret, call: contractCaller(services) };
     if (command === 'profile') await profileCommand(ctx, action, values);
     else if (command === 'sync') await syncCommand(ctx, values);
     else if (command === 'analyze') return await analyzeCommand(ctx, values);
     else throw new UsageError(`Unknown command "${command}".`);
     return exitCodes.ok;
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.err(`${err.message}\n${usage}`);
-      return exitCodes.usage;
-    }
-    if (err instanceof CommandFailure) {
-      if (ctx.json) io.out(JSON.stringify({ error: err.failure }));
-      io.err(err.failure.message);
-      return err.failure.code === 'badArguments' ? exitCodes.usage : exitCodeFor(err.failure.category);
-    }
-    io.err(err instanceof Error ? err.message : String(err));
-    return exitCodes.failed;
+    return reportFailure(err, { ...io, json, debug: values.debug });
   } finally {
-    await services.close();
+    await services?.close().catch(() => {});
   }
+}
+
+/** One line (or one JSON object) that says what went wrong and what to do; a stack trace only with --debug. */
+function reportFailure(err: unknown, io: CliIo & { json: boolean; debug: boolean }): number {
+  if (err instanceof UsageError) {
+    io.err(`${err.message}\n${usage}`);
+    return exitCodes.usage;
+  }
+  const failure: OpsFailure =
+    err instanceof CommandFailure ? err.failure : (() => {
+      const category = failureCategory(err);
+      return { code: 'failed', message: userMessage(err, category), category };
+    })();
+  if (io.json) io.out(JSON.stringify({ error: failure }));
+  io.err(failure.message);
+  if (io.debug && err instanceof Error && err.stack) io.err(err.stack);
+  return failure.code === 'badArguments' ? exitCodes.usage : exitCodeFor(failure.category);
 }
 
 function packageVersion(): string {
@@ -108,10 +126,16 @@ function packageVersion(): string {
 // Run when executed directly (tsx or the bundled out/cli/index.cjs), not when imported by tests.
 const entry = process.argv[1] ?? '';
 if (/(main[\\/]cli[\\/]index\.ts|out[\\/]cli[\\/]index\.cjs)$/.test(entry)) {
-  void runCli(process.argv.slice(2), {
+  runCli(process.argv.slice(2), {
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
     env: process.env,
     promptSecret: (q) => promptSecret(q),
-  }).then((code) => process.exit(code));
+  })
+    .then((code) => process.exit(code))
+    .catch((err: unknown) => {
+      // runCli reports its own failures; this is for a fault in reporting itself.
+      process.stderr.write(`publish-desk stopped: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(exitCodes.failed);
+    });
 }

@@ -6,6 +6,7 @@
  */
 import { getEnvironments, type Environment } from 'genesys-cloud-service-discovery-web';
 import type { GenesysEnvironment } from './types';
+import { badInput } from '../../shared/ops-error';
 
 export interface GenesysRegion {
   /** The region's public domain, e.g. `mypurecloud.com.au`: what a profile stores. */
@@ -75,17 +76,17 @@ export function environmentFor(profile: { region?: string; baseUrl?: string }): 
     try {
       url = new URL(profile.baseUrl);
     } catch {
-      throw new Error(`The base URL "${profile.baseUrl}" is not a valid address. Use e.g. http://127.0.0.1:4010 for the sandbox org.`);
+      throw badInput(`The base URL "${profile.baseUrl}" is not a valid address. Use e.g. http://127.0.0.1:4010 for the sandbox org.`);
     }
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname));
-    if (!secure) throw new Error(`The base URL ${url.origin} must use https (plain http is only allowed on this computer, 127.0.0.1).`);
+    if (!secure) throw badInput(`The base URL ${url.origin} must use https (plain http is only allowed on this computer, 127.0.0.1).`);
     const base = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
     return { apiBase: base, loginBase: base };
   }
   if (profile.region) {
     const region = findRegion(profile.region);
-    if (!region) throw new Error(`Unknown Genesys Cloud region "${profile.region}". Pick the region of your org in the profile settings.`);
+    if (!region) throw badInput(`Unknown Genesys Cloud region "${profile.region}". Pick the region of your org in the profile settings.`);
     return { apiBase: region.apiBase, loginBase: region.loginBase };
   }
-  throw new Error('The profile has neither a region nor a base URL. Pick the region of your Genesys Cloud org.');
+  throw badInput('The profile has neither a region nor a base URL. Pick the region of your Genesys Cloud org.');
 }

@@ -11,6 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { parseRequestTarget } from '../../shared/request-target';
 import { hostProtocol } from '../../shared/transport';
 import type { Dispatch, EventHub } from '../services';
+import { httpStatusFor } from '../services/failure-category';
 import {
   apiRequestAllowed,
   eventsUpgradeAllowed,
@@ -85,7 +86,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const { method, args } = (body ?? {}) as { method?: unknown; args?: unknown };
     const outcome = await opts.dispatch(method, args, { transport: 'http' });
-    const status = outcome.ok ? 200 : outcome.error.code === 'unknownMethod' ? 404 : outcome.error.code === 'badArguments' ? 400 : 500;
+    const status = outcome.ok ? 200 : outcome.error.code === 'unknownMethod' ? 404 : httpStatusFor(outcome.error.category);
     sendJson(res, status, outcome);
   }
 

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OpsApi } from '../../shared/contract';
 import { tempServices } from '../../test/support/temp-services';
 import type { Services } from '.';
+import { badInput, OpsError } from '../../shared/ops-error';
+import { VaultError } from '../genesys/vault/vault';
 import { createDispatch } from './dispatch';
+import { failureCategory, httpStatusFor } from './failure-category';
 
 const fixedRuntime = { platform: 'test-x64', versions: { node: '20.0.0', electron: null, chrome: null } };
 
@@ -62,11 +65,38 @@ describe('dispatch', () => {
     expect(!outcome.ok && outcome.error.code).toBe('badArguments');
   });
 
-  it('turns a handler failure into a failed outcome and logs it', async () => {
+  it('turns a handler failure into a failed outcome with its category, words for the user, and the stack only in the log', async () => {
     const log = vi.fn();
-    const failing = { 'app.info': async () => Promise.reject(new Error('disk unreadable')) } as unknown as OpsApi;
-    const outcome = await createDispatch(failing, log)('app.info', {}, { transport: 'ipc' });
-    expect(outcome).toEqual({ ok: false, error: { code: 'failed', message: 'disk unreadable' } });
-    expect(log).toHaveBeenCalledWith('app.info failed: disk unreadable');
+    const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
+    const failing = {
+      'app.info': async () => Promise.reject(bug),
+      'vault.status': async () => Promise.reject(badInput('Pick a region from the list.')),
+    } as unknown as OpsApi;
+    const dispatch = createDispatch(failing, log);
+    const internal = await dispatch('app.info', {}, { transport: 'ipc' });
+    expect(internal).toEqual({
+      ok: false,
+      error: { code: 'failed', category: 'internal', message: expect.stringMatching(/^Publish Desk ran into a problem it did not expect \(Cannot read properties.*\)\. Try again/) },
+    });
+    expect(JSON.stringify(internal)).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(log.mock.calls[0]![0]).toContain(bug.stack!.split('\n')[1]!.trim());
+    expect(await dispatch('vault.status', {}, { transport: 'ipc' })).toEqual({
+      ok: false,
+      error: { code: 'failed', category: 'badInput', message: 'Pick a region from the list.' },
+    });
+    expect(log).toHaveBeenLastCalledWith('vault.status failed: Pick a region from the list.');
+  });
+
+  it('sorts storage, vault and sign-in failures into their categories', () => {
+    expect(failureCategory(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }))).toBe('storage');
+    expect(failureCategory(Object.assign(new Error('no space'), { code: 'ENOSPC' }))).toBe('storage');
+    expect(failureCategory(new VaultError('wrong-passphrase', 'x'))).toBe('auth');
+    expect(failureCategory(new VaultError('unreadable-entry', 'x'))).toBe('auth');
+    expect(failureCategory(new VaultError('corrupt', 'x'))).toBe('storage');
+    expect(failureCategory(new OpsError('conflict', 'busy'))).toBe('conflict');
+    expect(failureCategory('a string')).toBe('internal');
+    expect([httpStatusFor('badInput'), httpStatusFor('auth'), httpStatusFor('conflict'), httpStatusFor('unavailable'), httpStatusFor('internal')]).toEqual([
+      400, 401, 409, 503, 500,
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import {
   isOpsMethodName,
+  type FailureCategory,
   opsArgsSchemas,
   type CallContext,
   type OpsApi,
@@ -26,7 +27,7 @@ export function createDispatch(handlers: OpsApi, log: (line: string) => void = (
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       return {
         ok: false,
-        error: { code: 'badArguments', message: `Bad arguments for ${method}${where}: ${issue?.message ?? 'invalid'}` },
+        error: { code: 'badArguments', message: `Bad arguments for ${method}${where}: ${issue?.message ?? 'invalid'}`, category: 'badInput' },
       };
     }
     try {
@@ -34,10 +35,11 @@ export function createDispatch(handlers: OpsApi, log: (line: string) => void = (
       const result = await handler(parsed.data, ctx);
       return { ok: true, result } as OpsOutcome<OpsMethodName>;
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      log(`${method} failed: ${message}`);
       const category = failureCategory(err);
-      return { ok: false, error: { code: 'failed', message, ...(category ? { category } : {}) } };
+      const message = userMessage(err, category);
+      // The log keeps the stack of our own faults for support; the caller gets words, never a trace.
+      log(`${method} failed: ${category === 'internal' && err instanceof Error ? (err.stack ?? err.message) : message}`);
+      return { ok: false, error: { code: 'failed', message, category } };
     }
   };
 }
@@ -45,4 +47,11 @@ export function createDispatch(handlers: OpsApi, log: (line: string) => void = (
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.slice(0, 80));
   return typeof value;
+}
+
+/** The sentence for the user. Our own messages already say what to do; a fault of ours says where to look. */
+export function userMessage(err: unknown, category: FailureCategory): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (category !== 'internal') return message;
+  return `Publish Desk ran into a problem it did not expect (${message.split('\n')[0]!.slice(0, 200)}). Try again; if it keeps happening, send the log to support.`;
 }

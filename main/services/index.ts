@@ -12,6 +12,7 @@ import type { SandboxOptions } from '../sandbox/server';
 import { createConnectionService } from './connections/connection-service';
 import { genesysOrgReader } from './connections/genesys-org-reader';
 import { createSandboxLauncher } from './connections/sandbox-launcher';
+import { prepareDataFolder } from './data-folder';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
 import { createAnalysisService } from './analysis/analysis-service';
@@ -47,8 +48,9 @@ export interface Services {
 export async function createServices(opts: ServicesOptions): Promise<Services> {
   const log = opts.log ?? (() => {});
   const events = createEventHub();
+  prepareDataFolder(opts.dataDir);
   const { db, movedAside } = openDatabase(opts.dataDir, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
-  if (movedAside) log(`The database could not be read and was moved to ${movedAside}; a fresh one was started.`);
+  if (movedAside) log(movedAsideNotice(movedAside));
   const audit = createAuditRepository(db);
   const connections = await createConnectionService({
     profiles: createProfileRepository(db),
@@ -82,6 +84,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       db.close();
     },
   };
+}
+
+/** What every surface says when the database was damaged: where the old file is, and how to get the data back. */
+export function movedAsideNotice(movedAside: string): string {
+  return (
+    `Publish Desk's database could not be read, so it was moved to ${movedAside} (kept, never deleted) and a fresh one was started. ` +
+    'Connections and the mirror were in the old file: add your connections again, then sync to rebuild the mirror.'
+  );
 }
 
 export type { Dispatch, EventHub };

@@ -3,13 +3,14 @@
  * findings from the mirror, offline. Exit 0 with no error findings, 4 otherwise,
  * so a CI job can stop a publish that would fail.
  */
+import { isCalendarDate } from '../../../shared/business-week';
 import type { CliContext } from '../context';
 import { exitCodes, UsageError } from '../exit-codes';
 import { findProfile } from './profile';
 
 export async function analyzeCommand(ctx: CliContext, flags: { profile?: string; bu?: string; week?: string }): Promise<number> {
   if (!flags.profile || !flags.bu || !flags.week) throw new UsageError('analyze needs --profile, --bu and --week (the first day of the BU week, yyyy-MM-dd)');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.week)) throw new UsageError('--week must be the first day of the BU week, yyyy-MM-dd');
+  if (!isCalendarDate(flags.week)) throw new UsageError(`--week must be the first day of the BU week as a real date, yyyy-MM-dd (got "${flags.week}")`);
   const profile = await findProfile(ctx, flags.profile);
   const units = (await ctx.call('schedules.overview', { profileId: profile.id })).businessUnits;
   const unit = units.find((u) => u.id === flags.bu || u.name.toLowerCase() === flags.bu!.toLowerCase());

@@ -1,4 +1,5 @@
 /** `publish-desk sync --profile P --bu B [--weeks N]`: mirror N weeks of a business unit from the current one. */
+import { OpsError } from '../../../shared/ops-error';
 import type { CliContext } from '../context';
 import { UsageError } from '../exit-codes';
 import { findProfile } from './profile';
@@ -35,7 +36,7 @@ export async function syncCommand(ctx: CliContext, flags: { profile?: string; bu
       `Synced ${unit.name}, weeks ${run.weeks.join(', ')}: ${run.status}. ${run.schedulesFetched} schedule(s) fetched, ` +
         `${run.schedulesUnchanged} unchanged, ${run.agentSchedulesWritten} agent schedules written, ${run.requests} requests.`,
     );
-    if (run.status !== 'ok') throw new Error(run.error ?? `Sync ${run.status}`);
+    if (run.status !== 'ok') throw new OpsError('unavailable', `The sync ${run.status === 'cancelled' ? 'was cancelled' : 'did not finish'}${run.error ? ` (${run.error})` : ''}; the mirror keeps its last good copy. Run it again.`);
   } finally {
     off();
   }

@@ -14,6 +14,8 @@ import { syncReferenceData } from './sync-reference-data';
 import { syncSchedules } from './sync-schedules';
 import { syncScriptSessions } from './sync-script-sessions';
 import { syncTimeOff } from './sync-time-off';
+import { weekProblem } from '../../../shared/business-week';
+import { badInput } from '../../../shared/ops-error';
 
 export type { MirrorSyncApi, SyncProgressEvent } from './sync-context';
 
@@ -62,6 +64,9 @@ export async function syncBusinessUnit(options: SyncBusinessUnitOptions): Promis
   try {
     ctx.checkpoint();
     const settings = await syncReferenceData(ctx);
+    // A week that is not this unit's would be fetched as "no schedule" and mirrored as empty.
+    const misaligned = (options.weeks ?? []).map((w) => weekProblem(w, settings.startDayOfWeek)).find((p) => p !== null);
+    if (misaligned) throw badInput(misaligned);
     const weeks = options.weeks ?? defaultWeeks(now(), settings.timeZone, settings.startDayOfWeek);
     runs.setWeeks(run.id, weeks);
     ctx.checkpoint();

@@ -15,6 +15,7 @@ import type { ProfileRepository } from '../../mirror/connection-profiles';
 import type { EventHub } from '../event-hub';
 import type { OrgReaderFactory } from './org-reader';
 import { sandboxProfileId, sandboxProfileName, type SandboxLauncher } from './sandbox-launcher';
+import { badInput, OpsError } from '../../../shared/ops-error';
 
 export interface ConnectionServiceDeps {
   profiles: ProfileRepository;
@@ -63,7 +64,7 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
   const changed = (id: string) => events.emit('connection.changed', { id });
   const profileOf = (id: string): ConnectionProfile => {
     const p = profiles.get(id);
-    if (!p) throw new Error('That connection no longer exists. Refresh the Connections screen.');
+    if (!p) throw badInput('That connection no longer exists. Refresh the Connections screen.');
     return p;
   };
 
@@ -80,7 +81,7 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
   async function clientSecret(p: ConnectionProfile): Promise<string> {
     if (p.kind === 'sandbox') return (await deps.sandbox.ensure()).clientSecret;
     const secret = await vault.get(secretKey(p.id));
-    if (!secret) throw new Error(`No client secret is stored for "${p.name}". Edit the connection and paste the secret from Genesys Cloud Admin > OAuth.`);
+    if (!secret) throw new OpsError('auth', `No client secret is stored for "${p.name}". Edit the connection and paste the secret from Genesys Cloud Admin > OAuth.`);
     return secret;
   }
 
@@ -208,14 +209,14 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
     vaultStatus: (): VaultStatus => ({ backend: vault.backend, persistent: vault.persistent, description: vault.describe() }),
 
     async save(draft: ConnectionDraft): Promise<ConnectionStatus> {
-      if (draft.id === sandboxProfileId) throw new Error('The built-in Sandbox org connection cannot be edited.');
+      if (draft.id === sandboxProfileId) throw badInput('The built-in Sandbox org connection cannot be edited.');
       const existing = draft.id ? profileOf(draft.id) : null;
       const clash = profiles.findByName(draft.name);
-      if (clash && clash.id !== existing?.id) throw new Error(`A connection named "${draft.name}" already exists. Choose another name.`);
-      if (draft.kind === 'region' && !findRegion(draft.region ?? '')) throw new Error(`"${draft.region}" is not a Genesys Cloud region. Pick one from the list.`);
+      if (clash && clash.id !== existing?.id) throw badInput(`A connection named "${draft.name}" already exists. Choose another name.`);
+      if (draft.kind === 'region' && !findRegion(draft.region ?? '')) throw badInput(`"${draft.region}" is not a Genesys Cloud region. Pick one from the list.`);
       if (draft.kind === 'custom') environmentFor({ baseUrl: draft.baseUrl ?? '' });
       const needsSecret = draft.grantType === 'client_credentials' && !draft.clientSecret && !(existing && secretsKnown.has(existing.id));
-      if (needsSecret) throw new Error('Enter the client secret: client-credentials connections need it (Genesys Cloud Admin > OAuth).');
+      if (needsSecret) throw badInput('Enter the client secret: client-credentials connections need it (Genesys Cloud Admin > OAuth).');
       const stamp = now().toISOString();
       const profile: ConnectionProfile = {
         id: existing?.id ?? randomUUID(),

@@ -16,6 +16,7 @@ import type { ConnectionService } from '../connections/connection-service';
 import type { EventHub } from '../event-hub';
 import { failureCategory } from '../failure-category';
 import { openGenesysSession } from './genesys-session';
+import { OpsError } from '../../../shared/ops-error';
 
 export interface SchedulesServiceDeps {
   db: Database.Database;
@@ -76,7 +77,7 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
 
     async start(profileId: string, businessUnitId: string, choice: { weeks?: string[]; weekCount?: number } = {}): Promise<SyncRunSummary> {
       const k = key(profileId, businessUnitId);
-      if (running.has(k)) throw new Error('A sync of this business unit is already running. Wait for it, or cancel it.');
+      if (running.has(k)) throw new OpsError('conflict', 'A sync of this business unit is already running. Wait for it, or cancel it.');
       const abort = new AbortController();
       running.set(k, abort);
       const s = await session(profileId).catch((err: unknown) => {
