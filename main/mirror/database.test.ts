@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -31,6 +31,35 @@ describe('openDatabase', () => {
     expect(readFileSync(opened.movedAside!, 'utf8')).toContain('grocery list');
     expect(opened.db.prepare('SELECT count(*) AS n FROM connection_profiles').get()).toEqual({ n: 0 });
     opened.db.close();
+  });
+
+  it('finds damage inside a file whose header is intact, at open, and moves it aside', () => {
+    const dir = tempDir();
+    const first = openDatabase(dir);
+    first.db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
+    const put = first.db.prepare('INSERT INTO notes (body) VALUES (?)');
+    first.db.transaction(() => {
+      for (let i = 0; i < 3000; i++) put.run(`note ${i} `.repeat(20));
+    })();
+    first.db.pragma('wal_checkpoint(TRUNCATE)');
+    first.db.close();
+    const file = path.join(dir, databaseFileName);
+    const bytes = readFileSync(file);
+    const pageSize = bytes.readUInt16BE(16);
+    // Scribble over the b-tree headers of pages in the middle; page 1 (the header) stays as it was.
+    for (let page = 10; page < 20; page++) bytes.fill(0xa5, page * pageSize, page * pageSize + 64);
+    writeFileSync(file, bytes);
+    const opened = openDatabase(dir, { now: () => new Date('2026-11-23T06:00:00Z') });
+    expect(opened.movedAside).toBe(`${file}.corrupt-2026-11-23T06-00-00-000Z`);
+    expect(readFileSync(opened.movedAside!).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000');
+    expect(opened.db.pragma('quick_check', { simple: true })).toBe('ok');
+    opened.db.close();
+  });
+
+  it('says in words when the folder cannot hold the database', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, databaseFileName));
+    expect(() => openDatabase(dir)).toThrow(/Publish Desk cannot open its database .* Check that the data folder is yours and writable/);
   });
 
   it('reopens an existing database without re-applying migrations', () => {

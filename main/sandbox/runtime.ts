@@ -35,6 +35,8 @@ export interface SandboxConfig {
   faultHangMs: number;
   /** Largest request body accepted. */
   maxBodyBytes: number;
+  /** How large a gzipped upload may grow when inflated; past it the PUT is refused with 413 (a gzip bomb stops here). */
+  maxInflatedUploadBytes: number;
   /** The sandbox's "today" (default: the real clock). */
   now: () => Date;
 }
@@ -65,7 +67,8 @@ export interface NotificationHub {
 
 /** Short-lived signed URLs for uploads (PUT) and downloads (GET). */
 export interface BlobStore {
-  createUpload(purpose: string, meta: Record<string, string>): { key: string; url: string; headers: Record<string, string> };
+  /** A signed URL for one upload of at most `declaredBytes` (the request's `contentLengthBytes`). */
+  createUpload(purpose: string, meta: Record<string, string>, declaredBytes: number): { key: string; url: string; headers: Record<string, string> };
   /** The uploaded body, decompressed when gzipped; undefined if nothing was uploaded. */
   takeUpload(key: string): { purpose: string; meta: Record<string, string>; body: Buffer | undefined } | undefined;
   createDownload(body: unknown): string;

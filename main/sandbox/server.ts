@@ -55,6 +55,8 @@ export const defaultSandboxConfig: Omit<SandboxConfig, 'now'> = {
   heartbeatMs: 30_000,
   channelLifetimeMs: 24 * 3_600_000,
   maxBodyBytes: 10 * 1024 * 1024,
+  // A 5,000-agent schedule of six weeks inflates to ~210 MB of JSON; anything larger is not a schedule.
+  maxInflatedUploadBytes: 256 * 1024 * 1024,
   faultHangMs: 15_000,
 };
 
@@ -73,7 +75,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   persist();
   const scheduler = createScheduler();
   let baseUrl = '';
-  const blobs = createBlobStore(() => baseUrl, scheduler);
+  const blobs = createBlobStore(() => baseUrl, scheduler, config.maxInflatedUploadBytes);
   const faults = createFaultEngine(config.faults, createRng(config.seed).fork('faults'), { hangMs: config.faultHangMs });
   const runtime: SandboxRuntime = {
     config,

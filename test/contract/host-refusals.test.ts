@@ -63,6 +63,21 @@ describe('API calls', () => {
   });
 });
 
+describe('failed calls', () => {
+  it('answer with the HTTP status of their category, not 500', async () => {
+    const auth = { origin: t.host.origin, 'x-publish-desk-token': t.host.token };
+    const save = (region: string) =>
+      call(auth, JSON.stringify({ method: 'connection.save', args: { name: 'Moon', kind: 'region', region, grantType: 'client_credentials', clientId: 'c', clientSecret: 's' } }));
+    const badRegion = await save('moon.example');
+    expect(badRegion.status).toBe(400);
+    expect(await badRegion.json()).toMatchObject({ ok: false, error: { category: 'badInput' } });
+    const badWeek = await call(auth, JSON.stringify({ method: 'analysis.run', args: { profileId: 'sandbox', businessUnitId: 'bu', week: '2025-13-01' } }));
+    expect(badWeek.status).toBe(400);
+    const unknown = await call(auth, JSON.stringify({ method: 'nope', args: {} }));
+    expect(unknown.status).toBe(404);
+  });
+});
+
 describe('pages', () => {
   it('carry the launch key only when opened with this launch link, and never set a cookie', async () => {
     // The shell holds no secret: without a key it loads, but has no key to call with.

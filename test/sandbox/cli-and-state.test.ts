@@ -53,7 +53,7 @@ describe('--state FILE', () => {
     const token = await clientCredentialsToken(first);
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const version = ((await (await fetch(`${first.baseUrl}${path_}`, { headers: auth })).json()) as { metadata: { version: number } }).metadata.version;
-    const url = (await (await fetch(`${first.baseUrl}${path_}/update/uploadurl`, { method: 'POST', headers: auth, body: '{"contentLengthBytes":10}' })).json()) as {
+    const url = (await (await fetch(`${first.baseUrl}${path_}/update/uploadurl`, { method: 'POST', headers: auth, body: '{"contentLengthBytes":1000}' })).json()) as {
       url: string;
       uploadKey: string;
       headers: Record<string, string>;

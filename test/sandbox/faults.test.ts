@@ -1,7 +1,7 @@
 /** Fault profiles: each one observable over the wire, and repeatable by seed. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listen, openSandbox, putUpload, type SandboxSession } from './harness';
+import { listen, openSandbox, putUpload, type SandboxSession, roomyUploadBytes } from './harness';
 import type { SandboxOptions } from '../../main/sandbox/server';
 
 const wfm = '/api/v2/workforcemanagement';
@@ -26,7 +26,7 @@ async function tryUpdate(s: SandboxSession, agentSchedules: unknown[] = []): Pro
   const { path } = draft(s);
   const meta = await s.api<Models.BuScheduleMetadata>('GET', path);
   if (meta.status !== 200) return meta.status;
-  const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${path}/update/uploadurl`, { contentLengthBytes: 10 });
+  const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${path}/update/uploadurl`, { contentLengthBytes: roomyUploadBytes });
   if (url.status !== 200) return url.status;
   await putUpload(url.body.url!, url.body.headers!, { metadata: meta.body.metadata, agentSchedules });
   return (await s.api('POST', `${path}/update`, { uploadKey: url.body.uploadKey })).status;
@@ -118,7 +118,7 @@ describe('slow-async', () => {
     const operations: string[] = [];
     for (let i = 0; i < 12; i++) {
       const meta = await s.api<Models.BuScheduleMetadata>('GET', path);
-      const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${path}/update/uploadurl`, { contentLengthBytes: 10 });
+      const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${path}/update/uploadurl`, { contentLengthBytes: roomyUploadBytes });
       await putUpload(url.body.url!, url.body.headers!, { metadata: meta.body.metadata, agentSchedules: [] });
       const res = await s.api<Models.BuAsyncScheduleResponse>('POST', `${path}/update`, { uploadKey: url.body.uploadKey });
       operations.push(res.body.operationId!);

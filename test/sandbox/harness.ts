@@ -63,6 +63,9 @@ export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox
 }
 
 /** Upload a body to a signed URL the way the real storage expects: gzipped JSON. */
+/** A declared upload size (`contentLengthBytes`) big enough for any small test payload: the sandbox refuses bodies past it. */
+export const roomyUploadBytes = 1_000_000;
+
 export async function putUpload(url: string, headers: Record<string, string>, payload: unknown, gzip = true): Promise<number> {
   const json = Buffer.from(JSON.stringify(payload));
   const res = await fetch(url, {

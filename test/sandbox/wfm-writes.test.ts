@@ -1,7 +1,7 @@
 /** The update (publish) and import flows, and what Genesys refuses in them. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listen, openSandbox, putUpload, type SandboxSession } from './harness';
+import { listen, openSandbox, putUpload, type SandboxSession, roomyUploadBytes } from './harness';
 
 const wfm = '/api/v2/workforcemanagement';
 let s: SandboxSession;
@@ -40,7 +40,7 @@ async function cleanAgent(w: { weekDate: string; scheduleId: string }) {
 }
 
 async function upload(w: { weekDate: string; scheduleId: string }, payload: unknown, gzip = true) {
-  const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath(w)}/update/uploadurl`, { contentLengthBytes: 1000 });
+  const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath(w)}/update/uploadurl`, { contentLengthBytes: roomyUploadBytes });
   expect(url.status).toBe(200);
   expect(await putUpload(url.body.url!, url.body.headers!, payload, gzip)).toBe(200);
   return s.api<Models.BuAsyncScheduleResponse & Models.ErrorBody>('POST', `${schedulePath(w)}/update`, { uploadKey: url.body.uploadKey });
@@ -137,7 +137,7 @@ describe('update and publish', () => {
 
   it('makes upload keys single-use and refuses an update with nothing uploaded', async () => {
     const week = draftWeek();
-    const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath(week)}/update/uploadurl`, { contentLengthBytes: 10 });
+    const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath(week)}/update/uploadurl`, { contentLengthBytes: roomyUploadBytes });
     const empty = await s.api<Models.ErrorBody>('POST', `${schedulePath(week)}/update`, { uploadKey: url.body.uploadKey });
     expect(empty.status).toBe(400);
     const again = await s.api<Models.ErrorBody>('POST', `${schedulePath(week)}/update`, { uploadKey: url.body.uploadKey });
@@ -157,7 +157,7 @@ describe('import', () => {
     };
     const before = await s.api<Models.BuScheduleListing>('GET', `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules`);
     for (let i = 0; i < 2; i++) {
-      const url = await s.api<Models.ImportScheduleUploadResponse>('POST', `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules/import/uploadurl`, { contentLengthBytes: 100 });
+      const url = await s.api<Models.ImportScheduleUploadResponse>('POST', `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules/import/uploadurl`, { contentLengthBytes: roomyUploadBytes });
       expect(await putUpload(url.body.url!, url.body.headers!, payload)).toBe(200);
       const res = await s.api<Models.ScheduleUploadProcessingResponse>('POST', `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules/import`, { uploadKey: url.body.uploadKey });
       expect(res.body.status).toBe('Processing');
@@ -178,7 +178,7 @@ describe('permissions', () => {
     const res = await fetch(`${s.sandbox.baseUrl}${schedulePath(week)}/update/uploadurl`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ contentLengthBytes: 10 }),
+      body: JSON.stringify({ contentLengthBytes: roomyUploadBytes }),
     });
     expect(res.status).toBe(403);
     expect(((await res.json()) as Models.ErrorBody).message).toContain('wfm:schedule:edit');

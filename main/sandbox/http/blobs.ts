@@ -11,12 +11,14 @@ import type { Route } from './route';
 interface PendingUpload {
   purpose: string;
   meta: Record<string, string>;
+  /** `contentLengthBytes` of the uploadurl request: a signed URL is for that many bytes, no more. */
+  declaredBytes: number;
   body?: Buffer;
 }
 
 const urlLifetimeMs = 15 * 60_000;
 
-export function createBlobStore(baseUrl: () => string, scheduler: Scheduler): BlobStore & { routes: Route[] } {
+export function createBlobStore(baseUrl: () => string, scheduler: Scheduler, maxInflatedBytes: number): BlobStore & { routes: Route[] } {
   const uploads = new Map<string, PendingUpload>();
   const downloads = new Map<string, string>();
 
@@ -28,8 +30,11 @@ export function createBlobStore(baseUrl: () => string, scheduler: Scheduler): Bl
       async handle(ctx) {
         const upload = uploads.get(ctx.params.key ?? '');
         if (!upload) throw new ApiError(403, 'signature.invalid', 'The upload URL is invalid or has expired');
+        const claimed = Number(ctx.req.headers['content-length'] ?? 0);
+        if (claimed > upload.declaredBytes) throw tooLarge(upload.declaredBytes);
         const raw = await ctx.readRaw();
-        upload.body = isGzip(raw) ? gunzipOrReject(raw) : raw;
+        if (raw.length > upload.declaredBytes) throw tooLarge(upload.declaredBytes);
+        upload.body = isGzip(raw) ? gunzipOrReject(raw, maxInflatedBytes) : raw;
         return { status: 200, raw: '', contentType: 'text/plain' };
       },
     },
@@ -47,9 +52,9 @@ export function createBlobStore(baseUrl: () => string, scheduler: Scheduler): Bl
 
   return {
     routes,
-    createUpload(purpose, meta) {
+    createUpload(purpose, meta, declaredBytes) {
       const key = randomBytes(18).toString('base64url');
-      uploads.set(key, { purpose, meta });
+      uploads.set(key, { purpose, meta, declaredBytes });
       scheduler.later(urlLifetimeMs, () => uploads.delete(key));
       return {
         key,
@@ -76,10 +81,18 @@ function isGzip(buf: Buffer): boolean {
   return buf.length > 2 && buf[0] === 0x1f && buf[1] === 0x8b;
 }
 
-function gunzipOrReject(buf: Buffer): Buffer {
+function tooLarge(declaredBytes: number): ApiError {
+  return new ApiError(413, 'request.entity.too.large', `The upload is larger than the ${declaredBytes} bytes declared in contentLengthBytes`);
+}
+
+/** Inflates at most `maxBytes`: 1 MB of gzip can claim gigabytes, and the sandbox shares the console's process. */
+function gunzipOrReject(buf: Buffer, maxBytes: number): Buffer {
   try {
-    return gunzipSync(buf);
-  } catch {
+    return gunzipSync(buf, { maxOutputLength: maxBytes });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ApiError(413, 'request.entity.too.large', `The upload inflates to more than ${maxBytes} bytes`);
+    }
     throw new ApiError(400, 'bad.request', 'The uploaded body is not valid gzip');
   }
 }

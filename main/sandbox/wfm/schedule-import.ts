@@ -30,8 +30,8 @@ export function scheduleImportRoutes(runtime: SandboxRuntime): Route[] {
       async handle(ctx) {
         const bu = findBusinessUnit(runtime, ctx.params.businessUnitId);
         const weekId = requireIsoDate(ctx.params.weekId, 'weekId');
-        parseBody(uploadUrlRequest, await ctx.readJson());
-        const upload = runtime.blobs.createUpload('import', { businessUnitId: bu.id, weekId });
+        const { contentLengthBytes } = parseBody(uploadUrlRequest, await ctx.readJson());
+        const upload = runtime.blobs.createUpload('import', { businessUnitId: bu.id, weekId }, contentLengthBytes);
         const body: Models.ImportScheduleUploadResponse = { uploadKey: upload.key, url: upload.url, headers: upload.headers };
         return { status: 200, body };
       },

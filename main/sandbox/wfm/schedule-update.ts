@@ -32,8 +32,8 @@ export function scheduleUpdateRoutes(runtime: SandboxRuntime): Route[] {
       permission: 'wfm:schedule:edit',
       async handle(ctx) {
         const { schedule } = findSchedule(runtime, ctx.params);
-        parseBody(uploadUrlRequest, await ctx.readJson());
-        const upload = runtime.blobs.createUpload('update', { scheduleId: schedule.id });
+        const { contentLengthBytes } = parseBody(uploadUrlRequest, await ctx.readJson());
+        const upload = runtime.blobs.createUpload('update', { scheduleId: schedule.id }, contentLengthBytes);
         const body: Models.UpdateScheduleUploadResponse = { uploadKey: upload.key, url: upload.url, headers: upload.headers };
         return { status: 200, body };
       },
