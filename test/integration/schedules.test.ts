@@ -82,6 +82,20 @@ describe('schedules', () => {
     await first;
   });
 
+  it('refuses to sync a week that is not a real date or does not start a week of the unit, and mirrors nothing for it', async () => {
+    await expect(call('sync.start', { profileId, businessUnitId: org.businessUnitId, weeks: ['2026-02-30'] })).rejects.toMatchObject({
+      category: 'badInput',
+      message: expect.stringContaining('2026-02-30 is not a date on the calendar'),
+    });
+    // 2026-11-25 is the Wednesday of the week of Monday 2026-11-23.
+    await expect(call('sync.start', { profileId, businessUnitId: org.businessUnitId, weeks: ['2026-11-25'] })).rejects.toMatchObject({
+      category: 'badInput',
+      message: '2026-11-25 is a Wednesday, but weeks of this business unit start on Monday: use 2026-11-23 for that week.',
+    });
+    const { weeks } = await call('schedules.weeks', { profileId, businessUnitId: org.businessUnitId });
+    expect(weeks.map((w) => w.weekDate)).not.toContain('2026-11-25');
+  });
+
   it('stays readable offline, with the reason, when Genesys Cloud cannot be reached', async () => {
     await org.close();
     await expect(call('schedules.discover', { profileId })).rejects.toMatchObject({ category: 'unavailable' });
