@@ -67,7 +67,7 @@ test('another window opened without the launch link cannot drive the console', a
   });
   const response = await page.goto(`${host.origin}/`);
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole('alert')).toContainText('Open the console with the link printed by `npm start`');
+  await expect(page.getByRole('alert')).toContainText('Open the console with the link printed by npm start');
   expect(calls).toEqual([]);
   expect((await page.goto(`${host.origin}/?launch=from-an-old-launch`))?.status()).toBe(403);
   await context.close();
