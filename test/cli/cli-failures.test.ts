@@ -7,22 +7,15 @@ import { chmodSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSy
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import { tempDataDir } from '../support/temp-services';
+import { cli } from './run-cli';
 
 let org: RunningSandbox;
 beforeAll(async () => {
   org = await startSandbox({ seed: 41, agents: 30, weeks: 2 });
 });
 afterAll(() => org.close());
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...env }, promptSecret: async () => null });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const stackTrace = /\n\s+at .+[:(]\d+/;
 const passphrase = { PUBLISH_DESK_VAULT_PASSPHRASE: 'correct horse battery staple' };

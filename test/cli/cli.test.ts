@@ -1,22 +1,15 @@
 /** The CLI as a CI job uses it: commands, JSON output, and exit codes. */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/index';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import { tempDataDir } from '../support/temp-services';
+import { cli } from './run-cli';
 
 let org: RunningSandbox;
 beforeAll(async () => {
   org = await startSandbox({ seed: 31, agents: 40 });
 });
 afterAll(() => org.close());
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...env }, promptSecret: async () => null });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('publish-desk profile', () => {
   it('adds, lists as JSON and removes a profile; the secret comes only from the environment', async () => {
