@@ -16,11 +16,5 @@ export interface AuditRow {
   errorKind: string | null;
 }
 
-export interface AuditQuery {
-  profileId?: string;
-  outcome?: 'all' | 'ok' | 'failed';
-  /** Matches the path template or the contextId. */
-  search?: string;
-  limit: number;
-  offset: number;
-}
+/** A page of the Activity log; declared once, with its schema, in the contract. */
+export type { AuditQuery } from './contract/activity';

@@ -44,14 +44,5 @@ export interface VaultStatus {
   description: string;
 }
 
-export interface ConnectionDraft {
-  id?: string;
-  name: string;
-  kind: 'region' | 'custom';
-  region?: string;
-  baseUrl?: string;
-  grantType: GrantType;
-  clientId: string;
-  /** Only when entered or changed; kept in the vault, never in SQLite. */
-  clientSecret?: string;
-}
+/** What the Connections form sends; declared once, with its schema, in the contract. */
+export type { ConnectionDraft } from './contract/connections';

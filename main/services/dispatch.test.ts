@@ -70,7 +70,7 @@ describe('dispatch', () => {
     const bug = new TypeError("Cannot read properties of undefined (reading 'id')");
     const failing = {
       'app.info': async () => Promise.reject(bug),
-      'vault.status': async () => Promise.reject(badInput('Pick a region from the list.')),
+      'connections.vault': async () => Promise.reject(badInput('Pick a region from the list.')),
     } as unknown as OpsApi;
     const dispatch = createDispatch(failing, log);
     const internal = await dispatch('app.info', {}, { transport: 'ipc' });
@@ -80,11 +80,11 @@ describe('dispatch', () => {
     });
     expect(JSON.stringify(internal)).not.toMatch(/\bat .*\.ts:\d+/);
     expect(log.mock.calls[0]![0]).toContain(bug.stack!.split('\n')[1]!.trim());
-    expect(await dispatch('vault.status', {}, { transport: 'ipc' })).toEqual({
+    expect(await dispatch('connections.vault', {}, { transport: 'ipc' })).toEqual({
       ok: false,
       error: { code: 'failed', category: 'badInput', message: 'Pick a region from the list.' },
     });
-    expect(log).toHaveBeenLastCalledWith('vault.status failed: Pick a region from the list.');
+    expect(log).toHaveBeenLastCalledWith('connections.vault failed: Pick a region from the list.');
   });
 
   it('sorts storage, vault and sign-in failures into their categories', () => {

@@ -17,6 +17,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
 import { createAnalysisService } from './analysis/analysis-service';
 import { createHandlers } from './handlers';
+import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
 import { createSchedulesService } from './schedules/schedules-service';
 
 export interface ServicesOptions {
@@ -40,6 +41,7 @@ export interface ServicesOptions {
 export interface Services {
   dispatch: Dispatch;
   events: EventHub;
+  jobs: JobRegistry;
   /** Set when a corrupt database was moved aside at start: where it went. */
   movedAside: string | null;
   close(): Promise<void>;
@@ -65,21 +67,25 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     log,
   });
   const analysis = createAnalysisService({ db, events, ...(opts.now ? { now: opts.now } : {}) });
-  const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, analysis, ...(opts.now ? { now: opts.now } : {}) });
+  const jobs = createJobRegistry({ events });
+  const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, analysis, jobs, ...(opts.now ? { now: opts.now } : {}) });
   const handlers = createHandlers({
     ...opts,
-    events,
     connections,
     schedules,
     analysis,
+    jobs,
     activity: { list: (q) => audit.query(q) },
     databaseMovedAside: movedAside,
   });
   return {
     dispatch: createDispatch(handlers, log),
     events,
+    jobs,
     movedAside,
     async close() {
+      // A sync still writing must end (its transaction whole or rolled back) before the database closes.
+      await jobs.close();
       await connections.close();
       db.close();
     },

@@ -38,9 +38,9 @@ export function createConnectionsSlice(client: OpsClient, set: SliceSet, get: Sl
       set({ connectionsStatus: get().connectionsStatus === 'ready' ? 'ready' : 'loading', connectionsError: null });
       try {
         const [connections, regions, vault] = await Promise.all([
-          client.call('connection.list', {}),
-          get().regions.length ? Promise.resolve(get().regions) : client.call('connection.regions', {}),
-          client.call('vault.status', {}),
+          client.call('connections.list', {}),
+          get().regions.length ? Promise.resolve(get().regions) : client.call('connections.regions', {}),
+          client.call('connections.vault', {}),
         ]);
         set({ connections, regions, vault, connectionsStatus: 'ready' });
       } catch (err) {
@@ -48,7 +48,7 @@ export function createConnectionsSlice(client: OpsClient, set: SliceSet, get: Sl
       }
     },
     async saveConnection(draft) {
-      const saved = await client.call('connection.save', draft);
+      const saved = await client.call('connections.save', draft);
       upsert(saved);
       return saved;
     },
@@ -56,12 +56,12 @@ export function createConnectionsSlice(client: OpsClient, set: SliceSet, get: Sl
       set((s) => ({ busy: { ...s.busy, [id]: action }, actionErrors: omit(s.actionErrors, id) }));
       try {
         if (action === 'remove') {
-          await client.call('connection.remove', { id });
+          await client.call('connections.remove', { id });
           set((s) => ({ connections: s.connections.filter((c) => c.id !== id) }));
         } else if (action === 'cancelSignIn') {
-          await client.call('connection.cancelSignIn', { id });
+          await client.call('connections.cancelSignIn', { id });
         } else {
-          upsert(await client.call(`connection.${action}`, { id }));
+          upsert(await client.call(`connections.${action}`, { id }));
         }
       } catch (err) {
         set((s) => ({ actionErrors: { ...s.actionErrors, [id]: errorText(err) } }));

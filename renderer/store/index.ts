@@ -25,7 +25,7 @@ export function createConsoleStore(client: OpsClient): ConsoleStore {
     ...createActivitySlice(client, set, get),
     ...createSchedulesSlice(client, set, get),
   }));
-  client.on('sync.progress', (progress) => store.getState().onSyncProgress(progress));
+  client.on('job.event', (event) => store.getState().onJobEvent(event));
   client.on('mirror.changed', ({ profileId, businessUnitId }) => {
     const s = store.getState();
     if (profileId === s.schedulesProfileId && businessUnitId === s.selectedBusinessUnitId) void s.loadWeeks();
@@ -35,8 +35,8 @@ export function createConsoleStore(client: OpsClient): ConsoleStore {
     if (profileId === s.schedulesProfileId && businessUnitId === s.selectedBusinessUnitId && week === s.selectedWeek) void s.selectWeek(week);
   });
   client.on('app.notice', (notice) => store.getState().pushNotice(notice));
-  client.on('connection.changed', () => void store.getState().loadConnections());
-  client.on('auth.required', ({ profileName, reason }) => {
+  client.on('connections.changed', () => void store.getState().loadConnections());
+  client.on('connections.authRequired', ({ profileName, reason }) => {
     store.getState().pushNotice({ level: 'warning', message: `${profileName}: ${reason}`, at: new Date().toISOString() });
     void store.getState().loadConnections();
   });

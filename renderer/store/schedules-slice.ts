@@ -1,5 +1,6 @@
 import type { WeekAnalysis } from '../../shared/analysis/week-analysis';
-import type { SchedulesOverview, SyncProgress, SyncRunSummary, WeekSummary } from '../../shared/mirror';
+import type { JobEvent, JobProgress } from '../../shared/contract';
+import type { SchedulesOverview, SyncRunSummary, WeekSummary } from '../../shared/mirror';
 import type { OpsClient } from '../bridge/types';
 import type { SliceGet, SliceSet } from './index';
 
@@ -9,8 +10,10 @@ export interface SchedulesSlice {
   selectedBusinessUnitId: string | null;
   weeks: WeekSummary[];
   lastSync: SyncRunSummary | null;
-  syncProgress: SyncProgress | null;
+  syncProgress: JobProgress | null;
   syncing: boolean;
+  /** The sync job this screen follows. */
+  syncJobId: string | null;
   schedulesError: string | null;
   selectedWeek: string | null;
   weekAnalysis: WeekAnalysis | null;
@@ -23,7 +26,7 @@ export interface SchedulesSlice {
   loadWeeks(): Promise<void>;
   startSync(): Promise<void>;
   cancelSync(): Promise<void>;
-  onSyncProgress(progress: SyncProgress): void;
+  onJobEvent(event: JobEvent): void;
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -37,6 +40,7 @@ export function createSchedulesSlice(client: OpsClient, set: SliceSet, get: Slic
     lastSync: null,
     syncProgress: null,
     syncing: false,
+    syncJobId: null,
     schedulesError: null,
     selectedWeek: null,
     weekAnalysis: null,
@@ -48,7 +52,7 @@ export function createSchedulesSlice(client: OpsClient, set: SliceSet, get: Slic
       if (!week || !profileId || !businessUnitId) return;
       set({ analysisStatus: 'loading' });
       try {
-        const weekAnalysis = await client.call('analysis.run', { profileId, businessUnitId, week, rerun });
+        const weekAnalysis = await client.call(rerun ? 'analysis.rerun' : 'analysis.get', { profileId, businessUnitId, week });
         if (get().selectedWeek === week) set({ weekAnalysis, analysisStatus: 'ready' });
       } catch (err) {
         set({ analysisStatus: 'failed', analysisError: errorText(err) });
@@ -98,23 +102,31 @@ export function createSchedulesSlice(client: OpsClient, set: SliceSet, get: Slic
       if (!profileId || !businessUnitId || get().syncing) return;
       set({ syncing: true, syncProgress: null, schedulesError: null });
       try {
-        const run = await client.call('sync.start', { profileId, businessUnitId });
-        set({ lastSync: run });
-        if (run.status === 'failed' && run.error) set({ schedulesError: run.error });
+        const job = await client.call('sync.start', { profileId, businessUnitId });
+        set({ syncJobId: job.jobId });
       } catch (err) {
-        set({ schedulesError: errorText(err) });
-      } finally {
-        set({ syncing: false });
-        await get().loadWeeks();
-        set({ schedulesOverview: await client.call('schedules.overview', { profileId }).catch(() => get().schedulesOverview) });
+        set({ syncing: false, schedulesError: errorText(err) });
       }
     },
     async cancelSync() {
-      const { schedulesProfileId: profileId, selectedBusinessUnitId: businessUnitId } = get();
-      if (profileId && businessUnitId) await client.call('sync.cancel', { profileId, businessUnitId });
+      const jobId = get().syncJobId;
+      if (jobId) await client.call('job.cancel', { jobId });
     },
-    onSyncProgress(progress) {
-      if (progress.profileId === get().schedulesProfileId && progress.businessUnitId === get().selectedBusinessUnitId) set({ syncProgress: progress });
+    onJobEvent(event) {
+      const { schedulesProfileId, selectedBusinessUnitId, syncJobId } = get();
+      if (event.kind !== 'sync' || event.subject.profileId !== schedulesProfileId || event.subject.businessUnitId !== selectedBusinessUnitId) return;
+      // A sync started from another window shows here too.
+      if (event.state === 'running') {
+        set({ syncing: true, syncJobId: event.jobId, ...(event.progress ? { syncProgress: event.progress } : {}) });
+        return;
+      }
+      if (syncJobId !== null && syncJobId !== event.jobId) return;
+      set({ syncing: false, syncJobId: null, ...(event.error ? { schedulesError: event.error.message } : {}) });
+      void get().loadWeeks();
+      void client
+        .call('schedules.overview', { profileId: event.subject.profileId })
+        .then((schedulesOverview) => set({ schedulesOverview }))
+        .catch(() => {});
     },
   };
 }

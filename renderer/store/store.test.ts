@@ -66,7 +66,7 @@ describe('console store', () => {
   it('turns auth.required into a warning notice that names the connection', () => {
     const fake = fakeClient(async () => info);
     const store = createConsoleStore(fake.client);
-    fake.emit('auth.required', { profileId: 'p', profileName: 'Production', reason: 'the supervisor sign-in has ended.' });
+    fake.emit('connections.authRequired', { profileId: 'p', profileName: 'Production', reason: 'the supervisor sign-in has ended.' });
     expect(store.getState().notices.map((n) => [n.level, n.message])).toEqual([['warning', 'Production: the supervisor sign-in has ended.']]);
   });
 

@@ -43,16 +43,16 @@ describe.each(transports)('contract over %s', (_label, start) => {
 
   it('answers a wrong week or region as bad input that says what to do, and the client carries the category', async () => {
     const unit = { profileId: 'sandbox', businessUnitId: 'never-synced' };
-    expect(await t.rawCall('analysis.run', { ...unit, week: '2025-02-30' })).toMatchObject({
+    expect(await t.rawCall('analysis.rerun', { ...unit, week: '2025-02-30' })).toMatchObject({
       ok: false,
       error: { code: 'badArguments', category: 'badInput', message: expect.stringContaining('2025-02-30 is not a date on the calendar') },
     });
-    expect(await t.rawCall('analysis.run', { ...unit, week: '2026-11-30' })).toMatchObject({
+    expect(await t.rawCall('analysis.rerun', { ...unit, week: '2026-11-30' })).toMatchObject({
       ok: false,
       error: { code: 'failed', category: 'badInput', message: expect.stringContaining('has not been synced on this machine yet') },
     });
     const draft = { name: 'Moon', kind: 'region', region: 'moon.example', grantType: 'client_credentials', clientId: 'c', clientSecret: 's' } as const;
-    await expect(t.client.call('connection.save', draft)).rejects.toMatchObject({
+    await expect(t.client.call('connections.save', draft)).rejects.toMatchObject({
       code: 'failed',
       category: 'badInput',
       message: '"moon.example" is not a Genesys Cloud region. Pick one from the list.',

@@ -67,11 +67,11 @@ describe('failed calls', () => {
   it('answer with the HTTP status of their category, not 500', async () => {
     const auth = { origin: t.host.origin, 'x-publish-desk-token': t.host.token };
     const save = (region: string) =>
-      call(auth, JSON.stringify({ method: 'connection.save', args: { name: 'Moon', kind: 'region', region, grantType: 'client_credentials', clientId: 'c', clientSecret: 's' } }));
+      call(auth, JSON.stringify({ method: 'connections.save', args: { name: 'Moon', kind: 'region', region, grantType: 'client_credentials', clientId: 'c', clientSecret: 's' } }));
     const badRegion = await save('moon.example');
     expect(badRegion.status).toBe(400);
     expect(await badRegion.json()).toMatchObject({ ok: false, error: { category: 'badInput' } });
-    const badWeek = await call(auth, JSON.stringify({ method: 'analysis.run', args: { profileId: 'sandbox', businessUnitId: 'bu', week: '2025-13-01' } }));
+    const badWeek = await call(auth, JSON.stringify({ method: 'analysis.rerun', args: { profileId: 'sandbox', businessUnitId: 'bu', week: '2025-13-01' } }));
     expect(badWeek.status).toBe(400);
     const unknown = await call(auth, JSON.stringify({ method: 'nope', args: {} }));
     expect(unknown.status).toBe(404);

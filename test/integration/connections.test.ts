@@ -52,12 +52,12 @@ afterAll(async () => {
 
 describe('the built-in sandbox org', () => {
   it('exists from first start, signs in and shows the org name', async () => {
-    const [sandbox] = await call('connection.list', {});
+    const [sandbox] = await call('connections.list', {});
     expect(sandbox).toMatchObject({ name: 'Sandbox org', kind: 'sandbox', state: 'signedOut', hasSecret: true });
-    const signedIn = await call('connection.signIn', { id: sandbox!.id });
+    const signedIn = await call('connections.signIn', { id: sandbox!.id });
     expect(signedIn).toMatchObject({ state: 'signedIn', orgName: 'Sandbox Org', identity: 'OAuth client sandbox' });
     expect(Date.parse(signedIn.tokenExpiresAt!)).toBeGreaterThan(clock.getTime());
-    await expect(call('connection.remove', { id: sandbox!.id })).rejects.toThrow(/cannot be removed/);
+    await expect(call('connections.remove', { id: sandbox!.id })).rejects.toThrow(/cannot be removed/);
   });
 
   it('records each request in the Activity log, with its contextId', async () => {
@@ -73,14 +73,14 @@ describe('a client-credentials profile', () => {
   let profile: ConnectionStatus;
   it('is refused with words when a field is wrong', async () => {
     const base = { name: 'Chicago (sandbox URL)', kind: 'custom' as const, baseUrl: org.baseUrl, grantType: 'client_credentials' as const, clientId: org.clientId };
-    await expect(call('connection.save', base)).rejects.toThrow(/Enter the client secret/);
-    await expect(call('connection.save', { ...base, kind: 'region', region: 'moon.example' })).rejects.toThrow(/"moon.example" is not a Genesys Cloud region/);
-    await expect(call('connection.save', { ...base, name: 'Sandbox org', clientSecret: 'x' })).rejects.toThrow(/already exists/);
-    await expect(call('connection.save', { ...base, baseUrl: 'ftp://x' })).rejects.toThrow(/must start with https:\/\//);
+    await expect(call('connections.save', base)).rejects.toThrow(/Enter the client secret/);
+    await expect(call('connections.save', { ...base, kind: 'region', region: 'moon.example' })).rejects.toThrow(/"moon.example" is not a Genesys Cloud region/);
+    await expect(call('connections.save', { ...base, name: 'Sandbox org', clientSecret: 'x' })).rejects.toThrow(/already exists/);
+    await expect(call('connections.save', { ...base, baseUrl: 'ftp://x' })).rejects.toThrow(/must start with https:\/\//);
   });
 
   it('saves without the secret in SQLite, tests and shows the org', async () => {
-    profile = await call('connection.save', {
+    profile = await call('connections.save', {
       name: 'Chicago (sandbox URL)',
       kind: 'custom',
       baseUrl: org.baseUrl,
@@ -90,21 +90,21 @@ describe('a client-credentials profile', () => {
     });
     expect(profile).toMatchObject({ state: 'signedOut', hasSecret: true });
     expect(await vault.get(`secret:${profile.id}`)).toBe(org.clientSecret);
-    const tested = await call('connection.test', { id: profile.id });
+    const tested = await call('connections.test', { id: profile.id });
     expect(tested).toMatchObject({ state: 'signedIn', orgName: 'Sandbox Org' });
   });
 
   it('explains a wrong secret and what to do', async () => {
     const draft = { id: profile.id, name: profile.name, kind: 'custom' as const, baseUrl: org.baseUrl, grantType: 'client_credentials' as const, clientId: org.clientId };
-    const wrong = await call('connection.save', { ...draft, clientSecret: 'not-the-secret' });
+    const wrong = await call('connections.save', { ...draft, clientSecret: 'not-the-secret' });
     expect(wrong.state).toBe('signedOut');
-    await expect(call('connection.signIn', { id: profile.id })).rejects.toThrow(/client id and secret in Genesys Cloud Admin > OAuth/);
-    const [after] = (await call('connection.list', {})).filter((c) => c.id === profile.id);
+    await expect(call('connections.signIn', { id: profile.id })).rejects.toThrow(/client id and secret in Genesys Cloud Admin > OAuth/);
+    const [after] = (await call('connections.list', {})).filter((c) => c.id === profile.id);
     expect(after!.lastError).toMatch(/Genesys Cloud Admin > OAuth/);
     const failed = await call('activity.list', { profileId: profile.id, outcome: 'failed', limit: 10, offset: 0 });
     expect(failed.rows[0]).toMatchObject({ pathTemplate: '/oauth/token', status: 401 });
-    await call('connection.save', { ...draft, clientSecret: org.clientSecret });
-    expect((await call('connection.signIn', { id: profile.id })).state).toBe('signedIn');
+    await call('connections.save', { ...draft, clientSecret: org.clientSecret });
+    expect((await call('connections.signIn', { id: profile.id })).state).toBe('signedIn');
   });
 });
 
@@ -112,7 +112,7 @@ describe('a supervisor (PKCE) profile', () => {
   let id: string;
   it('signs in through the system browser and shows who is signed in', async () => {
     const supervisorClient = [...org.runtime.org.clients.values()].find((c) => c.grantTypes.includes('authorization_code'))!;
-    const saved = await call('connection.save', {
+    const saved = await call('connections.save', {
       name: 'Supervisor sign-in',
       kind: 'custom',
       baseUrl: org.baseUrl,
@@ -120,7 +120,7 @@ describe('a supervisor (PKCE) profile', () => {
       clientId: supervisorClient.clientId,
     });
     id = saved.id;
-    const signedIn = await call('connection.signIn', { id });
+    const signedIn = await call('connections.signIn', { id });
     const supervisor = org.runtime.org.users.get(supervisorClient.userId!)!;
     expect(signedIn).toMatchObject({ state: 'signedIn', orgName: 'Sandbox Org', identity: supervisor.name });
   });
@@ -128,22 +128,22 @@ describe('a supervisor (PKCE) profile', () => {
   it('asks to sign in again (auth.required) when the session ends, then works again', async () => {
     clock = new Date(clock.getTime() + 2 * 3600_000);
     pushed.length = 0;
-    await expect(call('connection.test', { id })).rejects.toThrow();
-    const [status] = (await call('connection.list', {})).filter((c) => c.id === id);
+    await expect(call('connections.test', { id })).rejects.toThrow();
+    const [status] = (await call('connections.list', {})).filter((c) => c.id === id);
     expect(status!.state).toBe('expired');
-    expect(pushed).toContainEqual({ name: 'auth.required', payload: expect.objectContaining({ profileId: id, profileName: 'Supervisor sign-in' }) });
-    expect((await call('connection.signIn', { id })).state).toBe('signedIn');
+    expect(pushed).toContainEqual({ name: 'connections.authRequired', payload: expect.objectContaining({ profileId: id, profileName: 'Supervisor sign-in' }) });
+    expect((await call('connections.signIn', { id })).state).toBe('signedIn');
   });
 
   it('signs out', async () => {
-    expect((await call('connection.signOut', { id })).state).toBe('signedOut');
+    expect((await call('connections.signOut', { id })).state).toBe('signedOut');
   });
 });
 
 describe('secrets never leave main', () => {
   it('no token or client secret appears in answers, events, logs, the audit table or the database files', async () => {
     const secrets: string[] = [org.clientSecret];
-    for (const c of await call('connection.list', {})) {
+    for (const c of await call('connections.list', {})) {
       const raw = await vault.get(`token:${c.id}`);
       if (raw) secrets.push((JSON.parse(raw) as { accessToken: string }).accessToken);
     }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import type { Services } from '../../main/services';
 import type { OpsArgs, OpsMethodName, OpsResult } from '../../shared/contract';
-import type { SyncProgress } from '../../shared/mirror';
+import type { JobEvent } from '../../shared/contract';
+import type { SyncProgress, SyncRunSummary } from '../../shared/mirror';
 import { tempServices } from '../support/temp-services';
 
 const now = () => new Date('2026-11-23T12:00:00Z');
@@ -23,14 +24,26 @@ async function call<M extends OpsMethodName>(method: M, args: OpsArgs<M>): Promi
   return outcome.result as OpsResult<M>;
 }
 
+/** Starts a sync job and waits for it: its summary, or its failure as an error with the category. */
+async function syncToEnd(args: OpsArgs<'sync.start'>): Promise<SyncRunSummary> {
+  const job = await call('sync.start', args);
+  expect(job).toMatchObject({ kind: 'sync', state: 'running', seq: 1, subject: { profileId: args.profileId, businessUnitId: args.businessUnitId } });
+  const ended = await services.jobs.settled(job.jobId);
+  if (ended.state !== 'succeeded') throw Object.assign(new Error(ended.error?.message ?? ended.state), { category: ended.error?.category });
+  return ended.result as SyncRunSummary;
+}
+
 beforeAll(async () => {
   org = await startSandbox({ seed: 41, agents: 120, now, operationDelayMs: 5 });
   services = await tempServices({ now });
   services.events.attach((name, payload) => {
-    if (name === 'sync.progress') progress.push(payload as SyncProgress);
+    if (name === 'job.event') {
+      const event = payload as JobEvent;
+      if (event.progress) progress.push({ ...event.subject, ...event.progress } as SyncProgress);
+    }
     if (name === 'mirror.changed') changed.push((payload as { tables: string[] }).tables);
   });
-  const saved = await call('connection.save', {
+  const saved = await call('connections.save', {
     name: 'Chicago',
     kind: 'custom',
     baseUrl: org.baseUrl,
@@ -39,7 +52,7 @@ beforeAll(async () => {
     clientSecret: org.clientSecret,
   });
   profileId = saved.id;
-  await call('connection.signIn', { id: profileId });
+  await call('connections.signIn', { id: profileId });
 });
 afterAll(async () => {
   await services.close();
@@ -55,7 +68,7 @@ describe('schedules', () => {
   });
 
   it('syncs the current week and the next two with progress, and lists them with status and as-of', async () => {
-    const run = await call('sync.start', { profileId, businessUnitId: org.businessUnitId });
+    const run = await syncToEnd({ profileId, businessUnitId: org.businessUnitId });
     expect(run).toMatchObject({ status: 'ok', error: null });
     expect(run.schedulesFetched).toBeGreaterThan(0);
     expect(progress.some((p) => p.phase === 'agentSchedules')).toBe(true);
@@ -71,13 +84,14 @@ describe('schedules', () => {
   });
 
   it('resyncs without fetching unchanged schedules', async () => {
-    const again = await call('sync.start', { profileId, businessUnitId: org.businessUnitId });
+    const again = await syncToEnd({ profileId, businessUnitId: org.businessUnitId });
     expect(again).toMatchObject({ status: 'ok', schedulesFetched: 0, agentSchedulesWritten: 0 });
     expect(again.schedulesUnchanged).toBeGreaterThan(0);
   });
 
   it('refuses a second sync of the same unit while one runs', async () => {
-    const first = call('sync.start', { profileId, businessUnitId: org.businessUnitId });
+    const first = syncToEnd({ profileId, businessUnitId: org.businessUnitId });
+    await new Promise((resolve) => setImmediate(resolve));
     await expect(call('sync.start', { profileId, businessUnitId: org.businessUnitId })).rejects.toThrow(/already running/);
     await first;
   });
@@ -88,7 +102,7 @@ describe('schedules', () => {
       message: expect.stringContaining('2026-02-30 is not a date on the calendar'),
     });
     // 2026-11-25 is the Wednesday of the week of Monday 2026-11-23.
-    await expect(call('sync.start', { profileId, businessUnitId: org.businessUnitId, weeks: ['2026-11-25'] })).rejects.toMatchObject({
+    await expect(syncToEnd({ profileId, businessUnitId: org.businessUnitId, weeks: ['2026-11-25'] })).rejects.toMatchObject({
       category: 'badInput',
       message: '2026-11-25 is a Wednesday, but weeks of this business unit start on Monday: use 2026-11-23 for that week.',
     });

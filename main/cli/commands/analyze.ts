@@ -15,7 +15,7 @@ export async function analyzeCommand(ctx: CliContext, flags: { profile?: string;
   const units = (await ctx.call('schedules.overview', { profileId: profile.id })).businessUnits;
   const unit = units.find((u) => u.id === flags.bu || u.name.toLowerCase() === flags.bu!.toLowerCase());
   if (!unit) throw new UsageError(`Business unit "${flags.bu}" is not mirrored for ${profile.name}. Run publish-desk sync first. Mirrored: ${units.map((u) => u.name).join(', ') || 'none'}`);
-  const analysis = await ctx.call('analysis.run', { profileId: profile.id, businessUnitId: unit.id, week: flags.week, rerun: true });
+  const analysis = await ctx.call('analysis.rerun', { profileId: profile.id, businessUnitId: unit.id, week: flags.week });
   const errors = analysis.findings.filter((f) => f.severity === 'error').length;
   if (ctx.json) {
     ctx.out(JSON.stringify({ businessUnit: analysis.businessUnit, week: analysis.week, findings: analysis.findings }));

@@ -19,7 +19,7 @@ export async function profileCommand(ctx: CliContext, action: string | undefined
 }
 
 async function listProfiles(ctx: CliContext): Promise<void> {
-  const profiles = await ctx.call('connection.list', {});
+  const profiles = await ctx.call('connections.list', {});
   if (ctx.json) return ctx.out(JSON.stringify(profiles.map(publicFields)));
   for (const p of profiles) ctx.out(`${p.name}\t${where(p)}\t${p.grantType}\t${p.clientId}`);
 }
@@ -38,7 +38,7 @@ async function addProfile(ctx: CliContext, flags: ProfileFlags): Promise<void> {
     clientSecret = ctx.env.PUBLISH_DESK_CLIENT_SECRET || (await ctx.promptSecret('Client secret: ')) || undefined;
     if (!clientSecret) throw new UsageError('Set PUBLISH_DESK_CLIENT_SECRET, or run in a terminal to be asked for the client secret');
   }
-  const saved = await ctx.call('connection.save', {
+  const saved = await ctx.call('connections.save', {
     name: flags.name,
     kind: flags.region ? 'region' : 'custom',
     ...(flags.region ? { region: flags.region } : { baseUrl: flags['base-url']! }),
@@ -46,7 +46,7 @@ async function addProfile(ctx: CliContext, flags: ProfileFlags): Promise<void> {
     clientId: flags['client-id'],
     ...(clientSecret ? { clientSecret } : {}),
   });
-  const vault = await ctx.call('vault.status', {});
+  const vault = await ctx.call('connections.vault', {});
   if (ctx.json) return ctx.out(JSON.stringify({ ...publicFields(saved), secretKept: vault.persistent }));
   ctx.out(`Added connection "${saved.name}" (${where(saved)}).`);
   if (clientSecret && !vault.persistent) {
@@ -57,13 +57,13 @@ async function addProfile(ctx: CliContext, flags: ProfileFlags): Promise<void> {
 async function removeProfile(ctx: CliContext, flags: ProfileFlags): Promise<void> {
   if (!flags.name) throw new UsageError('profile remove needs --name');
   const profile = await findProfile(ctx, flags.name);
-  await ctx.call('connection.remove', { id: profile.id });
+  await ctx.call('connections.remove', { id: profile.id });
   if (ctx.json) return ctx.out(JSON.stringify({ removed: profile.name }));
   ctx.out(`Removed connection "${profile.name}".`);
 }
 
 export async function findProfile(ctx: CliContext, name: string): Promise<ConnectionStatus> {
-  const profiles = await ctx.call('connection.list', {});
+  const profiles = await ctx.call('connections.list', {});
   const found = profiles.find((p) => p.name.toLowerCase() === name.toLowerCase() || p.id === name);
   if (!found) throw new UsageError(`No connection named "${name}". Known: ${profiles.map((p) => p.name).join(', ')}`);
   return found;

@@ -1,6 +1,8 @@
 /** `publish-desk sync --profile P --bu B [--weeks N]`: mirror N weeks of a business unit from the current one. */
 import { OpsError } from '../../../shared/ops-error';
-import type { CliContext } from '../context';
+import type { SyncRunSummary } from '../../../shared/mirror';
+import { CommandFailure, type CliContext } from '../context';
+import { followJob } from '../follow-job';
 import { UsageError } from '../exit-codes';
 import { findProfile } from './profile';
 
@@ -12,32 +14,30 @@ export async function syncCommand(ctx: CliContext, flags: { profile?: string; bu
   if (profile.grantType === 'client_credentials' && profile.kind !== 'sandbox' && ctx.env.PUBLISH_DESK_CLIENT_SECRET) {
     // The secret for this run, when the vault does not keep it between runs.
     const { kind, region, baseUrl, grantType, clientId, name, id } = profile;
-    await ctx.call('connection.save', {
+    await ctx.call('connections.save', {
       id, name, kind: kind === 'region' ? 'region' : 'custom', ...(kind === 'region' ? { region: region! } : { baseUrl: baseUrl! }),
       grantType, clientId, clientSecret: ctx.env.PUBLISH_DESK_CLIENT_SECRET,
     });
   }
-  if (profile.state !== 'signedIn' || ctx.env.PUBLISH_DESK_CLIENT_SECRET) await ctx.call('connection.signIn', { id: profile.id });
+  if (profile.state !== 'signedIn' || ctx.env.PUBLISH_DESK_CLIENT_SECRET) await ctx.call('connections.signIn', { id: profile.id });
   let units = (await ctx.call('schedules.overview', { profileId: profile.id })).businessUnits;
   const matches = () => units.find((u) => u.id === flags.bu || u.name.toLowerCase() === flags.bu!.toLowerCase());
   if (!matches()) units = (await ctx.call('schedules.discover', { profileId: profile.id })).businessUnits;
   const unit = matches();
   if (!unit) throw new UsageError(`No business unit "${flags.bu}" in ${profile.name}. Known: ${units.map((u) => u.name).join(', ')}`);
 
-  const off = ctx.services.events.attach((event, payload) => {
-    if (event !== 'sync.progress' || ctx.json) return;
-    const p = payload as { phase: string; done: number; total: number; item?: string };
-    ctx.err(`  ${p.phase} ${p.done}/${p.total}${p.item ? ` ${p.item}` : ''}`);
+  const job = await ctx.call('sync.start', { profileId: profile.id, businessUnitId: unit.id, weekCount });
+  const ended = await followJob(ctx, job.jobId, (p) => {
+    if (!ctx.json) ctx.err(`  ${p.phase} ${p.done}/${p.total}${p.item ? ` ${p.item}` : ''}`);
   });
-  try {
-    const run = await ctx.call('sync.start', { profileId: profile.id, businessUnitId: unit.id, weekCount });
-    if (ctx.json) return ctx.out(JSON.stringify(run));
-    ctx.out(
-      `Synced ${unit.name}, weeks ${run.weeks.join(', ')}: ${run.status}. ${run.schedulesFetched} schedule(s) fetched, ` +
-        `${run.schedulesUnchanged} unchanged, ${run.agentSchedulesWritten} agent schedules written, ${run.requests} requests.`,
-    );
-    if (run.status !== 'ok') throw new OpsError('unavailable', `The sync ${run.status === 'cancelled' ? 'was cancelled' : 'did not finish'}${run.error ? ` (${run.error})` : ''}; the mirror keeps its last good copy. Run it again.`);
-  } finally {
-    off();
+  if (ended.state === 'failed') throw new CommandFailure(ended.error ?? { code: 'failed', message: 'The sync failed.' });
+  const run = ended.result as SyncRunSummary | undefined;
+  if (ended.state !== 'succeeded' || !run || run.status !== 'ok') {
+    throw new OpsError('unavailable', `The sync ${ended.state === 'cancelled' || run?.status === 'cancelled' ? 'was cancelled' : 'did not finish'}; the mirror keeps its last good copy. Run it again.`);
   }
+  if (ctx.json) return ctx.out(JSON.stringify(run));
+  ctx.out(
+    `Synced ${unit.name}, weeks ${run.weeks.join(', ')}: ${run.status}. ${run.schedulesFetched} schedule(s) fetched, ` +
+      `${run.schedulesUnchanged} unchanged, ${run.agentSchedulesWritten} agent schedules written, ${run.requests} requests.`,
+  );
 }

@@ -61,7 +61,11 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
     if (await vault.get(secretKey(p.id)).catch(() => null)) secretsKnown.add(p.id);
   }
 
-  const changed = (id: string) => events.emit('connection.changed', { id });
+  // The event carries the new status, so a window updates without calling back.
+  const changed = (id: string) => {
+    const p = profiles.get(id);
+    events.emit('connections.changed', { id, status: p ? status(p) : null });
+  };
   const profileOf = (id: string): ConnectionProfile => {
     const p = profiles.get(id);
     if (!p) throw badInput('That connection no longer exists. Refresh the Connections screen.');
@@ -109,7 +113,7 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
       now: () => now().getTime(),
       onAuthRequired: () => {
         created.expired = true;
-        events.emit('auth.required', {
+        events.emit('connections.authRequired', {
           profileId: p.id,
           profileName: p.name,
           reason: 'the supervisor sign-in has ended. Sign in again on the Connections screen; your place and pending work are kept.',

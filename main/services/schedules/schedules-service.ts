@@ -5,6 +5,7 @@
  * the reason, and the UI says so with the "as of" time.
  */
 import type Database from 'better-sqlite3';
+import type { JobSnapshot } from '../../../shared/contract';
 import type { SchedulesOverview, SyncRunSummary } from '../../../shared/mirror';
 import type { AuditSink } from '../../genesys/types';
 import { createBusinessUnitStore } from '../../mirror/business-unit-store';
@@ -15,6 +16,7 @@ import type { AnalysisService } from '../analysis/analysis-service';
 import type { ConnectionService } from '../connections/connection-service';
 import type { EventHub } from '../event-hub';
 import { failureCategory } from '../failure-category';
+import type { JobContext, JobRegistry } from '../jobs/job-registry';
 import { openGenesysSession } from './genesys-session';
 import { OpsError } from '../../../shared/ops-error';
 
@@ -24,6 +26,7 @@ export interface SchedulesServiceDeps {
   audit: AuditSink;
   events: EventHub;
   analysis: AnalysisService;
+  jobs: JobRegistry;
   now?: () => Date;
 }
 
@@ -33,8 +36,6 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const units = createBusinessUnitStore(deps.db);
   const offline = new Map<string, { since: string; reason: string }>();
-  const running = new Map<string, AbortController>();
-  const key = (profileId: string, businessUnitId: string) => `${profileId}\u0000${businessUnitId}`;
 
   /** Network trouble marks the connection offline; anything else is just an error. */
   function noteOutcome(profileId: string, err: unknown): void {
@@ -75,55 +76,50 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
       return { weeks: listWeeks(deps.db, businessUnitId), lastSync: lastSyncRun(deps.db, profileId, businessUnitId) };
     },
 
-    async start(profileId: string, businessUnitId: string, choice: { weeks?: string[]; weekCount?: number } = {}): Promise<SyncRunSummary> {
-      const k = key(profileId, businessUnitId);
-      if (running.has(k)) throw new OpsError('conflict', 'A sync of this business unit is already running. Wait for it, or cancel it.');
-      const abort = new AbortController();
-      running.set(k, abort);
-      const s = await session(profileId).catch((err: unknown) => {
-        running.delete(k);
-        throw err;
-      });
-      try {
-        let weeks = choice.weeks;
-        if (!weeks && choice.weekCount) {
-          // Which weeks "the next N" are depends on the unit's zone and start day.
-          const unit = await s.api.getBusinessUnit(businessUnitId, { expandSettings: true });
-          weeks = defaultWeeks(now(), unit.settings?.timeZone ?? 'UTC', unit.settings?.startDayOfWeek ?? 'Monday', choice.weekCount);
-        }
-        const result = await syncBusinessUnit({
-          db: deps.db,
-          api: s.api,
-          profileId,
-          businessUnitId,
-          ...(weeks ? { weeks } : {}),
-          now,
-          signal: abort.signal,
-          requestCount: s.requestCount,
-          onProgress: (p) => deps.events.emit('sync.progress', { profileId, businessUnitId, ...p }),
-        });
-        // A failed sync throws (below); a returned one reached Genesys Cloud.
-        noteOutcome(profileId, null);
-        const { changed, ...summary } = result;
-        if (changed.length > 0) {
-          deps.events.emit('mirror.changed', { profileId, businessUnitId, tables: changed });
-          // Findings change only when mirrored data did (not for a run that found nothing new).
-          if (result.status === 'ok' && changed.some((t) => t !== 'sync_runs')) deps.analysis.afterSync(profileId, businessUnitId, result.weeks);
-        }
-        return summary;
-      } catch (err) {
-        noteOutcome(profileId, err);
-        throw err;
-      } finally {
-        running.delete(k);
-        s.close();
-      }
-    },
-
-    cancel(profileId: string, businessUnitId: string): boolean {
-      const abort = running.get(key(profileId, businessUnitId));
-      abort?.abort();
-      return !!abort;
+    /** Starts a sync as a job and answers at once; progress and the outcome come as the job's events. */
+    async start(profileId: string, businessUnitId: string, choice: { weeks?: string[]; weekCount?: number } = {}): Promise<JobSnapshot<'sync'>> {
+      const subject = { profileId, businessUnitId };
+      if (deps.jobs.running('sync', subject)) throw new OpsError('conflict', 'A sync of this business unit is already running. Wait for it, or cancel it.');
+      // An unknown profile is refused now, not as a failed job.
+      await deps.connections.connectionOf(profileId);
+      return deps.jobs.start('sync', subject, (job) => runSync(profileId, businessUnitId, choice, job));
     },
   };
+
+  async function runSync(profileId: string, businessUnitId: string, choice: { weeks?: string[]; weekCount?: number }, job: JobContext): Promise<SyncRunSummary> {
+    const s = await session(profileId);
+    try {
+      let weeks = choice.weeks;
+      if (!weeks && choice.weekCount) {
+        // Which weeks "the next N" are depends on the unit's zone and start day.
+        const unit = await s.api.getBusinessUnit(businessUnitId, { expandSettings: true });
+        weeks = defaultWeeks(now(), unit.settings?.timeZone ?? 'UTC', unit.settings?.startDayOfWeek ?? 'Monday', choice.weekCount);
+      }
+      const result = await syncBusinessUnit({
+        db: deps.db,
+        api: s.api,
+        profileId,
+        businessUnitId,
+        ...(weeks ? { weeks } : {}),
+        now,
+        signal: job.signal,
+        requestCount: s.requestCount,
+        onProgress: (p) => job.progress(p),
+      });
+      // A failed sync throws (below); a returned one reached Genesys Cloud.
+      noteOutcome(profileId, null);
+      const { changed, ...summary } = result;
+      if (changed.length > 0) {
+        deps.events.emit('mirror.changed', { profileId, businessUnitId, tables: changed });
+        // Findings change only when mirrored data did (not for a run that found nothing new).
+        if (result.status === 'ok' && changed.some((t) => t !== 'sync_runs')) deps.analysis.afterSync(profileId, businessUnitId, result.weeks);
+      }
+      return summary;
+    } catch (err) {
+      noteOutcome(profileId, err);
+      throw err;
+    } finally {
+      s.close();
+    }
+  }
 }

@@ -1,28 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { isOpsEventName, isOpsMethodName, opsArgsSchemas, opsEventNames, opsMethodNames } from './contract';
+import { isOpsEventName, isOpsMethodName, opsArgsSchemas, opsEventNames, opsMethodNames } from './index';
 
 describe('contract name tables', () => {
   it('lists every method and event of the contract', () => {
     expect(opsMethodNames).toEqual([
       'app.info',
-      'connection.regions',
-      'connection.list',
-      'connection.save',
-      'connection.remove',
-      'connection.test',
-      'connection.signIn',
-      'connection.cancelSignIn',
-      'connection.signOut',
-      'vault.status',
+      'connections.regions',
+      'connections.list',
+      'connections.save',
+      'connections.remove',
+      'connections.test',
+      'connections.signIn',
+      'connections.cancelSignIn',
+      'connections.signOut',
+      'connections.vault',
       'activity.list',
       'schedules.overview',
       'schedules.discover',
       'schedules.weeks',
       'sync.start',
-      'sync.cancel',
-      'analysis.run',
+      'analysis.get',
+      'analysis.rerun',
+      'job.status',
+      'job.list',
+      'job.events',
+      'job.cancel',
     ]);
-    expect(opsEventNames).toEqual(['app.notice', 'connection.changed', 'auth.required', 'sync.progress', 'mirror.changed', 'analysis.updated']);
+    expect(opsEventNames).toEqual(['app.notice', 'connections.changed', 'connections.authRequired', 'mirror.changed', 'analysis.updated', 'job.event']);
   });
 
   it('accepts contract names and refuses everything else, including prototype keys', () => {
