@@ -6,7 +6,7 @@
 import { createGenesysApi, type GenesysApi } from '../../main/genesys/client/api';
 import { createGenesysHttp } from '../../main/genesys/client/http';
 import { createNotificationsClient, type NotificationsClient } from '../../main/genesys/notifications/channel-client';
-import { createRequestTally, type RequestTally } from '../../main/mirror/sync/request-tally';
+import { createRequestTally, type RequestTally } from '../../main/genesys/client/request-tally';
 
 export interface SandboxAccess {
   baseUrl: string;

@@ -17,7 +17,7 @@ import type { ConnectionService } from '../connections/connection-service';
 import type { EventHub } from '../event-hub';
 import { failureCategory } from '../failure-category';
 import type { JobContext, JobRegistry } from '../jobs/job-registry';
-import { openGenesysSession } from './genesys-session';
+import { openGenesysSession } from '../../genesys/session';
 import { OpsError } from '../../../shared/ops-error';
 
 export interface SchedulesServiceDeps {

@@ -3,7 +3,7 @@
  * the Activity log's sink. The no-change resync promise (one list per week,
  * one get per schedule, no agent-schedule query) is checked with it.
  */
-import type { AuditEntry, AuditSink } from '../../genesys/types';
+import type { AuditEntry, AuditSink } from '../types';
 
 export interface RequestTally {
   /** Give this to createGenesysHttp as `audit`. */

@@ -3,11 +3,11 @@
  * notifications channel that async operations finish on, and the typed API.
  * Made per task (a sync) and closed after it, so no socket outlives its use.
  */
-import { createGenesysApi, type GenesysApi } from '../../genesys/client/api';
-import { createGenesysHttp } from '../../genesys/client/http';
-import { createNotificationsClient } from '../../genesys/notifications/channel-client';
-import type { AuditSink, GenesysEnvironment, TokenProvider } from '../../genesys/types';
-import { createRequestTally } from '../../mirror/sync/request-tally';
+import { createGenesysApi, type GenesysApi } from './client/api';
+import { createGenesysHttp } from './client/http';
+import { createNotificationsClient } from './notifications/channel-client';
+import type { AuditSink, GenesysEnvironment, TokenProvider } from './types';
+import { createRequestTally } from './client/request-tally';
 
 export interface GenesysSession {
   api: GenesysApi;
