@@ -19,6 +19,8 @@ export const entries = [
   { entryPoints: ['main/electron/preload.ts'], outfile: 'out/preload/index.cjs', packages: undefined, external: ['electron'] },
   { entryPoints: ['main/host/index.ts'], outfile: 'out/host/index.cjs' },
   { entryPoints: ['main/cli/index.ts'], outfile: 'out/cli/index.cjs' },
+  // The heavy-work worker (sync ingest, full analyses): started beside whichever entry runs the services.
+  { entryPoints: ['main/services/heavy/heavy-worker.ts'], outfile: 'out/workers/heavy-worker.cjs' },
 ];
 
 await Promise.all(entries.map((entry) => build({ ...common, ...entry })));

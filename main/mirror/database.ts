@@ -46,6 +46,18 @@ export function openDatabase(dataDir: string, opts: OpenOptions = {}): OpenedDat
   }
 }
 
+/**
+ * A second connection to a database already opened (and migrated) by openDatabase, for a worker thread:
+ * WAL lets it write while the first keeps reading the last committed state.
+ */
+export function openWorkerConnection(file: string, nativeBinding?: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 function openAndMigrate(file: string, opts: OpenOptions): Database.Database {
   ownerOnly(file);
   const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});

@@ -17,6 +17,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
 import { createAnalysisService } from './analysis/analysis-service';
 import { createHandlers } from './handlers';
+import { startHeavyWork, type WorkerLocation } from './heavy/heavy-work';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
 import { createSchedulesService } from './schedules/schedules-service';
 
@@ -36,6 +37,8 @@ export interface ServicesOptions {
   now?: () => Date;
   signInTimeoutMs?: number;
   log?: (line: string) => void;
+  /** Where the heavy-work worker's code is (default: beside the bundle, or the TypeScript source). */
+  heavyWorker?: WorkerLocation;
 }
 
 export interface Services {
@@ -51,7 +54,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const log = opts.log ?? (() => {});
   const events = createEventHub();
   prepareDataFolder(opts.dataDir);
-  const { db, movedAside } = openDatabase(opts.dataDir, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const { db, file, movedAside } = openDatabase(opts.dataDir, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   if (movedAside) log(movedAsideNotice(movedAside));
   const audit = createAuditRepository(db);
   const connections = await createConnectionService({
@@ -66,9 +69,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...(opts.signInTimeoutMs ? { signInTimeoutMs: opts.signInTimeoutMs } : {}),
     log,
   });
-  const analysis = createAnalysisService({ db, events, ...(opts.now ? { now: opts.now } : {}) });
+  // Syncs and full-week analyses run on a worker thread with its own connection to the same file.
+  const heavy = startHeavyWork({ dbFile: file, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}), ...(opts.heavyWorker ? { location: opts.heavyWorker } : {}) });
+  const analysis = createAnalysisService({ db, events, heavy, ...(opts.now ? { now: opts.now } : {}) });
   const jobs = createJobRegistry({ events });
-  const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, analysis, jobs, ...(opts.now ? { now: opts.now } : {}) });
+  const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, analysis, jobs, heavy, ...(opts.now ? { now: opts.now } : {}) });
   const handlers = createHandlers({
     ...opts,
     connections,
@@ -86,6 +91,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     async close() {
       // A sync still writing must end (its transaction whole or rolled back) before the database closes.
       await jobs.close();
+      await heavy.close();
       await connections.close();
       db.close();
     },

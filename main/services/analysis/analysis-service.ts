@@ -1,28 +1,28 @@
 /**
  * Runs the conflict analysis on mirror data – offline like every read – and
- * keeps the latest result per BU week. After a sync changes a unit, its
- * synced weeks are analysed again and the console is told (`analysis.updated`).
+ * keeps the latest result per BU week. The analysis itself runs on the heavy
+ * worker, off the services' loop. After a sync changes a unit, the worker
+ * analyses its synced weeks again and the console is told (`analysis.updated`).
  */
 import type Database from 'better-sqlite3';
-import { analyze } from '../../../shared/analysis/analyze';
-import { summarize, type WeekAnalysis } from '../../../shared/analysis/week-analysis';
+import type { AnalysisUpdate, WeekAnalysis } from '../../../shared/analysis/week-analysis';
 import { weekProblem } from '../../../shared/business-week';
-import { loadAnalysisInput } from '../../mirror/analysis-input';
+import { badInput } from '../../../shared/ops-error';
 import { mirroredWeeks } from '../../mirror/mirrored-weeks';
 import { createWeekAnalysisStore } from '../../mirror/week-analyses';
 import type { EventHub } from '../event-hub';
-import { badInput } from '../../../shared/ops-error';
+import type { HeavyWork } from '../heavy/heavy-work';
+import { notSynced } from './week-runner';
 
 export interface AnalysisServiceDeps {
   db: Database.Database;
   events: EventHub;
+  heavy: HeavyWork;
   now?: () => Date;
   viewerTimeZone?: string;
 }
 
 export type AnalysisService = ReturnType<typeof createAnalysisService>;
-
-const notSynced = 'This business unit has not been synced on this machine yet. Sync it on the Schedules screen (or `publish-desk sync`), then analyse.';
 
 export function createAnalysisService(deps: AnalysisServiceDeps) {
   const now = deps.now ?? (() => new Date());
@@ -44,37 +44,24 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
     }
   }
 
-  function run(businessUnitId: string, week: string): WeekAnalysis {
-    const input = loadAnalysisInput(deps.db, businessUnitId, week, { now: now().toISOString(), viewerTimeZone });
-    if (!input) throw badInput(notSynced);
-    const analysis: WeekAnalysis = {
-      businessUnit: { id: businessUnitId, timeZone: input.businessUnit.timeZone },
-      week,
-      findings: analyze(input),
-      analysedAt: now().toISOString(),
-    };
-    store.save(analysis);
-    return analysis;
-  }
+  const run = (businessUnitId: string, week: string): Promise<WeekAnalysis> =>
+    deps.heavy.analyse(businessUnitId, week, { now: now().toISOString(), viewerTimeZone });
 
   return {
+    viewerTimeZone,
     /** A fresh run of the week's analysis, stored. */
-    run(businessUnitId: string, week: string): WeekAnalysis {
+    async run(businessUnitId: string, week: string): Promise<WeekAnalysis> {
       checkWeek(businessUnitId, week);
       return run(businessUnitId, week);
     },
     /** The stored analysis, or a fresh run when there is none. */
-    latest(businessUnitId: string, week: string): WeekAnalysis {
+    async latest(businessUnitId: string, week: string): Promise<WeekAnalysis> {
       checkWeek(businessUnitId, week);
       return store.load(businessUnitId, week) ?? run(businessUnitId, week);
     },
-    /** After a sync: analyse the weeks it wrote that hold a schedule, and push the counts. */
-    afterSync(profileId: string, businessUnitId: string, weeks: string[]): void {
-      const mirrored = new Set(mirroredWeeks(deps.db, businessUnitId)?.weeks ?? []);
-      for (const week of weeks.filter((w) => mirrored.has(w))) {
-        const analysis = run(businessUnitId, week);
-        deps.events.emit('analysis.updated', { profileId, businessUnitId, week, ...summarize(analysis.findings) });
-      }
+    /** After a sync: push the counts of the weeks the worker analysed again. */
+    announce(updates: AnalysisUpdate[]): void {
+      for (const update of updates) deps.events.emit('analysis.updated', update);
     },
   };
 }

@@ -16,6 +16,7 @@ import type { AnalysisService } from '../analysis/analysis-service';
 import type { ConnectionService } from '../connections/connection-service';
 import type { EventHub } from '../event-hub';
 import { failureCategory } from '../failure-category';
+import type { HeavyWork } from '../heavy/heavy-work';
 import type { JobContext, JobRegistry } from '../jobs/job-registry';
 import { openGenesysSession } from '../../genesys/session';
 import { OpsError } from '../../../shared/ops-error';
@@ -27,6 +28,7 @@ export interface SchedulesServiceDeps {
   events: EventHub;
   analysis: AnalysisService;
   jobs: JobRegistry;
+  heavy: HeavyWork;
   now?: () => Date;
 }
 
@@ -86,40 +88,20 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
     },
   };
 
+  /** The sync itself runs on the heavy worker; this side lends it tokens and tells the console what changed. */
   async function runSync(profileId: string, businessUnitId: string, choice: { weeks?: string[]; weekCount?: number }, job: JobContext): Promise<SyncRunSummary> {
-    const s = await session(profileId);
+    const { env, tokens } = await deps.connections.connectionOf(profileId);
     try {
-      let weeks = choice.weeks;
-      if (!weeks && choice.weekCount) {
-        // Which weeks "the next N" are depends on the unit's zone and start day.
-        const unit = await s.api.getBusinessUnit(businessUnitId, { expandSettings: true });
-        weeks = defaultWeeks(now(), unit.settings?.timeZone ?? 'UTC', unit.settings?.startDayOfWeek ?? 'Monday', choice.weekCount);
-      }
-      const result = await syncBusinessUnit({
-        db: deps.db,
-        api: s.api,
-        profileId,
-        businessUnitId,
-        ...(weeks ? { weeks } : {}),
-        now,
-        signal: job.signal,
-        requestCount: s.requestCount,
-        onProgress: (p) => job.progress(p),
-      });
+      const task = { profileId, businessUnitId, ...choice, env, fixedNow: deps.now ? now().toISOString() : null, viewerTimeZone: deps.analysis.viewerTimeZone };
+      const { summary, changed, analysed } = await deps.heavy.sync(task, { tokens, progress: (p) => job.progress(p), signal: job.signal });
       // A failed sync throws (below); a returned one reached Genesys Cloud.
       noteOutcome(profileId, null);
-      const { changed, ...summary } = result;
-      if (changed.length > 0) {
-        deps.events.emit('mirror.changed', { profileId, businessUnitId, tables: changed });
-        // Findings change only when mirrored data did (not for a run that found nothing new).
-        if (result.status === 'ok' && changed.some((t) => t !== 'sync_runs')) deps.analysis.afterSync(profileId, businessUnitId, result.weeks);
-      }
+      if (changed.length > 0) deps.events.emit('mirror.changed', { profileId, businessUnitId, tables: changed });
+      deps.analysis.announce(analysed.map((a) => ({ profileId, businessUnitId, ...a })));
       return summary;
     } catch (err) {
       noteOutcome(profileId, err);
       throw err;
-    } finally {
-      s.close();
     }
   }
 }
