@@ -10,8 +10,6 @@ import type { SchedulesOverview, SyncRunSummary } from '../../../shared/mirror';
 import type { AuditSink } from '../../genesys/types';
 import { createBusinessUnitStore } from '../../mirror/business-unit-store';
 import { lastSyncRun, listBusinessUnits, listWeeks } from '../../mirror/mirror-reads';
-import { defaultWeeks } from '../../mirror/sync/business-unit-weeks';
-import { syncBusinessUnit } from '../../mirror/sync/sync-business-unit';
 import type { AnalysisService } from '../analysis/analysis-service';
 import type { ConnectionService } from '../connections/connection-service';
 import type { EventHub } from '../event-hub';
