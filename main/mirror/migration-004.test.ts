@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
-import { decodeAgentWeek, type DecodedShift } from './packed-week';
+import { decodeAgentWeek, type DecodedShift } from './timeline/packed-week';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AgentSchedule } from '../genesys/client/schemas';
 import { openDatabase } from './database';
-import { decodeAgentWeek, type DecodedShift } from './packed-week';
+import { decodeAgentWeek, type DecodedShift } from './timeline/packed-week';
 import { createScheduleStore, type ScheduleSnapshot } from './schedule-store';
 
 const db = () => openDatabase(mkdtempSync(path.join(tmpdir(), 'pd-schedule-'))).db;

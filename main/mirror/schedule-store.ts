@@ -6,8 +6,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { AgentSchedule, BuScheduleMetadata } from '../genesys/client/schemas';
-import type { PackedShift } from './packed-week';
-import { timelineWeekWriter, widen, type ShiftSpan } from './timeline-weeks';
+import type { PackedShift } from './timeline/packed-week';
+import { timelineWeekWriter, widen, type ShiftSpan } from './timeline/weeks';
 
 /** The parts of BuScheduleMetadata the mirror keeps. */
 export type ScheduleHeader = Pick<BuScheduleMetadata, 'id' | 'weekDate' | 'weekCount' | 'published' | 'description' | 'metadata'>;

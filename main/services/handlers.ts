@@ -3,6 +3,7 @@
  * joined from one handler table per domain. Electron-free, so it runs under
  * Vitest, the CLI, the browser host and the desktop app's services process alike.
  */
+import type Database from 'better-sqlite3';
 import type { OpsApi } from '../../shared/contract';
 import type { ActivityLog } from './activity/activity-log';
 import { activityHandlers } from './activity/handlers';
@@ -15,6 +16,7 @@ import { jobsHandlers } from './jobs/handlers';
 import type { JobRegistry } from './jobs/job-registry';
 import type { SchedulesService } from './schedules/schedules-service';
 import { schedulesHandlers } from './schedules/handlers';
+import { timelineHandlers } from './timeline/handlers';
 
 export interface ServiceDeps extends AppDeps {
   connections: ConnectionService;
@@ -22,6 +24,8 @@ export interface ServiceDeps extends AppDeps {
   schedules: SchedulesService;
   analysis: AnalysisService;
   jobs: JobRegistry;
+  /** The services' own connection: timeline windows read it while the worker writes. */
+  db: Database.Database;
 }
 
 export function createHandlers(deps: ServiceDeps): OpsApi {
@@ -32,5 +36,6 @@ export function createHandlers(deps: ServiceDeps): OpsApi {
     ...schedulesHandlers(deps.schedules),
     ...analysisHandlers(deps.analysis),
     ...jobsHandlers(deps.jobs),
+    ...timelineHandlers(deps.db),
   } satisfies OpsApi;
 }

@@ -76,6 +76,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, analysis, jobs, heavy, ...(opts.now ? { now: opts.now } : {}) });
   const handlers = createHandlers({
     ...opts,
+    db,
     connections,
     schedules,
     analysis,

@@ -25,6 +25,7 @@ describe('contract name tables', () => {
       'job.list',
       'job.events',
       'job.cancel',
+      'timeline.window',
     ]);
     expect(opsEventNames).toEqual(['app.notice', 'connections.changed', 'connections.authRequired', 'mirror.changed', 'analysis.updated', 'job.event']);
   });

@@ -4,8 +4,8 @@
  * a MessagePort) and the renderer bridge are typed from these maps, and the
  * name tables below are what the main side uses to refuse anything not in it.
  *
- * Domains still to come, each with its own file here: timeline (the window
- * query), edits (the pending change set), import and publish (jobs).
+ * Domains still to come, each with its own file here: edits (the pending
+ * change set), import and publish (jobs).
  */
 import type { z } from 'zod';
 import { activityMethods } from './activity';
@@ -16,8 +16,9 @@ import { connectionsEventNames, connectionsMethods, type ConnectionsEvents } fro
 import type { MethodTypes } from './define';
 import { jobsEventNames, jobsMethods, type JobsEvents } from './jobs';
 import { schedulesEventNames, schedulesMethods, type SchedulesEvents } from './schedules';
+import { timelineMethods } from './timeline';
 
-const methods = { ...appMethods, ...connectionsMethods, ...activityMethods, ...schedulesMethods, ...analysisMethods, ...jobsMethods };
+const methods = { ...appMethods, ...connectionsMethods, ...activityMethods, ...schedulesMethods, ...analysisMethods, ...jobsMethods, ...timelineMethods };
 
 /** Request/response methods: name → argument and result types. */
 export type OpsMethods = MethodTypes<typeof methods>;

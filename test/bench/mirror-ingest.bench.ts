@@ -13,7 +13,7 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { databaseFileName, openDatabase } from '../../main/mirror/database';
-import { encodeAgentWeek, type PackedShift } from '../../main/mirror/packed-week';
+import { encodeAgentWeek, type PackedShift } from '../../main/mirror/timeline/packed-week';
 import { createScheduleStore, type ScheduleSnapshot } from '../../main/mirror/schedule-store';
 import { payloadDir, preparePayloads, readReference, readWeek, saveReference } from '../mirror/bench-payloads';
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { databaseFileName, openDatabase } from '../../main/mirror/database';
 import { createScheduleStore } from '../../main/mirror/schedule-store';
-import { queryTimeline, type TimelineQuery } from '../../main/mirror/timeline-query';
+import { queryTimeline, type TimelineQuery } from '../../main/mirror/timeline/window-query';
 import { payloadDir, preparePayloads, readReference, readWeek, saveReference } from '../mirror/bench-payloads';
 
 const agents = 5000;

@@ -83,6 +83,17 @@ describe('schedules', () => {
     expect(bu).toMatchObject({ timeZone: 'America/Chicago', asOf: now().toISOString() });
   });
 
+  it('answers timeline windows from the mirror through the contract, and refuses a window that is not one', async () => {
+    const from = Date.parse('2026-11-23T06:00:00Z');
+    const window = await call('timeline.window', { profileId, businessUnitId: org.businessUnitId, from, to: from + 7 * 86_400_000, offset: 0, limit: 50 });
+    expect(window.total).toBe(120);
+    expect(window.agents).toHaveLength(50);
+    expect(window.agents.some((a) => a.shifts.length > 0)).toBe(true);
+    for (const a of window.agents) for (const sh of a.shifts) expect(sh.endMs > from && sh.startMs < from + 7 * 86_400_000).toBe(true);
+    const outcome = await services.dispatch('timeline.window', { profileId, businessUnitId: org.businessUnitId, from, to: from - 1, offset: 0, limit: 50 }, { transport: 'http' });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'badArguments', message: expect.stringContaining('must end after it starts') } });
+  });
+
   it('resyncs without fetching unchanged schedules', async () => {
     const again = await syncToEnd({ profileId, businessUnitId: org.businessUnitId });
     expect(again).toMatchObject({ status: 'ok', schedulesFetched: 0, agentSchedulesWritten: 0 });

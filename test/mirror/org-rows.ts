@@ -3,7 +3,7 @@
  * from the mirror, sorted alike, so a test can compare them row for row.
  */
 import type Database from 'better-sqlite3';
-import { decodeAgentWeek, type DecodedShift } from '../../main/mirror/packed-week';
+import { decodeAgentWeek, type DecodedShift } from '../../main/mirror/timeline/packed-week';
 import type { BusinessUnitState, OrgState, ScheduleState } from '../../main/sandbox/org/model';
 
 export interface ScheduleRows {

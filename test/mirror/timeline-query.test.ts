@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryTimeline, type TimelineQuery } from '../../main/mirror/timeline-query';
+import { queryTimeline, type TimelineQuery } from '../../main/mirror/timeline/window-query';
 import type { SandboxUser } from '../../main/sandbox/org/model';
 import { mirrorRig, type MirrorRig } from './mirror-rig';
 import { businessUnitOf } from './org-rows';

@@ -10,7 +10,7 @@ import m001 from './001-connections';
 import m002 from './002-mirror';
 import m003 from './003-analysis';
 import m004 from './004-timeline-weeks';
-import { rebuildTimelineWeeks } from '../timeline-weeks';
+import { rebuildTimelineWeeks } from '../timeline/weeks';
 
 export interface Migration {
   id: number;

@@ -4,9 +4,9 @@
  * range), then cut exactly in instants in the BU's zone.
  */
 import type Database from 'better-sqlite3';
-import { dayMs, isoDate, parseDate, ZoneClock } from '../../shared/analysis/time';
-import { prepared } from './statement-cache';
-import type { TimelineAgent, TimelineQuery } from './timeline-query';
+import { dayMs, isoDate, parseDate, ZoneClock } from '../../../shared/analysis/time';
+import { prepared } from '../statement-cache';
+import type { TimelineAgent, TimelineQuery } from './window-query';
 
 type TimeOffRow = [number, string, string, number | null, number, string, string | null];
 

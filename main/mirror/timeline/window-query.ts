@@ -7,10 +7,11 @@
  * QUERY PLAN).
  */
 import type Database from 'better-sqlite3';
-import { decodeAgentWeek, type DecodedActivity, type DecodedShift } from './packed-week';
-import { prepared } from './statement-cache';
-import { filterRoster, rosterOf } from './timeline-roster';
-import { addTimeOff } from './timeline-time-off';
+import type { TimelineAgent, TimelineWindow } from '../../../shared/timeline';
+import { decodeAgentWeek } from './packed-week';
+import { prepared } from '../statement-cache';
+import { filterRoster, rosterOf } from './roster';
+import { addTimeOff } from './time-off';
 
 export interface TimelineQuery {
   businessUnitId: string;
@@ -28,34 +29,7 @@ export interface TimelineQuery {
   scheduleId?: string;
 }
 
-/** What the timeline draws; descriptions and the rest stay in the activities table. */
-export type TimelineActivity = DecodedActivity;
-
-/** key: the mirror's key for the shift (stable until the schedule is refetched). */
-export type TimelineShift = DecodedShift;
-
-export interface TimelineTimeOff {
-  scheduleId: string;
-  businessUnitDate: string;
-  startMs: number;
-  endMs: number;
-  lengthMinutes: number;
-  activityCodeId: string;
-  timeOffRequestId: string | null;
-}
-
-export interface TimelineAgent {
-  id: string;
-  name: string;
-  managementUnitId: string | null;
-  shifts: TimelineShift[];
-  timeOff: TimelineTimeOff[];
-}
-
-export interface TimelineWindow {
-  total: number;
-  agents: TimelineAgent[];
-}
+export type { TimelineActivity, TimelineAgent, TimelineShift, TimelineTimeOff, TimelineWindow } from '../../../shared/timeline';
 
 export function queryTimeline(db: Database.Database, q: TimelineQuery): TimelineWindow {
   const matching = filterRoster(rosterOf(db, q.businessUnitId), q);

@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AgentSchedule } from '../genesys/client/schemas';
-import { createBusinessUnitStore } from './business-unit-store';
-import { openDatabase } from './database';
-import { createScheduleStore } from './schedule-store';
-import { queryTimeline } from './timeline-query';
+import type { AgentSchedule } from '../../genesys/client/schemas';
+import { createBusinessUnitStore } from '../business-unit-store';
+import { openDatabase } from '../database';
+import { createScheduleStore } from '../schedule-store';
+import { queryTimeline } from './window-query';
 
 /** A Chicago unit with one agent off (full days) around the end of daylight saving time, 2026-11-01. */
 function mirror(timeZone: string) {

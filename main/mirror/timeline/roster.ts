@@ -6,7 +6,7 @@
  * 004), whichever connection changed it, so a sync shows at once.
  */
 import type Database from 'better-sqlite3';
-import { prepared } from './statement-cache';
+import { prepared } from '../statement-cache';
 
 export interface RosterAgent {
   id: string;

@@ -73,22 +73,9 @@ export function encodeAgentWeek(shifts: readonly PackedShift[]): Buffer {
   return b;
 }
 
-export interface DecodedActivity {
-  startMs: number;
-  lengthMinutes: number;
-  activityCodeId: string;
-  paid: boolean | null;
-}
-
-export interface DecodedShift {
-  key: number;
-  id: string | null;
-  scheduleId: string;
-  startMs: number;
-  endMs: number;
-  manuallyEdited: boolean;
-  activities: DecodedActivity[];
-}
+/** A decoded week is what the timeline draws: the contract's shapes. */
+export type { TimelineActivity as DecodedActivity, TimelineShift as DecodedShift } from '../../../shared/timeline';
+import type { TimelineActivity as DecodedActivity, TimelineShift as DecodedShift } from '../../../shared/timeline';
 
 /**
  * The shifts of a packed week overlapping [from, to), with activity codes

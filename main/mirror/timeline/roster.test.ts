@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { databaseFileName, openDatabase } from './database';
-import { filterRoster, rosterOf } from './timeline-roster';
+import { databaseFileName, openDatabase } from '../database';
+import { filterRoster, rosterOf } from './roster';
 
 function mirror() {
   const dir = mkdtempSync(path.join(tmpdir(), 'pd-roster-'));

@@ -1,0 +1,30 @@
+/** The timeline domain: windows of agents × time read from the mirror (offline). The screen itself is issue 13. */
+import { z } from 'zod';
+import type { TimelineWindow } from '../timeline';
+import { entityId, method } from './define';
+
+const sixWeeksMs = 6 * 7 * 24 * 3_600_000;
+
+export const timelineWindowQuery = z
+  .object({
+    profileId: entityId,
+    businessUnitId: entityId,
+    /** Epoch ms, [from, to): at most six weeks. */
+    from: z.number().int(),
+    to: z.number().int(),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(500),
+    managementUnitId: entityId.optional(),
+    /** Part of the agent's name, any case. */
+    search: z.string().max(200).optional(),
+    /** Only these agents (e.g. those with findings). */
+    agentIds: z.array(entityId).max(5000).optional(),
+    /** Only this schedule's shifts and time off; default every mirrored schedule of the unit. */
+    scheduleId: entityId.optional(),
+  })
+  .strict()
+  .refine((q) => q.to > q.from && q.to - q.from <= sixWeeksMs, { message: 'The window must end after it starts and span at most six weeks' });
+
+export const timelineMethods = {
+  'timeline.window': method(timelineWindowQuery).returns<TimelineWindow>(),
+};
