@@ -26,7 +26,7 @@ export interface CliContext {
 
 export function contractCaller(services: Services) {
   return async <M extends OpsMethodName>(method: M, args: OpsArgs<M>): Promise<OpsResult<M>> => {
-    const outcome = await services.dispatch(method, args, { transport: 'ipc' });
+    const outcome = await services.dispatch(method, args, { transport: 'inProcess' });
     if (!outcome.ok) throw new CommandFailure(outcome.error);
     return outcome.result as OpsResult<M>;
   };
