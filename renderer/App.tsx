@@ -1,12 +1,17 @@
+import { useQueryClient } from './tanstack-query';
 import { OverviewScreen } from './features/about/OverviewScreen';
 import { ActivityScreen } from './features/activity/ActivityScreen';
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen';
+import { useConnectionsEvents } from './features/connections/events';
+import { useNoticeEvents } from './features/notices/events';
+import { useSchedulesEvents } from './features/schedules/events';
 import { SchedulesScreen } from './features/schedules/SchedulesScreen';
 import { NavRail } from './features/shell/NavRail';
 import { PendingScreen } from './features/shell/PendingScreen';
 import { StatusBar } from './features/shell/StatusBar';
 import { useShortcuts } from './features/shell/useShortcuts';
 import { NoticeTray } from './features/notices/NoticeTray';
+import { useOpsClient } from './ops-client-context';
 import { useConsole } from './store/context';
 import type { ScreenId } from './store/nav-slice';
 
@@ -17,6 +22,7 @@ const purposes: Record<Exclude<ScreenId, 'overview' | 'connections' | 'activity'
 
 export function App() {
   useShortcuts();
+  useFeatureEvents();
   const screen = useConsole((s) => s.screen);
   return (
     <div className="layout">
@@ -38,4 +44,17 @@ export function App() {
       <NoticeTray />
     </div>
   );
+}
+
+/**
+ * Each feature's event subscriptions, mounted here once rather than by its screen: a sync that ends
+ * or a connection that signs out while another screen is open must still reach the cache.
+ */
+function useFeatureEvents(): void {
+  const client = useOpsClient();
+  const queryClient = useQueryClient();
+  const pushNotice = useConsole((s) => s.pushNotice);
+  useNoticeEvents(client, pushNotice);
+  useConnectionsEvents(client, queryClient, pushNotice);
+  useSchedulesEvents(client, queryClient);
 }

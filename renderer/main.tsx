@@ -1,8 +1,11 @@
+import { QueryClientProvider } from './tanstack-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { detectClient } from './bridge';
 import { LaunchKeyMissing } from './features/shell/LaunchKeyMissing';
+import { OpsClientProvider } from './ops-client-context';
+import { createConsoleQueryClient } from './query-client';
 import { createConsoleStore } from './store';
 import { StoreProvider } from './store/context';
 import './styles.css';
@@ -13,9 +16,13 @@ if (!root) throw new Error('Publish Desk: #root is missing from index.html');
 createRoot(root).render(
   <StrictMode>
     {client ? (
-      <StoreProvider store={createConsoleStore(client)}>
-        <App />
-      </StoreProvider>
+      <OpsClientProvider client={client}>
+        <QueryClientProvider client={createConsoleQueryClient()}>
+          <StoreProvider store={createConsoleStore()}>
+            <App />
+          </StoreProvider>
+        </QueryClientProvider>
+      </OpsClientProvider>
     ) : (
       <LaunchKeyMissing />
     )}

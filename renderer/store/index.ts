@@ -1,44 +1,24 @@
 /**
- * The console's UI state. One store built from slices; each slice gets the
- * contract client, so the store can be tested against a fake one.
+ * The console's UI state only: which screen, which connection, unit and week
+ * are selected, the Activity log's filters, and notices. Server data lives
+ * in the query cache (see ../query-client.ts); each feature subscribes to
+ * the events that change its own data.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { OpsClient } from '../bridge/types';
-import { createActivitySlice, type ActivitySlice } from './activity-slice';
-import { createAppSlice, type AppSlice } from './app-slice';
-import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice';
+import { createActivityFilterSlice, type ActivityFilterSlice } from './activity-filter-slice';
 import { createNavSlice, type NavSlice } from './nav-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
-import { createSchedulesSlice, type SchedulesSlice } from './schedules-slice';
+import { createSchedulesSelectionSlice, type SchedulesSelectionSlice } from './schedules-selection-slice';
 
-export type ConsoleState = AppSlice & NavSlice & NoticeSlice & ConnectionsSlice & ActivitySlice & SchedulesSlice;
+export type ConsoleState = NavSlice & NoticeSlice & SchedulesSelectionSlice & ActivityFilterSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 export type SliceSet = StoreApi<ConsoleState>['setState'];
-export type SliceGet = StoreApi<ConsoleState>['getState'];
 
-export function createConsoleStore(client: OpsClient): ConsoleStore {
-  const store = createStore<ConsoleState>()((set, get) => ({
-    ...createAppSlice(client, set, get),
+export function createConsoleStore(): ConsoleStore {
+  return createStore<ConsoleState>()((set) => ({
     ...createNavSlice(set),
     ...createNoticeSlice(set),
-    ...createConnectionsSlice(client, set, get),
-    ...createActivitySlice(client, set, get),
-    ...createSchedulesSlice(client, set, get),
+    ...createSchedulesSelectionSlice(set),
+    ...createActivityFilterSlice(set),
   }));
-  client.on('job.event', (event) => store.getState().onJobEvent(event));
-  client.on('mirror.changed', ({ profileId, businessUnitId }) => {
-    const s = store.getState();
-    if (profileId === s.schedulesProfileId && businessUnitId === s.selectedBusinessUnitId) void s.loadWeeks();
-  });
-  client.on('analysis.updated', ({ profileId, businessUnitId, week }) => {
-    const s = store.getState();
-    if (profileId === s.schedulesProfileId && businessUnitId === s.selectedBusinessUnitId && week === s.selectedWeek) void s.selectWeek(week);
-  });
-  client.on('app.notice', (notice) => store.getState().pushNotice(notice));
-  client.on('connections.changed', () => void store.getState().loadConnections());
-  client.on('connections.authRequired', ({ profileName, reason }) => {
-    store.getState().pushNotice({ level: 'warning', message: `${profileName}: ${reason}`, at: new Date().toISOString() });
-    void store.getState().loadConnections();
-  });
-  return store;
 }

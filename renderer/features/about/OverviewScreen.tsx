@@ -1,25 +1,20 @@
-import { useEffect } from 'react';
-import { useConsole } from '../../store/context';
+import { useQuery } from '../../tanstack-query';
+import { useOpsClient } from '../../ops-client-context';
+import { appInfoQuery } from './queries';
 
 /** First screen: what is running, where its data lives, which transport is live. */
 export function OverviewScreen() {
-  const info = useConsole((s) => s.info);
-  const status = useConsole((s) => s.infoStatus);
-  const error = useConsole((s) => s.infoError);
-  const loadInfo = useConsole((s) => s.loadInfo);
-  useEffect(() => {
-    if (status === 'idle') void loadInfo();
-  }, [status, loadInfo]);
+  const { data: info, error, isPending, isFetching, refetch } = useQuery(appInfoQuery(useOpsClient()));
 
   return (
     <section className="screen" aria-labelledby="overview-title">
       <h1 id="overview-title">Publish Desk</h1>
       <p className="lede">Ops console for Genesys Cloud WFM schedule publishing.</p>
-      {status === 'loading' && <p role="status">Loading console details…</p>}
-      {status === 'failed' && (
+      {isPending && isFetching && <p role="status">Loading console details…</p>}
+      {error && !isFetching && (
         <div className="error-box" role="alert">
-          <p>Could not read the console details: {error}</p>
-          <button type="button" onClick={() => void loadInfo()}>
+          <p>Could not read the console details: {error.message}</p>
+          <button type="button" onClick={() => void refetch()}>
             Try again
           </button>
         </div>

@@ -1,26 +1,24 @@
-import { useEffect } from 'react';
+import { useQuery } from '../../tanstack-query';
+import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
-import { activityPageSize } from '../../store/activity-slice';
+import { connectionsListQuery } from '../connections/queries';
+import { activityPageSize, activityQuery, auditQueryOf } from './queries';
 
 /** Every request made to Genesys Cloud, newest first, with the contextId support asks for. */
 export function ActivityScreen() {
-  const rows = useConsole((s) => s.activityRows);
-  const total = useConsole((s) => s.activityTotal);
+  const client = useOpsClient();
   const filter = useConsole((s) => s.activityFilter);
   const page = useConsole((s) => s.activityPage);
-  const status = useConsole((s) => s.activityStatus);
-  const error = useConsole((s) => s.activityError);
-  const connections = useConsole((s) => s.connections);
   const setFilter = useConsole((s) => s.setActivityFilter);
   const setPage = useConsole((s) => s.setActivityPage);
-  const load = useConsole((s) => s.loadActivity);
-  const loadConnections = useConsole((s) => s.loadConnections);
-  useEffect(() => {
-    void load();
-    void loadConnections();
-  }, [load, loadConnections]);
+  const log = useQuery(activityQuery(client, auditQueryOf(filter, page)));
+  const connections = useQuery(connectionsListQuery(client)).data ?? [];
+  const rows = log.data?.rows ?? [];
+  const total = log.data?.total ?? 0;
   const names = new Map(connections.map((c) => [c.id, c.name]));
   const pages = Math.max(1, Math.ceil(total / activityPageSize));
+  // "Nothing matches" only for an answer to the filters on screen, not for the previous page kept while loading.
+  const answered = log.isSuccess && !log.isPlaceholderData;
 
   return (
     <section className="screen" aria-labelledby="activity-title">
@@ -29,7 +27,7 @@ export function ActivityScreen() {
       <div className="filters" role="search">
         <label>
           Connection
-          <select value={filter.profileId ?? ''} onChange={(e) => void setFilter({ profileId: e.target.value || undefined })}>
+          <select value={filter.profileId ?? ''} onChange={(e) => setFilter({ profileId: e.target.value || undefined })}>
             <option value="">All</option>
             {connections.map((c) => (
               <option key={c.id} value={c.id}>
@@ -40,7 +38,7 @@ export function ActivityScreen() {
         </label>
         <label>
           Outcome
-          <select value={filter.outcome ?? 'all'} onChange={(e) => void setFilter({ outcome: e.target.value as 'all' | 'ok' | 'failed' })}>
+          <select value={filter.outcome ?? 'all'} onChange={(e) => setFilter({ outcome: e.target.value as 'all' | 'ok' | 'failed' })}>
             <option value="all">All</option>
             <option value="ok">Succeeded</option>
             <option value="failed">Failed</option>
@@ -48,15 +46,15 @@ export function ActivityScreen() {
         </label>
         <label>
           Search path or contextId
-          <input type="search" defaultValue={filter.search ?? ''} onChange={(e) => void setFilter({ search: e.target.value })} />
+          <input type="search" defaultValue={filter.search ?? ''} onChange={(e) => setFilter({ search: e.target.value })} />
         </label>
-        <button type="button" onClick={() => void load()}>
+        <button type="button" onClick={() => void log.refetch()}>
           Refresh
         </button>
       </div>
-      {status === 'failed' && (
+      {log.isError && !log.isFetching && (
         <p className="error-text" role="alert">
-          Could not read the activity log: {error}
+          Could not read the activity log: {log.error.message}
         </p>
       )}
       <table className="grid" data-testid="activity-table">
@@ -87,7 +85,7 @@ export function ActivityScreen() {
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && status === 'ready' && (
+      {rows.length === 0 && answered && (
         <p className="muted">
           {filter.profileId || filter.search || (filter.outcome ?? 'all') !== 'all'
             ? 'No requests match these filters.'
@@ -95,13 +93,13 @@ export function ActivityScreen() {
         </p>
       )}
       <div className="pager">
-        <button type="button" onClick={() => void setPage(page - 1)} disabled={page === 0}>
+        <button type="button" onClick={() => setPage(page - 1)} disabled={page === 0}>
           Newer
         </button>
         <span>
           Page {page + 1} of {pages} · {total} requests
         </span>
-        <button type="button" onClick={() => void setPage(page + 1)} disabled={page + 1 >= pages}>
+        <button type="button" onClick={() => setPage(page + 1)} disabled={page + 1 >= pages}>
           Older
         </button>
       </div>

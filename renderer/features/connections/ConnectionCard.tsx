@@ -1,5 +1,5 @@
 import type { ConnectionStatus } from '../../../shared/connections';
-import { useConsole } from '../../store/context';
+import { useConnectionActions } from './mutations';
 
 const stateLabel: Record<ConnectionStatus['state'], string> = {
   signedIn: 'Signed in',
@@ -11,9 +11,7 @@ const stateLabel: Record<ConnectionStatus['state'], string> = {
 const actionLabel: Record<string, string> = { signIn: 'Signing in…', signOut: 'Signing out…', test: 'Testing…', remove: 'Removing…' };
 
 export function ConnectionCard({ connection: c, onEdit }: { connection: ConnectionStatus; onEdit: () => void }) {
-  const busy = useConsole((s) => s.busy[c.id]);
-  const actionError = useConsole((s) => s.actionErrors[c.id]);
-  const run = useConsole((s) => s.runConnectionAction);
+  const { run, cancelSignIn, busy, error: actionError } = useConnectionActions(c.id);
   const where = c.kind === 'sandbox' ? 'Built-in sandbox org on this machine' : c.kind === 'region' ? (c.regionName ?? c.region) : c.baseUrl;
   const error = actionError ?? c.lastError;
   return (
@@ -55,19 +53,19 @@ export function ConnectionCard({ connection: c, onEdit }: { connection: Connecti
       )}
       <div className="actions">
         {c.state === 'signedIn' ? (
-          <button type="button" onClick={() => void run(c.id, 'signOut')} disabled={!!busy}>
+          <button type="button" onClick={() => run('signOut')} disabled={!!busy}>
             Sign out
           </button>
         ) : busy === 'signIn' && c.grantType === 'authorization_code' ? (
-          <button type="button" onClick={() => void run(c.id, 'cancelSignIn')}>
+          <button type="button" onClick={() => cancelSignIn()}>
             Cancel sign-in
           </button>
         ) : (
-          <button type="button" className="primary" onClick={() => void run(c.id, 'signIn')} disabled={!!busy}>
+          <button type="button" className="primary" onClick={() => run('signIn')} disabled={!!busy}>
             {c.state === 'expired' ? 'Sign in again' : 'Sign in'}
           </button>
         )}
-        <button type="button" onClick={() => void run(c.id, 'test')} disabled={!!busy}>
+        <button type="button" onClick={() => run('test')} disabled={!!busy}>
           Test
         </button>
         {c.kind !== 'sandbox' && (
@@ -78,7 +76,7 @@ export function ConnectionCard({ connection: c, onEdit }: { connection: Connecti
             <button
               type="button"
               onClick={() => {
-                if (window.confirm(`Remove the connection "${c.name}"? Its stored secret and tokens are deleted too.`)) void run(c.id, 'remove');
+                if (window.confirm(`Remove the connection "${c.name}"? Its stored secret and tokens are deleted too.`)) run('remove');
               }}
               disabled={!!busy}
             >

@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { ConnectionDraft, ConnectionStatus, GrantType } from '../../../shared/connections';
-import { useConsole } from '../../store/context';
+import { useQuery } from '../../tanstack-query';
+import { useOpsClient } from '../../ops-client-context';
+import { useSaveConnection } from './mutations';
+import { regionsQuery } from './queries';
 
 /** Add or edit a connection. The secret is write-only: blank keeps the stored one. */
 export function ConnectionForm({ existing, onDone }: { existing: ConnectionStatus | null; onDone: () => void }) {
-  const regions = useConsole((s) => s.regions);
-  const save = useConsole((s) => s.saveConnection);
+  const regions = useQuery(regionsQuery(useOpsClient())).data ?? [];
+  const save = useSaveConnection().mutateAsync;
   const [name, setName] = useState(existing?.name ?? '');
   const [kind, setKind] = useState<'region' | 'custom'>(existing?.kind === 'custom' ? 'custom' : 'region');
   const [region, setRegion] = useState(existing?.region ?? regions.find((r) => r.id === 'mypurecloud.com')?.id ?? regions[0]?.id ?? '');

@@ -1,19 +1,26 @@
-import { useEffect, useState } from 'react';
-import { useConsole } from '../../store/context';
+import { useQuery } from '../../tanstack-query';
+import { useState } from 'react';
+import { useOpsClient } from '../../ops-client-context';
 import { ConnectionCard } from './ConnectionCard';
 import { ConnectionForm } from './ConnectionForm';
+import { connectionsListQuery, regionsQuery, vaultQuery } from './queries';
 
 /** Orgs this console can reach: add, edit, test, sign in and out. */
 export function ConnectionsScreen() {
-  const connections = useConsole((s) => s.connections);
-  const status = useConsole((s) => s.connectionsStatus);
-  const error = useConsole((s) => s.connectionsError);
-  const vault = useConsole((s) => s.vault);
-  const load = useConsole((s) => s.loadConnections);
+  const client = useOpsClient();
+  const list = useQuery(connectionsListQuery(client));
+  const vaultRead = useQuery(vaultQuery(client));
+  // Read here so the form has the regions when it opens.
+  const regions = useQuery(regionsQuery(client));
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const connections = list.data ?? [];
+  const vault = vaultRead.data;
+  const reads = [list, vaultRead, regions];
+  const fetching = reads.some((r) => r.isFetching);
+  const error = reads.find((r) => r.error)?.error?.message;
+  const retry = () => {
+    for (const r of reads) if (r.error) void r.refetch();
+  };
 
   return (
     <section className="screen" aria-labelledby="connections-title">
@@ -24,11 +31,11 @@ export function ConnectionsScreen() {
           <strong>Where secrets are kept:</strong> {vault.description}
         </p>
       )}
-      {status === 'loading' && <p role="status">Loading connections…</p>}
-      {status === 'failed' && (
+      {list.isPending && fetching && <p role="status">Loading connections…</p>}
+      {error && !fetching && (
         <div className="error-box" role="alert">
           <p>Could not read the connections: {error}</p>
-          <button type="button" onClick={() => void load()}>
+          <button type="button" onClick={retry}>
             Try again
           </button>
         </div>

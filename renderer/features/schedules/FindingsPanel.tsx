@@ -1,5 +1,10 @@
 import { findingKinds, type Finding, type FindingKind } from '../../../shared/analysis/types';
+import { useQuery } from '../../tanstack-query';
+import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
+import type { OpenWeek } from '../../store/schedules-selection-slice';
+import { useRerunAnalysis } from './mutations';
+import { weekAnalysisQuery } from './queries';
 
 const kindLabel: Record<FindingKind, string> = {
   shiftOverlap: 'Overlapping shifts',
@@ -12,13 +17,17 @@ const kindLabel: Record<FindingKind, string> = {
 };
 
 /** What would make this week's publish fail or hurt agents, grouped by kind, in the supervisor's words. */
-export function FindingsPanel() {
-  const week = useConsole((s) => s.selectedWeek);
-  const analysis = useConsole((s) => s.weekAnalysis);
-  const status = useConsole((s) => s.analysisStatus);
-  const error = useConsole((s) => s.analysisError);
-  const selectWeek = useConsole((s) => s.selectWeek);
-  if (!week) return null;
+export function FindingsPanel({ week: open }: { week: OpenWeek }) {
+  const { profileId, businessUnitId, week } = open;
+  const read = useQuery(weekAnalysisQuery(useOpsClient(), profileId, businessUnitId, week));
+  const rerun = useRerunAnalysis();
+  const close = useConsole((s) => s.openWeekFindings);
+  // A rerun started for another week says nothing about this one.
+  const rerunHere = rerun.variables?.week === week && rerun.variables.businessUnitId === businessUnitId && rerun.variables.profileId === profileId;
+  const loading = (rerunHere && rerun.isPending) || (read.isPending && read.isFetching);
+  const error = loading ? null : ((rerunHere ? rerun.error : null) ?? read.error);
+  const status = loading ? 'loading' : error ? 'failed' : 'ready';
+  const analysis = read.data;
   const groups = new Map<FindingKind, Finding[]>();
   for (const f of analysis?.findings ?? []) groups.set(f.kind, [...(groups.get(f.kind) ?? []), f]);
   const errors = analysis?.findings.filter((f) => f.severity === 'error').length ?? 0;
@@ -28,10 +37,10 @@ export function FindingsPanel() {
       <header className="findings-head">
         <h2 id="findings-title">Findings for the week of {week}</h2>
         <div className="actions">
-          <button type="button" onClick={() => void selectWeek(week, true)} disabled={status === 'loading'}>
+          <button type="button" onClick={() => rerun.mutate(open)} disabled={status === 'loading'}>
             Analyse again
           </button>
-          <button type="button" onClick={() => void selectWeek(null)}>
+          <button type="button" onClick={() => close(null)}>
             Close
           </button>
         </div>
@@ -39,7 +48,7 @@ export function FindingsPanel() {
       {status === 'loading' && <p role="status">Analysing the mirrored week…</p>}
       {status === 'failed' && (
         <p className="error-text" role="alert">
-          {error}
+          {error?.message}
         </p>
       )}
       {analysis && status === 'ready' && (

@@ -1,28 +1,16 @@
-import { useEffect } from 'react';
 import { useConsole } from '../../store/context';
 import { FindingsPanel } from './FindingsPanel';
 import { SyncBar } from './SyncBar';
+import { useSchedulesView } from './use-schedules-view';
 
 /** Connection → business unit → mirrored weeks, with sync. Works offline from the mirror. */
 export function SchedulesScreen() {
-  const connections = useConsole((s) => s.connections);
-  const loadConnections = useConsole((s) => s.loadConnections);
-  const profileId = useConsole((s) => s.schedulesProfileId);
-  const overview = useConsole((s) => s.schedulesOverview);
-  const buId = useConsole((s) => s.selectedBusinessUnitId);
-  const weeks = useConsole((s) => s.weeks);
-  const error = useConsole((s) => s.schedulesError);
+  const view = useSchedulesView();
+  const { connections, profileId, overview, businessUnitId: buId, week: selectedWeek, error } = view;
+  const weeks = view.weeks?.weeks ?? [];
   const selectProfile = useConsole((s) => s.selectSchedulesProfile);
-  const discover = useConsole((s) => s.discoverBusinessUnits);
   const selectBu = useConsole((s) => s.selectBusinessUnit);
-  const selectWeek = useConsole((s) => s.selectWeek);
-  const selectedWeek = useConsole((s) => s.selectedWeek);
-  useEffect(() => {
-    void loadConnections();
-  }, [loadConnections]);
-  useEffect(() => {
-    if (!profileId && connections[0]) void selectProfile(connections[0].id);
-  }, [profileId, connections, selectProfile]);
+  const openWeek = useConsole((s) => s.openWeekFindings);
   const connection = connections.find((c) => c.id === profileId);
   const bu = overview?.businessUnits.find((b) => b.id === buId);
   const signedIn = connection?.state === 'signedIn';
@@ -35,7 +23,7 @@ export function SchedulesScreen() {
       <div className="filters">
         <label>
           Connection
-          <select value={profileId ?? ''} onChange={(e) => void selectProfile(e.target.value)}>
+          <select value={profileId ?? ''} onChange={(e) => selectProfile(e.target.value)}>
             {connections.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -45,7 +33,7 @@ export function SchedulesScreen() {
         </label>
         <label>
           Business unit
-          <select value={buId ?? ''} onChange={(e) => void selectBu(e.target.value)} disabled={!overview?.businessUnits.length}>
+          <select value={buId ?? ''} onChange={(e) => selectBu(e.target.value)} disabled={!overview?.businessUnits.length}>
             {!overview?.businessUnits.length && <option value="">None mirrored yet</option>}
             {overview?.businessUnits.map((b) => (
               <option key={b.id} value={b.id}>
@@ -54,7 +42,7 @@ export function SchedulesScreen() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void discover()} disabled={!signedIn} title={signedIn ? undefined : 'Sign in first'}>
+        <button type="button" onClick={view.discover} disabled={!signedIn} title={signedIn ? undefined : 'Sign in first'}>
           Find business units
         </button>
       </div>
@@ -74,7 +62,7 @@ export function SchedulesScreen() {
             {bu.name} · time zone {bu.timeZone}
             {bu.asOf ? ` · as of ${new Date(bu.asOf).toLocaleString()}` : ''}
           </p>
-          <SyncBar disabledReason={syncBlocked} />
+          <SyncBar sync={view.sync} lastSync={view.weeks?.lastSync ?? null} disabledReason={syncBlocked} />
           <table className="grid" data-testid="weeks-table">
             <thead>
               <tr>
@@ -99,7 +87,7 @@ export function SchedulesScreen() {
                   <td>{w.description}</td>
                   <td>{new Date(w.asOf).toLocaleString()}</td>
                   <td>
-                    <button type="button" onClick={() => void selectWeek(w.weekDate)} aria-pressed={selectedWeek === w.weekDate}>
+                    <button type="button" onClick={() => profileId && openWeek({ profileId, businessUnitId: bu.id, week: w.weekDate })} aria-pressed={selectedWeek === w.weekDate}>
                       Check week
                     </button>
                   </td>
@@ -107,8 +95,8 @@ export function SchedulesScreen() {
               ))}
             </tbody>
           </table>
-          {weeks.length === 0 && <p className="muted">No weeks mirrored yet. Press Sync now.</p>}
-          <FindingsPanel />
+          {view.weeks && weeks.length === 0 && <p className="muted">No weeks mirrored yet. Press Sync now.</p>}
+          {profileId && selectedWeek && <FindingsPanel week={{ profileId, businessUnitId: bu.id, week: selectedWeek }} />}
         </>
       )}
       {overview && overview.businessUnits.length === 0 && (

@@ -1,4 +1,5 @@
-import { useConsole } from '../../store/context';
+import type { JobProgress } from '../../../shared/contract';
+import type { SyncRunSummary } from '../../../shared/mirror';
 
 const phaseLabel: Record<string, string> = {
   businessUnit: 'Business unit, management units and agents',
@@ -9,23 +10,26 @@ const phaseLabel: Record<string, string> = {
   done: 'Done',
 };
 
+export interface UnitSync {
+  syncing: boolean;
+  progress: JobProgress | null;
+  start(): void;
+  cancel(): void;
+}
+
 /** Sync button, live progress and the last result. */
-export function SyncBar({ disabledReason }: { disabledReason: string | null }) {
-  const syncing = useConsole((s) => s.syncing);
-  const progress = useConsole((s) => s.syncProgress);
-  const lastSync = useConsole((s) => s.lastSync);
-  const start = useConsole((s) => s.startSync);
-  const cancel = useConsole((s) => s.cancelSync);
+export function SyncBar({ sync, lastSync, disabledReason }: { sync: UnitSync; lastSync: SyncRunSummary | null; disabledReason: string | null }) {
+  const { syncing, progress } = sync;
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <div className="panel sync-bar">
       <div className="actions">
         {syncing ? (
-          <button type="button" onClick={() => void cancel()}>
+          <button type="button" onClick={sync.cancel}>
             Cancel sync
           </button>
         ) : (
-          <button type="button" className="primary" onClick={() => void start()} disabled={!!disabledReason} title={disabledReason ?? undefined}>
+          <button type="button" className="primary" onClick={sync.start} disabled={!!disabledReason} title={disabledReason ?? undefined}>
             Sync now
           </button>
         )}
