@@ -22,6 +22,8 @@ export interface SandboxConfig {
   rateLimitPerMinute: number;
   /** `/oauth/authorize` approves without showing the consent page (tests). */
   autoApprove: boolean;
+  /** Issue refresh tokens with supervisor (code grant) sign-ins, and accept grant_type=refresh_token. */
+  refreshTokens: boolean;
   /** Agent-schedule queries above this many agents answer asynchronously. */
   asyncAgentThreshold: number;
   /** ...and above this many, by download URL. */

@@ -49,6 +49,7 @@ export const defaultSandboxConfig: Omit<SandboxConfig, 'now'> = {
   tokenLifetimeSeconds: 86_400,
   rateLimitPerMinute: 300,
   autoApprove: false,
+  refreshTokens: false,
   asyncAgentThreshold: 200,
   downloadAgentThreshold: 1000,
   operationDelayMs: 50,

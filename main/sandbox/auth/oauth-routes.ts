@@ -3,7 +3,7 @@
  * with its consent page. OAuth errors use the OAuth error body
  * (`{error, description, error_description}`), not the API's `ErrorBody`.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Route, RouteContext, RouteResult } from '../http/route';
 import type { SandboxClient } from '../org/model';
 import type { SandboxRuntime } from '../runtime';
@@ -50,10 +50,21 @@ export function oauthRoutes(runtime: SandboxRuntime): Route[] {
   const { org } = runtime;
   const login = createLoginCodes(() => runtime.now());
 
-  function tokenResponse(client: SandboxClient, grantType: 'client_credentials' | 'authorization_code', userId?: string): RouteResult {
+  /** Refresh token → the sign-in it continues. Not rotated: a client must cope with either. */
+  const refreshTokens = new Map<string, { clientId: string; userId: string }>();
+
+  function tokenResponse(client: SandboxClient, grantType: 'client_credentials' | 'authorization_code', userId?: string, refreshToken?: string): RouteResult {
     const grant = runtime.tokens.issue(client.clientId, grantType, userId);
     const expiresIn = Math.max(0, Math.round((grant.expiresAt - runtime.now().getTime()) / 1000));
-    return { status: 200, body: { access_token: grant.token, token_type: 'bearer', expires_in: expiresIn }, headers: noStore };
+    const body: Record<string, unknown> = { access_token: grant.token, token_type: 'bearer', expires_in: expiresIn };
+    // Genesys documents refresh tokens for the code grant, while DOMAIN.md warns one may not come: the sandbox
+    // issues them only when asked (refreshTokens), so the console is tested both ways.
+    if (grantType === 'authorization_code' && userId && runtime.config.refreshTokens) {
+      const issued = refreshToken ?? randomBytes(24).toString('base64url');
+      refreshTokens.set(issued, { clientId: client.clientId, userId });
+      body.refresh_token = issued;
+    }
+    return { status: 200, body, headers: noStore };
   }
 
   async function token(ctx: RouteContext): Promise<RouteResult> {
@@ -93,6 +104,14 @@ export function oauthRoutes(runtime: SandboxRuntime): Route[] {
       const redeemed = login.redeem(code, clientId, redirectUri, verifier);
       if (!redeemed.ok) return oauthError(400, 'invalid_grant', redeemed.reason);
       return tokenResponse(client, 'authorization_code', redeemed.userId);
+    }
+
+    if (grantType === 'refresh_token' && runtime.config.refreshTokens) {
+      const clientId = form.get('client_id') ?? basic?.id ?? '';
+      const known = refreshTokens.get(form.get('refresh_token') ?? '');
+      const client = org.clients.get(clientId);
+      if (!known || !client || known.clientId !== clientId) return oauthError(400, 'invalid_grant', 'The refresh token is invalid or has expired.');
+      return tokenResponse(client, 'authorization_code', known.userId, form.get('refresh_token')!);
     }
 
     if (!grantType) return oauthError(400, 'invalid_request', 'grant_type is required.');

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectionDraft, ConnectionProfile, ConnectionStatus, RegionOption, VaultStatus } from '../../../shared/connections';
 import { requestClientCredentialsToken } from '../../genesys/auth/client-credentials';
 import { startPkceSignIn } from '../../genesys/auth/loopback-signin';
+import { refreshSignIn } from '../../genesys/auth/pkce';
 import { createTokenManager, type TokenManager } from '../../genesys/auth/token-manager';
 import { environmentFor, findRegion, genesysRegions } from '../../genesys/regions';
 import type { AuditSink, GenesysEnvironment, TokenSet } from '../../genesys/types';
@@ -102,6 +103,12 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
                 requestClientCredentialsToken(await environment(p), await clientIdOf(p), await clientSecret(p), undefined, () => now().getTime()),
               )
           : null,
+      // A supervisor session goes on past its token's expiry when Genesys issued a refresh token.
+      refresh:
+        p.grantType === 'authorization_code'
+          ? (refreshToken) =>
+              audited(p.id, async () => refreshSignIn({ env: await environment(p), clientId: p.clientId, refreshToken, now: () => now().getTime() }))
+          : undefined,
       store: {
         load: () => tokenCache.get(p.id) ?? null,
         save: (t) => {
