@@ -10,7 +10,7 @@ import { shiftLabel, spanTimes, timeLabel } from './explain';
 import { makeFinding } from './finding';
 import { agentName, shiftAt, type Prepared, type PreparedShift } from './prepare';
 import { byStart, forEachIntersecting } from './sweep';
-import { isoInstant, minuteMs, type InstantReader } from './time';
+import { isoInstant, minuteMs, type InstantReader } from '../time/zone-clock';
 import type { ActivityInput, Finding, ShiftInput } from './types';
 
 interface ActivitySpan {

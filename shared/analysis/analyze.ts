@@ -14,7 +14,7 @@ import { findShiftOverlaps } from './overlaps';
 import { prepare, type Prepared } from './prepare';
 import { findScriptSessions } from './script-sessions';
 import { findTimeOffOverlaps } from './time-off';
-import { parseInstant, ZoneClock } from './time';
+import { parseInstant, ZoneClock } from '../time/zone-clock';
 import type { AnalysisInput, Finding, FindingKind } from './types';
 import { findZoneMismatches } from './zones';
 

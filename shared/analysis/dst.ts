@@ -11,7 +11,7 @@ import { changeLabel, clockLabel, dayLabel, minutesLabel, shiftLabel } from './e
 import { makeFinding } from './finding';
 import { agentClock, agentName, shiftAt, type Prepared, type PreparedShift } from './prepare';
 import { isUsualStart, localStart, startPattern, type StartPattern } from './pattern';
-import { isoInstant, minuteMs, type ZoneClock } from './time';
+import { isoInstant, minuteMs, type ZoneClock } from '../time/zone-clock';
 import type { Finding } from './types';
 
 interface Across {

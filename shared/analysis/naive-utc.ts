@@ -10,7 +10,7 @@ import { dayLabel, clockLabel, offsetLabel, timeLabel } from './explain';
 import { makeFinding } from './finding';
 import { agentName, shiftAt, type Prepared, type PreparedShift } from './prepare';
 import { isUsualStart, localStart, startPattern } from './pattern';
-import { dayMs, isoInstant, minuteMs } from './time';
+import { dayMs, isoInstant, minuteMs } from '../time/zone-clock';
 import type { Finding } from './types';
 
 function utcMinute(ms: number): number {

@@ -9,7 +9,7 @@ import { dayLabel, shiftLabel, spanLabel, spanTimes, timeLabel } from './explain
 import { makeFinding } from './finding';
 import { agentName, agentShifts, type Prepared, type PreparedShift } from './prepare';
 import { forEachIntersecting, groupHasIntersection, intersection } from './sweep';
-import { isoInstant, minuteMs } from './time';
+import { isoInstant, minuteMs } from '../time/zone-clock';
 import type { Finding } from './types';
 
 /**

@@ -7,7 +7,7 @@
  * changes DST.
  */
 import { agentClock, type Prepared } from './prepare';
-import type { ZoneClock } from './time';
+import type { ZoneClock } from '../time/zone-clock';
 
 export interface StartPattern {
   clock: ZoneClock;

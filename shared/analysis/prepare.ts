@@ -6,7 +6,7 @@
  */
 import { badInputFinding, isLength, shown } from './bad-input';
 import { ShiftTableBuilder, type ShiftTable } from './shift-table';
-import { dayMs, InstantReader, minuteMs, parseDate, parseInstant, ZoneClock } from './time';
+import { dayMs, InstantReader, minuteMs, parseDate, parseInstant, ZoneClock } from '../time/zone-clock';
 import type { ActivityCodeInput, AgentInput, AnalysisInput, Finding, ShiftInput } from './types';
 
 export { agentShifts, shiftAt, type PreparedShift } from './shift-table';

@@ -9,7 +9,7 @@ import { badInputFinding, shown } from './bad-input';
 import { clockLabel, shiftLabel, untilLabel } from './explain';
 import { makeFinding } from './finding';
 import { agentName, agentShifts, list, type Prepared, type PreparedShift } from './prepare';
-import { isoInstant, minuteMs, parseInstant } from './time';
+import { isoInstant, minuteMs, parseInstant } from '../time/zone-clock';
 import type { Finding, ScriptSessionInput, Severity } from './types';
 
 const hourMs = 60 * minuteMs;

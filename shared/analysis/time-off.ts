@@ -10,7 +10,7 @@ import { dayLabel, shiftLabel, spanLabel } from './explain';
 import { makeFinding } from './finding';
 import { agentClock, agentName, agentShifts, list, type Prepared, type PreparedShift } from './prepare';
 import { byStart, forEachIntersecting, intersection, type Span } from './sweep';
-import { isoDate, isoInstant, minuteMs, parseDate, parseInstant } from './time';
+import { isoDate, isoInstant, minuteMs, parseDate, parseInstant } from '../time/zone-clock';
 import type { Finding, FullDayTimeOffInput, TimeOffRequestInput } from './types';
 
 type Source = 'fullDayMarker' | 'fullDayRequest' | 'partialDayRequest';

@@ -7,7 +7,7 @@ import { badInputFinding, shown } from './bad-input';
 import { minutesLabel, offsetLabel, zoneLabel } from './explain';
 import { makeFinding } from './finding';
 import { list, type Prepared } from './prepare';
-import { ZoneClock } from './time';
+import { ZoneClock } from '../time/zone-clock';
 import type { Finding, ManagementUnitInput } from './types';
 
 /** Aliases (US/Central, America/Chicago) are one zone; compare canonical names. */

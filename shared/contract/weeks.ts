@@ -1,6 +1,6 @@
 /** A week is named by its first day; whether it is this unit's first day is checked where the unit is known. */
 import { z } from 'zod';
-import { isCalendarDate } from '../business-week';
+import { isCalendarDate } from '../time/business-week';
 
 export const weekDate = z
   .string()

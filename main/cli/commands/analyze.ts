@@ -3,7 +3,7 @@
  * findings from the mirror, offline. Exit 0 with no error findings, 4 otherwise,
  * so a CI job can stop a publish that would fail.
  */
-import { isCalendarDate } from '../../../shared/business-week';
+import { isCalendarDate } from '../../../shared/time/business-week';
 import type { CliContext } from '../context';
 import { exitCodes, UsageError } from '../exit-codes';
 import { findProfile } from './profile';

@@ -14,7 +14,7 @@ import { syncReferenceData } from './sync-reference-data';
 import { syncSchedules } from './sync-schedules';
 import { syncScriptSessions } from './sync-script-sessions';
 import { syncTimeOff } from './sync-time-off';
-import { weekProblem } from '../../../shared/business-week';
+import { weekProblem } from '../../../shared/time/business-week';
 import { badInput } from '../../../shared/ops-error';
 
 export type { MirrorSyncApi, SyncProgressEvent } from './sync-context';

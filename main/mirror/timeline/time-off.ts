@@ -4,7 +4,7 @@
  * range), then cut exactly in instants in the BU's zone.
  */
 import type Database from 'better-sqlite3';
-import { dayMs, isoDate, parseDate, ZoneClock } from '../../../shared/analysis/time';
+import { dayMs, isoDate, parseDate, ZoneClock } from '../../../shared/time/zone-clock';
 import { prepared } from '../statement-cache';
 import type { TimelineAgent, TimelineQuery } from './window-query';
 

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AnalysisUpdate, WeekAnalysis } from '../../../shared/analysis/week-analysis';
-import { weekProblem } from '../../../shared/business-week';
+import { weekProblem } from '../../../shared/time/business-week';
 import { badInput } from '../../../shared/ops-error';
 import { mirroredWeeks } from '../../mirror/mirrored-weeks';
 import { createWeekAnalysisStore } from '../../mirror/week-analyses';
