@@ -50,7 +50,9 @@ function stripQueryAndHash(url: string): string {
 
 /**
  * Registers the one invoke channel. `getTrusted` is read per call because the
- * window may be re-created (macOS activate) after registration.
+ * window may be re-created (macOS activate) after registration. In the app,
+ * `dispatch` is the relay to the services process (services-relay.ts): the
+ * trust check happens here, in main, before anything is forwarded.
  */
 export function registerIpcTransport(
   ipcMain: IpcMainLike,

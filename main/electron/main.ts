@@ -1,20 +1,25 @@
 /**
- * Electron entry: app lifecycle, the one window, and wiring of the IPC
- * transport to the Electron-free services. Nothing here is business logic.
+ * Electron entry: app lifecycle, the one window, the security guards and the
+ * IPC relay. The services (SQLite, the Genesys client, sync) run in a utility
+ * process (services-process.ts) reached over a MessagePort; main only checks
+ * who is calling, forwards, and lends the services safeStorage and the system
+ * browser. Nothing here is business logic.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
-import { createServices } from '../services';
-import { createSafeStorageVault } from './safe-storage-vault';
+import { app, BrowserWindow, ipcMain, MessageChannelMain, safeStorage, session, shell, utilityProcess } from 'electron';
 import { registerIpcTransport, sendEvent, type TrustedRenderer } from './ipc-transport';
+import { safeStorageStatus } from './platform-relay';
 import { guardSession, guardWebContents, mainWindowOptions } from './security';
+import { relayDispatch } from './services-relay';
+import { superviseServices, type ServicesSupervisor } from './services-supervisor';
 
 // The app root (the folder of package.json, or app.asar when packaged) holds out/.
 const outDir = path.join(app.getAppPath(), 'out');
 const preloadPath = path.join(outDir, 'preload', 'index.cjs');
 const pagePath = path.join(outDir, 'renderer', 'index.html');
+const servicesEntry = path.join(outDir, 'main', 'services.cjs');
 
 let mainWindow: BrowserWindow | null = null;
 let trusted: TrustedRenderer | null = null;
@@ -33,6 +38,30 @@ function createWindow(): void {
   void win.loadFile(pagePath);
 }
 
+function startServices(): ServicesSupervisor {
+  const dataDir = app.getPath('userData');
+  // Electron's ABI build of better-sqlite3 (build/native-for-electron.mjs), unpacked beside the asar when packaged.
+  const nativeBinding = path.join(outDir, 'native', 'better_sqlite3.node').replace('app.asar', 'app.asar.unpacked');
+  return superviseServices({
+    fork: () => utilityProcess.fork(servicesEntry, [], { serviceName: 'Publish Desk services', stdio: 'inherit' }),
+    createChannel: () => new MessageChannelMain(),
+    start: {
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+      dataDir,
+      ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
+      secrets: {
+        filePath: path.join(dataDir, 'secrets.json'),
+        // Without a keyring, secrets stay in memory unless the supervisor explicitly opts in.
+        allowPlaintextBackend: process.env.PUBLISH_DESK_ALLOW_PLAINTEXT_SECRETS === '1',
+        ...safeStorageStatus(safeStorage),
+      },
+    },
+    abilities: { safeStorage, openExternal: (url) => shell.openExternal(url) },
+    onEvent: (event, payload) => sendEvent(mainWindow?.webContents ?? null, event, payload),
+  });
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -42,29 +71,20 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, shell));
 
-  void app.whenReady().then(async () => {
+  void app.whenReady().then(() => {
     guardSession(session.defaultSession);
-    const dataDir = app.getPath('userData');
-    // Electron's ABI build of better-sqlite3 (build/native-for-electron.mjs), unpacked beside the asar when packaged.
-    const nativeBinding = path.join(outDir, 'native', 'better_sqlite3.node').replace('app.asar', 'app.asar.unpacked');
-    const services = await createServices({
-      appName: app.getName(),
-      appVersion: app.getVersion(),
-      dataDir,
-      mode: 'electron',
-      vault: createSafeStorageVault({
-        safeStorage,
-        filePath: path.join(dataDir, 'secrets.json'),
-        // Without a keyring, secrets stay in memory unless the supervisor explicitly opts in.
-        allowPlaintextBackend: process.env.PUBLISH_DESK_ALLOW_PLAINTEXT_SECRETS === '1',
-      }),
-      openBrowser: (url) => shell.openExternal(url),
-      ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
-      log: (line) => console.error(line),
+    const services = startServices();
+    let servicesClosed = false;
+    // Quit waits for the services to close the database (a sync ends whole or rolled back).
+    app.on('will-quit', (event) => {
+      if (servicesClosed) return;
+      event.preventDefault();
+      void services.stop().finally(() => {
+        servicesClosed = true;
+        app.quit();
+      });
     });
-    app.on('will-quit', () => void services.close());
-    registerIpcTransport(ipcMain, services.dispatch, () => trusted);
-    services.events.attach((event, payload) => sendEvent(mainWindow?.webContents ?? null, event, payload));
+    registerIpcTransport(ipcMain, relayDispatch(services), () => trusted);
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

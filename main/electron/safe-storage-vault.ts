@@ -6,7 +6,8 @@
  * the user opts in, and `describe()` says so.
  *
  * Takes a `safeStorage`-like object instead of importing electron, so it runs
- * under Vitest with a fake.
+ * under Vitest with a fake, and in the services process, where encrypting is
+ * a request to Electron main over a port (platform-relay.ts), hence async.
  */
 import { readFile } from 'node:fs/promises';
 import { createWriteQueue, writeFileAtomically } from '../genesys/vault/atomic-file';
@@ -15,8 +16,8 @@ import { VaultError, type SecretVault } from '../genesys/vault/vault';
 
 export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  encryptString(plainText: string): Buffer | Promise<Buffer>;
+  decryptString(encrypted: Buffer): string | Promise<string>;
   /** Linux only in Electron. */
   getSelectedStorageBackend?(): string;
 }
@@ -113,14 +114,16 @@ export function createSafeStorageVault(options: SafeStorageVaultOptions): Secret
         throw new VaultError('newer-format', `The saved secret "${key}" was written by a newer Publish Desk. Update Publish Desk, or sign in again to replace it.`);
       }
       try {
-        return safeStorage.decryptString(Buffer.from(stored.slice(entryPrefix.length), 'base64'));
-      } catch {
+        return await safeStorage.decryptString(Buffer.from(stored.slice(entryPrefix.length), 'base64'));
+      } catch (err) {
+        // The keychain could not be asked at all (say, its relay is gone): not the entry's fault.
+        if (err instanceof VaultError) throw err;
         // Typically the keychain entry behind the key was reset, or the file came from another account.
         throw new VaultError('unreadable-entry', `The saved secret "${key}" can no longer be decrypted by ${keychainName(platform, backendName)}. Sign in again to replace it.`);
       }
     },
     async set(key, value) {
-      const sealed = entryPrefix + safeStorage.encryptString(value).toString('base64');
+      const sealed = entryPrefix + (await safeStorage.encryptString(value)).toString('base64');
       await commit((entries) => ({ ...entries, [key]: sealed }));
     },
     delete: (key) =>

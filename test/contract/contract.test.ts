@@ -1,10 +1,11 @@
-/** The same contract cases over both transports: they must behave identically. */
+/** The same contract cases over every transport: they must behave identically. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpsCallError } from '../../renderer/bridge/call-error';
-import { dataDirs, startHttpHarness, startIpcHarness, type TransportHarness } from './transports';
+import { dataDirs, startHttpHarness, startIpcHarness, startPortHarness, type TransportHarness } from './transports';
 
 const transports: Array<[string, () => Promise<TransportHarness> | TransportHarness]> = [
-  ['Electron IPC', startIpcHarness],
+  ['Electron IPC (relayed over the services port)', startIpcHarness],
+  ['MessagePort', startPortHarness],
   ['HTTP host', startHttpHarness],
 ];
 
@@ -20,9 +21,9 @@ describe.each(transports)('contract over %s', (_label, start) => {
   it('app.info reports the transport that carried it', async () => {
     const info = await t.client.call('app.info', {});
     expect(info.transport).toBe(t.name);
-    expect(info.mode).toBe(t.name === 'ipc' ? 'electron' : 'browser');
+    expect(info.mode).toBe(t.name === 'http' ? 'browser' : 'electron');
     expect(info.version).toBe('0.1.0-test');
-    expect(info.dataDir).toBe(dataDirs.get(t.name === 'ipc' ? 'electron' : 'browser'));
+    expect(info.dataDir).toBe(dataDirs.get(t.name));
     expect(Date.parse(info.startedAt)).not.toBeNaN();
   });
 

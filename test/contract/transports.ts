@@ -1,22 +1,31 @@
 /**
- * The two transports of one contract, each started the way its shell starts
- * it, behind the same `OpsClient` face the renderer uses.
+ * The transports of one contract, each started the way its shell starts it,
+ * behind the same `OpsClient` face the renderer uses: Electron IPC (relayed by
+ * main over a MessagePort to the services, as in the desktop app), the
+ * MessagePort itself, and the loopback HTTP host of browser mode.
  */
 import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import WebSocket from 'ws';
+import { OpsCallError, unwrapOutcome } from '../../renderer/bridge/call-error';
 import { createHostClient } from '../../renderer/bridge/host-client';
 import { createIpcClient } from '../../renderer/bridge/ipc-client';
 import type { OpsClient } from '../../renderer/bridge/types';
 import { registerIpcTransport, sendEvent, type IpcInvokeEventLike } from '../../main/electron/ipc-transport';
+import { relayDispatch } from '../../main/electron/services-relay';
 import { startHost, type RunningHost } from '../../main/host/server';
 import type { Services } from '../../main/services';
+import { createPortClient, fromMessagePortMain, PortClosedError, servePort, type PortClient } from '../../main/services/port';
 import { tempServices } from '../support/temp-services';
 import { ipcChannels, type EventFrame } from '../../shared/transport';
+import { fakeMessageChannelMain } from './fake-electron';
+
+export type HarnessName = 'ipc' | 'port' | 'http';
 
 export interface TransportHarness {
-  name: 'ipc' | 'http';
+  name: HarnessName;
   client: OpsClient;
   services: Services;
   /** A raw call that bypasses the typed client, to send what a hostile caller would. */
@@ -24,31 +33,39 @@ export interface TransportHarness {
   close(): Promise<void>;
 }
 
-function services(mode: 'electron' | 'browser'): Promise<Services> {
-  return tempServices({ mode, dataDir: dataDirFor(mode) });
+function services(name: HarnessName): Promise<Services> {
+  return tempServices({ mode: name === 'http' ? 'browser' : 'electron', dataDir: dataDirFor(name) });
 }
 
-/** A fresh folder per harness; tests read it back through app.info. */
+/** A fresh folder per harness, by harness name; tests read it back through app.info. */
 export const dataDirs = new Map<string, string>();
-function dataDirFor(mode: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `pd-${mode}-`));
-  dataDirs.set(mode, dir);
+function dataDirFor(name: HarnessName): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `pd-${name}-`));
+  dataDirs.set(name, dir);
   return dir;
 }
 
-/** Electron transport through an IpcMainLike fake, with a fake window for events. */
+/**
+ * Electron transport as the desktop app runs it: the IPC handler (through an
+ * IpcMainLike fake, trust checks included) relays to the services over a
+ * MessagePortMain-shaped port, and events come back the same way to a fake window.
+ */
 export async function startIpcHarness(): Promise<TransportHarness> {
-  const svc = await services('electron');
+  const svc = await services('ipc');
+  const { port1, port2 } = fakeMessageChannelMain();
+  const served = servePort(fromMessagePortMain(port2), svc);
+  const portClient = createPortClient(fromMessagePortMain(port1));
+  const slot = { client: portClient };
   const pageUrl = 'file:///app/out/renderer/index.html';
   let invoke: ((e: IpcInvokeEventLike, ...a: unknown[]) => Promise<unknown>) | undefined;
   registerIpcTransport(
     { handle: (_c, l) => (invoke = l), removeHandler: () => (invoke = undefined) },
-    svc.dispatch,
+    relayDispatch({ current: async () => slot, peek: () => slot }),
     () => ({ webContentsId: 1, pageUrl }),
   );
   const eventListeners = new Set<(frame: EventFrame) => void>();
   const fakeWindow = { isDestroyed: () => false, send: (_c: string, f: unknown) => eventListeners.forEach((l) => l(f as EventFrame)) };
-  svc.events.attach((event, payload) => sendEvent(fakeWindow, event, payload));
+  portClient.onAny((event, payload) => sendEvent(fakeWindow, event, payload));
   const fromOurFrame: IpcInvokeEventLike = { sender: { id: 1 }, senderFrame: { url: pageUrl, parent: null } };
   const rawCall = (method: unknown, args: unknown) => invoke!(fromOurFrame, method, args);
   const client = createIpcClient({
@@ -60,7 +77,51 @@ export async function startIpcHarness(): Promise<TransportHarness> {
     },
   });
   void ipcChannels;
-  return { name: 'ipc', client, services: svc, rawCall, close: () => svc.close() };
+  return {
+    name: 'ipc',
+    client,
+    services: svc,
+    rawCall,
+    close: async () => {
+      served.close();
+      await svc.close();
+    },
+  };
+}
+
+/** The typed face over a port client, as a caller in another process would hold it. */
+export function portOpsClient(port: PortClient): OpsClient {
+  return {
+    transport: 'port',
+    async call(method, args) {
+      try {
+        return unwrapOutcome(await port.call(method, args));
+      } catch (err) {
+        if (err instanceof PortClosedError) throw new OpsCallError('transport', err.message);
+        throw err;
+      }
+    },
+    on: (event, callback) => port.on(event, callback),
+  };
+}
+
+/** The MessagePort transport on Node's MessageChannel, standing in for the utility process's port. */
+export async function startPortHarness(): Promise<TransportHarness & { port: PortClient }> {
+  const svc = await services('port');
+  const { port1, port2 } = new MessageChannel();
+  servePort(port1, svc);
+  const port = createPortClient(port2);
+  return {
+    name: 'port',
+    client: portOpsClient(port),
+    services: svc,
+    port,
+    rawCall: (method, args) => port.call(method, args),
+    close: async () => {
+      port.close();
+      await svc.close();
+    },
+  };
 }
 
 /** A built-renderer stand-in so the host has a page to serve in tests. */
@@ -74,7 +135,7 @@ export function fakeRendererDir(): string {
 
 /** Browser transport over real HTTP and a real WebSocket on 127.0.0.1. */
 export async function startHttpHarness(): Promise<TransportHarness & { host: RunningHost }> {
-  const svc = await services('browser');
+  const svc = await services('http');
   const host = await startHost({ dispatch: svc.dispatch, events: svc.events, rendererDir: fakeRendererDir() });
   const sockets: WebSocket[] = [];
   // A browser sends its Origin on every WebSocket; Node's ws client must be told to.

@@ -20,6 +20,11 @@ describe('layeringViolation', () => {
     ['main/electron/main.ts', 'electron', null],
     ['main/electron/main.ts', '../host/server', null],
     ['main/services/handlers.ts', '../electron/main', 'main/services/ may not import main/electron/ (see the layering table in ARCHITECTURE.md)'],
+    // The port transport runs in the services process, where Electron's main APIs do not exist.
+    ['main/services/port/serve-port.ts', 'electron', "only main/electron/ may import 'electron'"],
+    ['main/services/port/port-client.ts', '../../electron/safe-storage-vault', 'main/services/ may not import main/electron/ (see the layering table in ARCHITECTURE.md)'],
+    ['main/services/port/frames.ts', '../../../shared/contract', null],
+    ['main/electron/services-child.ts', '../services/port', null],
     ['main/sandbox/server.ts', '../genesys/client', 'main/sandbox/ may not import main/genesys/ (see the layering table in ARCHITECTURE.md)'],
     ['main/sandbox/server.ts', '../../shared/contract', null],
     ['main/genesys/client.ts', '../mirror/db', 'main/genesys/ may not import main/mirror/ (see the layering table in ARCHITECTURE.md)'],

@@ -1,14 +1,16 @@
 /**
  * Packaging smoke test: validates electron-builder.yml, then builds `--dir`
  * with a stub Electron (no download possible here) and checks the asar
- * holds main, preload and renderer and that the native module is unpacked.
- * Needs `npm run build` first (the test command runs it).
+ * holds main, the services process, preload and renderer and that the native
+ * module is unpacked. Needs `npm run build` first (the test command runs it).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { build as esbuild } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noElectron } from '../../build/build-main.mjs';
 import { makeStubElectronDist } from '../../build/stub-electron.mjs';
 
 const require = createRequire(import.meta.url);
@@ -43,12 +45,41 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('the main and services bundles', () => {
+  const required = (file: string) => {
+    const full = path.join(root, file);
+    if (!existsSync(full)) throw new Error(`${file} is missing: run \`npm run build\` before this test`);
+    return new Set([...readFileSync(full, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]));
+  };
+
+  it('keep the services out of Electron main, and electron out of the services process', () => {
+    const main = required('out/main/index.cjs');
+    expect(main.has('electron')).toBe(true);
+    for (const pkg of ['better-sqlite3', 'axios', 'ws', 'node:http']) expect(main.has(pkg), `main requires ${pkg}`).toBe(false);
+    const services = required('out/main/services.cjs');
+    expect(services.has('better-sqlite3')).toBe(true);
+    expect(services.has('electron')).toBe(false);
+  });
+
+  it("fail the services build when something reaches 'electron'", async () => {
+    const attempt = esbuild({
+      stdin: { contents: "import { app } from 'electron'; console.log(app);", resolveDir: root, sourcefile: 'main/electron/oops.ts', loader: 'ts' },
+      bundle: true,
+      write: false,
+      platform: 'node',
+      logLevel: 'silent',
+      plugins: [noElectron],
+    });
+    await expect(attempt).rejects.toThrow(/The services process may not import 'electron'/);
+  });
+});
+
 describe('packaged app layout (--dir, stub Electron)', () => {
   let work: string;
   let resources: string;
 
   beforeAll(async () => {
-    for (const f of ['out/main/index.cjs', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+    for (const f of ['out/main/index.cjs', 'out/main/services.cjs', 'out/preload/index.cjs', 'out/renderer/index.html']) {
       if (!existsSync(path.join(root, f))) throw new Error(`${f} is missing: run \`npm run build\` before this test`);
     }
     work = mkdtempSync(path.join(tmpdir(), 'pd-pack-'));
@@ -65,11 +96,11 @@ describe('packaged app layout (--dir, stub Electron)', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('puts main, preload, renderer and package.json in app.asar', () => {
+  it('puts main, the services process, preload, renderer and package.json in app.asar', () => {
     const asar = require('@electron/asar') as AsarModule;
     const archive = path.join(resources, 'app.asar');
     const entries = new Set(asar.listPackage(archive, { isPack: false }).map((e) => e.replaceAll('\\', '/')));
-    for (const f of ['/package.json', '/out/main/index.cjs', '/out/preload/index.cjs', '/out/renderer/index.html']) {
+    for (const f of ['/package.json', '/out/main/index.cjs', '/out/main/services.cjs', '/out/preload/index.cjs', '/out/renderer/index.html']) {
       expect(entries.has(f), `${f} in app.asar`).toBe(true);
     }
     expect([...entries].some((e) => e.startsWith('/out/') && e.endsWith('.map'))).toBe(false);

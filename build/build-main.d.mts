@@ -1,0 +1,5 @@
+import type { BuildOptions, Plugin } from 'esbuild';
+
+/** Fails a build that imports 'electron' (the services process's bundle). */
+export const noElectron: Plugin;
+export const entries: BuildOptions[];
