@@ -15,7 +15,7 @@ const layers = [
 /** For each layer: the layers it may import (itself always), and package rules. */
 const rules = {
   shared: { layers: [], packages: ['luxon', 'zod', 'purecloud-platform-client-v2'], node: false },
-  renderer: { layers: ['shared'], packages: ['react', 'react-dom', 'zustand', 'luxon', 'zod'], node: false },
+  renderer: { layers: ['shared'], packages: ['react', 'react-dom', 'zustand', '@tanstack/react-query', 'luxon', 'zod'], node: false },
   'main/electron': { layers: '*main', packages: '*', node: true },
   'main/host': { layers: ['shared', 'main/services', 'main/genesys', 'main/mirror', 'main/publish', 'main/sandbox'], packages: 'noElectron', node: true },
   'main/services': { layers: ['shared', 'main/genesys', 'main/mirror', 'main/publish', 'main/sandbox'], packages: 'noElectron', node: true },

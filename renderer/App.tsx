@@ -1,4 +1,4 @@
-import { useQueryClient } from './tanstack-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { OverviewScreen } from './features/about/OverviewScreen';
 import { ActivityScreen } from './features/activity/ActivityScreen';
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen';

@@ -1,4 +1,4 @@
-import { QueryClientProvider } from './tanstack-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -5,7 +5,7 @@
  * question it answers: switching business unit mid-load cannot show the old
  * unit's weeks.
  */
-import { QueryClient } from './tanstack-query';
+import { QueryClient } from '@tanstack/react-query';
 import { OpsCallError } from './bridge/call-error';
 
 /** At most two retries, and only when the call never reached main: a refused or failed call will fail the same way again. */

@@ -1,6 +1,7 @@
-import { useQuery } from '../../tanstack-query';
+import { useQuery } from '@tanstack/react-query';
 import { useOpsClient } from '../../ops-client-context';
 import { appInfoQuery } from './queries';
+import { transportLabel } from '../shell/transport-label';
 
 /** First screen: what is running, where its data lives, which transport is live. */
 export function OverviewScreen() {
@@ -35,7 +36,7 @@ export function OverviewScreen() {
           <dt>Shell</dt>
           <dd data-testid="info-mode">{info.mode === 'electron' ? 'Electron desktop app' : 'Browser (loopback host)'}</dd>
           <dt>Transport</dt>
-          <dd data-testid="info-transport">{info.transport === 'ipc' ? 'Electron IPC' : 'HTTP + WebSocket on 127.0.0.1'}</dd>
+          <dd data-testid="info-transport">{transportLabel(info.transport)}</dd>
           <dt>Data folder</dt>
           <dd data-testid="info-data-dir" className="mono">{info.dataDir}</dd>
           <dt>Platform</dt>

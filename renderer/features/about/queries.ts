@@ -1,4 +1,4 @@
-import { queryOptions } from '../../tanstack-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { OpsClient } from '../../bridge/types';
 
 export const appKeys = {

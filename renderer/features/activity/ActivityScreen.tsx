@@ -1,4 +1,4 @@
-import { useQuery } from '../../tanstack-query';
+import { useQuery } from '@tanstack/react-query';
 import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
 import { connectionsListQuery } from '../connections/queries';

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '../../tanstack-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { AuditQuery } from '../../../shared/activity';
 import type { OpsClient } from '../../bridge/types';
 import type { ActivityFilter } from '../../store/activity-filter-slice';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ConnectionDraft, ConnectionStatus, GrantType } from '../../../shared/connections';
-import { useQuery } from '../../tanstack-query';
+import { useQuery } from '@tanstack/react-query';
 import { useOpsClient } from '../../ops-client-context';
 import { useSaveConnection } from './mutations';
 import { regionsQuery } from './queries';

@@ -1,4 +1,4 @@
-import { useQuery } from '../../tanstack-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useOpsClient } from '../../ops-client-context';
 import { ConnectionCard } from './ConnectionCard';

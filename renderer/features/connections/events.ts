@@ -1,4 +1,4 @@
-import type { QueryClient } from '../../tanstack-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { AppNotice } from '../../../shared/contract';
 import type { OpsClient } from '../../bridge/types';

@@ -1,4 +1,4 @@
-import { useMutation, useMutationState, useQueryClient, type Mutation } from '../../tanstack-query';
+import { useMutation, useMutationState, useQueryClient, type Mutation } from '@tanstack/react-query';
 import type { ConnectionDraft, ConnectionStatus } from '../../../shared/connections';
 import { useOpsClient } from '../../ops-client-context';
 import { connectionsKeys, putConnection } from './queries';

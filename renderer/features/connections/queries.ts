@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from '../../tanstack-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { ConnectionStatus } from '../../../shared/connections';
 import type { OpsClient } from '../../bridge/types';
 

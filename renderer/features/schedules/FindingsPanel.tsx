@@ -1,5 +1,5 @@
 import { findingKinds, type Finding, type FindingKind } from '../../../shared/analysis/types';
-import { useQuery } from '../../tanstack-query';
+import { useQuery } from '@tanstack/react-query';
 import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
 import type { OpenWeek } from '../../store/schedules-selection-slice';

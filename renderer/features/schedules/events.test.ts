@@ -1,4 +1,4 @@
-import { MutationObserver, QueryObserver, type QueryKey, type QueryObserverOptions } from '../../tanstack-query';
+import { MutationObserver, QueryObserver, type QueryKey, type QueryObserverOptions } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { JobEvent, JobSnapshot } from '../../../shared/contract';
 import type { WeekAnalysis } from '../../../shared/analysis/week-analysis';

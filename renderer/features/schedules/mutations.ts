@@ -1,7 +1,7 @@
 /** The Schedules screen's writes. Each carries its subject, so its answer lands on that unit even if the screen moved on. */
 import type { JobSnapshot, JobSubject } from '../../../shared/contract';
 import type { OpsClient } from '../../bridge/types';
-import { useMutation, useQueryClient, type QueryClient } from '../../tanstack-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useOpsClient } from '../../ops-client-context';
 import type { OpenWeek } from '../../store/schedules-selection-slice';
 import { schedulesKeys } from './queries';

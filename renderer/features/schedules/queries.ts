@@ -3,7 +3,7 @@
  * the key of the question asked, so one that arrives after the supervisor moved on (another
  * connection, unit or week) fills the cache for that question and is never shown for the new one.
  */
-import { queryOptions, skipToken, type QueryClient } from '../../tanstack-query';
+import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
 import type { OpsClient } from '../../bridge/types';
 
 export const schedulesKeys = {

@@ -4,7 +4,7 @@
  * says is running when the screen opens (a sync started in another window). The three race each
  * other, so a step is kept only if it is newer than the one already there.
  */
-import { queryOptions, skipToken, type QueryClient } from '../../tanstack-query';
+import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
 import type { JobEvent } from '../../../shared/contract';
 import type { OpsClient } from '../../bridge/types';
 import { invalidateUnit, schedulesKeys } from './queries';

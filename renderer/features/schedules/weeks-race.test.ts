@@ -4,7 +4,7 @@
  * supervisor had switched to unit B, replaced B's weeks while B stayed selected. Now each answer is
  * filed under the key of its own question, and the screen observes only the key of the unit it shows.
  */
-import { QueryObserver } from '../../tanstack-query';
+import { QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { SyncRunSummary, WeekSummary } from '../../../shared/mirror';
 import { createConsoleQueryClient } from '../../query-client';

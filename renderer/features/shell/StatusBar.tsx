@@ -1,6 +1,7 @@
-import { useQuery } from '../../tanstack-query';
+import { useQuery } from '@tanstack/react-query';
 import { useOpsClient } from '../../ops-client-context';
 import { appInfoQuery } from '../about/queries';
+import { transportShortLabel } from './transport-label';
 
 /** Always-visible line saying which shell and transport are live. */
 export function StatusBar() {
@@ -10,7 +11,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar" role="status" aria-live="polite">
       <span data-testid="status-mode">{mode}</span>
-      <span data-testid="status-transport">{client.transport === 'ipc' ? 'IPC transport' : 'HTTP transport'}</span>
+      <span data-testid="status-transport">{transportShortLabel(client.transport)}</span>
       {info && <span>v{info.version}</span>}
     </footer>
   );
