@@ -23,7 +23,16 @@ const layering = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'build/stub-electron/**'] },
+  {
+    ignores: [
+      'out/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'bench-results/**',
+      'build/stub-electron/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,9 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const wanted = process.argv[2];
-const all = readdirSync('test/bench').filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, ''));
+const all = readdirSync('test/bench')
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace(/\.bench\.ts$/, ''));
 const names = wanted ? all.filter((n) => n === wanted) : all;
 if (wanted && names.length === 0) {
   console.error(`No benchmark named "${wanted}". Available: ${all.join(', ')}`);

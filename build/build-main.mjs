@@ -24,7 +24,11 @@ export const noElectron = {
   name: 'no-electron',
   setup(b) {
     b.onResolve({ filter: /^electron(\/.*)?$/ }, (args) => ({
-      errors: [{ text: `The services process may not import 'electron' (imported by ${args.importer}): ask main over the platform port.` }],
+      errors: [
+        {
+          text: `The services process may not import 'electron' (imported by ${args.importer}): ask main over the platform port.`,
+        },
+      ],
     }));
   },
 };
@@ -34,7 +38,12 @@ export const entries = [
   // Started by main with utilityProcess.fork; runs the services (SQLite, Genesys, sync).
   { entryPoints: ['main/electron/services-process.ts'], outfile: 'out/main/services.cjs', plugins: [noElectron] },
   // Sandboxed preloads may require only 'electron': everything else is inlined.
-  { entryPoints: ['main/electron/preload.ts'], outfile: 'out/preload/index.cjs', packages: undefined, external: ['electron'] },
+  {
+    entryPoints: ['main/electron/preload.ts'],
+    outfile: 'out/preload/index.cjs',
+    packages: undefined,
+    external: ['electron'],
+  },
   { entryPoints: ['main/host/index.ts'], outfile: 'out/host/index.cjs' },
   { entryPoints: ['main/cli/index.ts'], outfile: 'out/cli/index.cjs' },
 ];

@@ -8,17 +8,39 @@ const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 /** Longest prefix wins; a file outside these layers is unrestricted (configs). */
 const layers = [
-  'shared', 'renderer', 'main/electron', 'main/host', 'main/services', 'main/genesys',
-  'main/mirror', 'main/publish', 'main/sandbox', 'main/cli', 'test', 'build',
+  'shared',
+  'renderer',
+  'main/electron',
+  'main/host',
+  'main/services',
+  'main/genesys',
+  'main/mirror',
+  'main/publish',
+  'main/sandbox',
+  'main/cli',
+  'test',
+  'build',
 ];
 
 /** For each layer: the layers it may import (itself always), and package rules. */
 const rules = {
   shared: { layers: [], packages: ['luxon', 'zod', 'purecloud-platform-client-v2'], node: false },
-  renderer: { layers: ['shared'], packages: ['react', 'react-dom', 'zustand', '@tanstack/react-query', 'luxon', 'zod'], node: false },
+  renderer: {
+    layers: ['shared'],
+    packages: ['react', 'react-dom', 'zustand', '@tanstack/react-query', 'luxon', 'zod'],
+    node: false,
+  },
   'main/electron': { layers: '*main', packages: '*', node: true },
-  'main/host': { layers: ['shared', 'main/services', 'main/genesys', 'main/mirror', 'main/publish', 'main/sandbox'], packages: 'noElectron', node: true },
-  'main/services': { layers: ['shared', 'main/genesys', 'main/mirror', 'main/publish', 'main/sandbox'], packages: 'noElectron', node: true },
+  'main/host': {
+    layers: ['shared', 'main/services', 'main/genesys', 'main/mirror', 'main/publish', 'main/sandbox'],
+    packages: 'noElectron',
+    node: true,
+  },
+  'main/services': {
+    layers: ['shared', 'main/genesys', 'main/mirror', 'main/publish', 'main/sandbox'],
+    packages: 'noElectron',
+    node: true,
+  },
   'main/publish': { layers: ['shared', 'main/mirror', 'main/genesys'], packages: 'noElectron', node: true },
   'main/mirror': { layers: ['shared', 'main/genesys'], packages: 'noElectron', node: true },
   'main/genesys': { layers: ['shared'], packages: 'noElectron', node: true },
@@ -52,7 +74,9 @@ export function layeringViolation(fromFile, specifier) {
   if (!from) return null;
   const rule = rules[from];
   if (specifier.startsWith('.')) {
-    const target = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile.split(path.sep).join('/')), specifier));
+    const target = path.posix.normalize(
+      path.posix.join(path.posix.dirname(fromFile.split(path.sep).join('/')), specifier),
+    );
     const to = layerOf(target);
     if (!to || to === from) return null;
     if (rule.layers === '*') return null;

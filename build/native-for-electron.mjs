@@ -30,12 +30,29 @@ export function ensureElectronNative({ force = false } = {}) {
       npm_config_disturl: 'https://electronjs.org/headers',
     };
     // A prebuilt binary when one can be downloaded, a source build otherwise.
-    const prebuilt = spawnSync('npx', ['--no-install', 'prebuild-install', '--runtime', 'electron', '--target', version], {
-      cwd: work, env, stdio: 'inherit',
-    });
+    const prebuilt = spawnSync(
+      'npx',
+      ['--no-install', 'prebuild-install', '--runtime', 'electron', '--target', version],
+      {
+        cwd: work,
+        env,
+        stdio: 'inherit',
+      },
+    );
     if (prebuilt.status !== 0) {
-      const built = spawnSync('npx', ['--no-install', 'node-gyp', 'rebuild', '--release', `--target=${version}`,
-        '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work, env, stdio: 'inherit' });
+      const built = spawnSync(
+        'npx',
+        [
+          '--no-install',
+          'node-gyp',
+          'rebuild',
+          '--release',
+          `--target=${version}`,
+          '--runtime=electron',
+          '--dist-url=https://electronjs.org/headers',
+        ],
+        { cwd: work, env, stdio: 'inherit' },
+      );
       if (built.status !== 0) throw new Error('could not build better-sqlite3 for Electron (see the output above)');
     }
     mkdirSync(nativeOutDir, { recursive: true });

@@ -21,7 +21,11 @@ export function ensureChromium(log = console.log) {
       const [cmd, ...rest] = [...prefix, ...args];
       return spawnSync(cmd, rest, { stdio: 'inherit', env }).status === 0;
     };
-    if (run(['apt-get', 'update', '-qq']) && run(['apt-get', 'install', '-y', '-qq', 'chromium']) && existsSync(chromium)) {
+    if (
+      run(['apt-get', 'update', '-qq']) &&
+      run(['apt-get', 'install', '-y', '-qq', 'chromium']) &&
+      existsSync(chromium)
+    ) {
       return chromium;
     }
   }

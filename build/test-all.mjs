@@ -41,7 +41,10 @@ check('typecheck node', run(bin('tsc'), ['-p', 'tsconfig.node.json']));
 check('typecheck web', run(bin('tsc'), ['-p', 'tsconfig.web.json']));
 check('typecheck tests', run(bin('tsc'), ['-p', 'tsconfig.test.json']));
 check('lint', run(bin('eslint'), ['.', '--max-warnings=0']));
-const built = check('build', run(bin('vite'), ['build', '--logLevel', 'warn']) && run(process.execPath, ['build/build-main.mjs']));
+const built = check(
+  'build',
+  run(bin('vite'), ['build', '--logLevel', 'warn']) && run(process.execPath, ['build/build-main.mjs']),
+);
 
 run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']);
 suiteFromReport('vitest (unit, contract, integration, packaging)', 'test-results/vitest.json', (r) => ({
@@ -61,12 +64,18 @@ if (built && chromiumReady) {
   check('e2e (not run: build or chromium missing)', false);
 }
 
-const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), {
-  passed: 0,
-  failed: 0,
-  skipped: 0,
-});
+const total = results.reduce(
+  (t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }),
+  {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  },
+);
 console.log('\nSummary');
-for (const r of results) console.log(`  ${r.failed ? 'FAIL' : 'ok  '}  ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+for (const r of results)
+  console.log(
+    `  ${r.failed ? 'FAIL' : 'ok  '}  ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
+  );
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed === 0 ? 0 : 1);

@@ -27,7 +27,9 @@ describe('the console query client', () => {
       },
     });
     const queryClient = createConsoleQueryClient();
-    await expect(queryClient.fetchQuery(appInfoQuery(fake.client))).rejects.toThrow('This page is no longer authorised.');
+    await expect(queryClient.fetchQuery(appInfoQuery(fake.client))).rejects.toThrow(
+      'This page is no longer authorised.',
+    );
     expect(fake.callsTo('app.info')).toHaveLength(1);
     expect(queryClient.getQueryState(['app', 'info'])?.error).toMatchObject({ code: 'forbidden' });
   });

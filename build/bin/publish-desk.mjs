@@ -10,5 +10,7 @@ const built = path.join(root, 'out', 'cli', 'index.cjs');
 const args = process.argv.slice(2);
 const run = existsSync(built)
   ? spawnSync(process.execPath, [built, ...args], { stdio: 'inherit' })
-  : spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'main', 'cli', 'index.ts'), ...args], { stdio: 'inherit' });
+  : spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'main', 'cli', 'index.ts'), ...args], {
+      stdio: 'inherit',
+    });
 process.exit(run.status ?? 1);

@@ -2,7 +2,11 @@
 import type { JobProgress, JobSnapshot } from '../../shared/contract';
 import type { CliContext } from './context';
 
-export async function followJob(ctx: CliContext, jobId: string, onProgress: (p: JobProgress) => void): Promise<JobSnapshot> {
+export async function followJob(
+  ctx: CliContext,
+  jobId: string,
+  onProgress: (p: JobProgress) => void,
+): Promise<JobSnapshot> {
   let lastSeq = 0;
   const off = ctx.services.events.attach((name, payload) => {
     if (name !== 'job.event') return;

@@ -81,11 +81,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       appVersion: packageVersion(),
       dataDir,
       mode: 'cli',
-      vault: await fileOrMemoryVault(dataDir, io.env, 'In memory for this run only: pass the client secret as PUBLISH_DESK_CLIENT_SECRET, or set PUBLISH_DESK_VAULT_PASSPHRASE to keep it encrypted.'),
+      vault: await fileOrMemoryVault(
+        dataDir,
+        io.env,
+        'In memory for this run only: pass the client secret as PUBLISH_DESK_CLIENT_SECRET, or set PUBLISH_DESK_VAULT_PASSPHRASE to keep it encrypted.',
+      ),
       openBrowser: async (url) => io.err(`Open this link to sign in:\n${url}`),
     });
     if (services.movedAside) io.err(movedAsideNotice(services.movedAside));
-    const ctx: CliContext = { services, json, out: io.out, err: io.err, env: io.env, promptSecret: io.promptSecret, call: contractCaller(services) };
+    const ctx: CliContext = {
+      services,
+      json,
+      out: io.out,
+      err: io.err,
+      env: io.env,
+      promptSecret: io.promptSecret,
+      call: contractCaller(services),
+    };
     if (command === 'profile') await profileCommand(ctx, action, values);
     else if (command === 'sync') await syncCommand(ctx, values);
     else if (command === 'analyze') return await analyzeCommand(ctx, values);
@@ -105,10 +117,12 @@ function reportFailure(err: unknown, io: CliIo & { json: boolean; debug: boolean
     return exitCodes.usage;
   }
   const failure: OpsFailure =
-    err instanceof CommandFailure ? err.failure : (() => {
-      const category = failureCategory(err);
-      return { code: 'failed', message: userMessage(err, category), category };
-    })();
+    err instanceof CommandFailure
+      ? err.failure
+      : (() => {
+          const category = failureCategory(err);
+          return { code: 'failed', message: userMessage(err, category), category };
+        })();
   if (io.json) io.out(JSON.stringify({ error: failure }));
   io.err(failure.message);
   if (io.debug && err instanceof Error && err.stack) io.err(err.stack);

@@ -1,7 +1,11 @@
 /** Asks for a secret on the terminal without echoing it. */
 import readline from 'node:readline';
 
-export function promptSecret(question: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string | null> {
+export function promptSecret(
+  question: string,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string | null> {
   if (!input.isTTY) return Promise.resolve(null);
   return new Promise((resolve) => {
     const rl = readline.createInterface({ input, output, terminal: true });

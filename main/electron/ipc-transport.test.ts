@@ -1,12 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ipcChannels } from '../../shared/transport';
 import { tempServices } from '../../test/support/temp-services';
-import { isTrustedSender, registerIpcTransport, sendEvent, type IpcInvokeEventLike, type IpcMainLike } from './ipc-transport';
+import {
+  isTrustedSender,
+  registerIpcTransport,
+  sendEvent,
+  type IpcInvokeEventLike,
+  type IpcMainLike,
+} from './ipc-transport';
 
 const pageUrl = 'file:///opt/Publish%20Desk/resources/app.asar/out/renderer/index.html';
 const trusted = { webContentsId: 7, pageUrl };
 
-function invokeEvent(overrides: Partial<{ id: number; url: string; parent: IpcInvokeEventLike['senderFrame'] }> = {}): IpcInvokeEventLike {
+function invokeEvent(
+  overrides: Partial<{ id: number; url: string; parent: IpcInvokeEventLike['senderFrame'] }> = {},
+): IpcInvokeEventLike {
   return {
     sender: { id: overrides.id ?? 7 },
     senderFrame: { url: overrides.url ?? pageUrl, parent: overrides.parent ?? null },

@@ -61,7 +61,10 @@ export function registerIpcTransport(
 ): () => void {
   ipcMain.handle(ipcChannels.invoke, async (event, method, args): Promise<OpsOutcome<OpsMethodName>> => {
     if (!isTrustedSender(event, getTrusted())) {
-      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the Publish Desk window' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Calls are accepted only from the Publish Desk window' },
+      };
     }
     return dispatch(method, args, { transport: 'ipc' });
   });

@@ -16,7 +16,8 @@ const h = vi.hoisted(() => {
   const os = require('node:os') as typeof import('node:os');
   const userData = mkdtempSync(`${os.tmpdir()}/pd-electron-`);
   const appListeners = new Map<string, (...a: unknown[]) => void>();
-  const windows: Array<{ options: unknown; loaded: string | null; webContents: { send: (...a: unknown[]) => void } }> = [];
+  const windows: Array<{ options: unknown; loaded: string | null; webContents: { send: (...a: unknown[]) => void } }> =
+    [];
   const forks: Array<{ modulePath: string; options: unknown; proc: FakeUtilityProcess }> = [];
   let readyResolve: () => void = () => {};
   const ready = new Promise<void>((r) => (readyResolve = r));
@@ -78,7 +79,9 @@ vi.mock('electron', async () => {
     MessageChannelMain,
     utilityProcess: {
       fork: (modulePath: string, _args: string[], options: unknown) => {
-        const proc = new FakeUtilityProcess((parentPort, exit) => runServicesChild(parentPort, { exit, log: () => {} }));
+        const proc = new FakeUtilityProcess((parentPort, exit) =>
+          runServicesChild(parentPort, { exit, log: () => {} }),
+        );
         h.forks.push({ modulePath, options, proc });
         return proc;
       },
@@ -90,7 +93,11 @@ vi.mock('electron', async () => {
   };
 });
 
-type Invoke = (e: unknown, m: string, a: unknown) => Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
+type Invoke = (
+  e: unknown,
+  m: string,
+  a: unknown,
+) => Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }>;
 const invoke: Invoke = (e, m, a) => (ipcHandlers.get('ops:invoke') as Invoke)(e, m, a);
 const page = '/opt/Publish Desk/resources/app.asar/out/renderer/index.html';
 const fromWindow = { sender: { id: 42 }, senderFrame: { url: `file://${page}`, parent: null } };
@@ -116,7 +123,11 @@ describe('Electron main entry', () => {
       type: 'start',
       appName: 'Publish Desk',
       dataDir: h.userData,
-      secrets: { filePath: path.join(h.userData, 'secrets.json'), encryptionAvailable: true, allowPlaintextBackend: false },
+      secrets: {
+        filePath: path.join(h.userData, 'secrets.json'),
+        encryptionAvailable: true,
+        allowPlaintextBackend: false,
+      },
     });
     const win = h.windows[0]!;
     const prefs = (win.options as { webPreferences: Record<string, unknown> }).webPreferences;
@@ -134,7 +145,14 @@ describe('Electron main entry', () => {
   });
 
   it("keeps a client secret in the services' vault, encrypted by main's safeStorage, never in an answer", async () => {
-    const draft = { name: 'Prod', kind: 'region', region: 'mypurecloud.com', grantType: 'client_credentials', clientId: 'c-1', clientSecret };
+    const draft = {
+      name: 'Prod',
+      kind: 'region',
+      region: 'mypurecloud.com',
+      grantType: 'client_credentials',
+      clientId: 'c-1',
+      clientSecret,
+    };
     const saved = await invoke(fromWindow, 'connections.save', draft);
     expect(saved).toMatchObject({ ok: true, result: { hasSecret: true } });
     expect(JSON.stringify(saved)).not.toContain(clientSecret);
@@ -142,7 +160,10 @@ describe('Electron main entry', () => {
     const file = path.join(h.userData, 'secrets.json');
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, 'utf8')).not.toContain(clientSecret);
-    expect(await invoke(fromWindow, 'connections.vault', {})).toMatchObject({ ok: true, result: { backend: 'safeStorage', persistent: true } });
+    expect(await invoke(fromWindow, 'connections.vault', {})).toMatchObject({
+      ok: true,
+      result: { backend: 'safeStorage', persistent: true },
+    });
   });
 
   it('restarts the services process when it dies, tells the window, and the new one reads the vault through main', async () => {
@@ -155,7 +176,10 @@ describe('Electron main entry', () => {
       payload: expect.objectContaining({ level: 'warning', message: expect.stringContaining('exit code 139') }),
     });
     const list = await invoke(fromWindow, 'connections.list', {});
-    expect(list).toMatchObject({ ok: true, result: expect.arrayContaining([expect.objectContaining({ name: 'Prod', hasSecret: true })]) });
+    expect(list).toMatchObject({
+      ok: true,
+      result: expect.arrayContaining([expect.objectContaining({ name: 'Prod', hasSecret: true })]),
+    });
     expect(safeStorage.decryptString.mock.calls.length).toBeGreaterThan(decrypted);
   });
 

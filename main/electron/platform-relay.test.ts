@@ -71,7 +71,11 @@ describe('the platform relay', () => {
     await createSafeStorageVault({ safeStorage: first.client.safeStorage, filePath }).set('token', secret);
     first.client.close();
     const otherKeychain = relay();
-    const vault = createSafeStorageVault({ safeStorage: otherKeychain.client.safeStorage, filePath, platform: 'linux' });
+    const vault = createSafeStorageVault({
+      safeStorage: otherKeychain.client.safeStorage,
+      filePath,
+      platform: 'linux',
+    });
     await expect(vault.get('token')).rejects.toMatchObject({ problem: 'unreadable-entry' });
     expect(mainLog.at(-1)).toBe('Publish Desk main could not decrypt');
     otherKeychain.mainEnd.close();
@@ -84,10 +88,19 @@ describe('the platform relay', () => {
     const { client, openExternal } = relay();
     await client.openBrowser('https://login.mypurecloud.com/oauth/authorize?client_id=x');
     await client.openBrowser('http://127.0.0.1:41234/oauth/authorize');
-    for (const url of ['file:///etc/passwd', 'http://evil.example/', 'javascript:alert(1)', 'smb://share/x', 'not a url']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'http://evil.example/',
+      'javascript:alert(1)',
+      'smb://share/x',
+      'not a url',
+    ]) {
       await expect(client.openBrowser(url)).rejects.toThrow(/opens only https sign-in pages/);
     }
-    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://login.mypurecloud.com/oauth/authorize?client_id=x', 'http://127.0.0.1:41234/oauth/authorize']);
+    expect(openExternal.mock.calls.map((c) => c[0])).toEqual([
+      'https://login.mypurecloud.com/oauth/authorize?client_id=x',
+      'http://127.0.0.1:41234/oauth/authorize',
+    ]);
     expect(isSignInUrlAllowed('http://localhost:9/x')).toBe(true);
     expect(isSignInUrlAllowed('http://127.0.0.2/x')).toBe(false);
     client.close();
@@ -97,7 +110,14 @@ describe('the platform relay', () => {
     const { mainEnd, servicesEnd, openExternal, safeStorage } = relay();
     const answers: unknown[] = [];
     servicesEnd.on('message', (m) => answers.push(m));
-    for (const junk of ['x', null, { id: 1 }, { id: 2, op: 'exec', cmd: 'sh' }, { id: 3, op: 'decrypt', sealed: '%%%' }, { id: 'a', op: 'encrypt', text: 's' }]) {
+    for (const junk of [
+      'x',
+      null,
+      { id: 1 },
+      { id: 2, op: 'exec', cmd: 'sh' },
+      { id: 3, op: 'decrypt', sealed: '%%%' },
+      { id: 'a', op: 'encrypt', text: 's' },
+    ]) {
       servicesEnd.postMessage(junk);
     }
     servicesEnd.postMessage({ id: 9, op: 'encrypt', text: 'ok' });
@@ -109,7 +129,10 @@ describe('the platform relay', () => {
   });
 
   it('names the keychain backend only on Linux, where Electron has one to name', () => {
-    const status = safeStorageStatus({ isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' }, 'darwin');
+    const status = safeStorageStatus(
+      { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text' },
+      'darwin',
+    );
     expect(status).toEqual({ encryptionAvailable: false });
   });
 });

@@ -36,7 +36,10 @@ export interface SafeStorageStatus {
 }
 
 /** Asked in main after the app is ready (Linux reports its backend only then). */
-export function safeStorageStatus(safeStorage: Pick<SafeStorageLike, 'isEncryptionAvailable' | 'getSelectedStorageBackend'>, platform = process.platform): SafeStorageStatus {
+export function safeStorageStatus(
+  safeStorage: Pick<SafeStorageLike, 'isEncryptionAvailable' | 'getSelectedStorageBackend'>,
+  platform = process.platform,
+): SafeStorageStatus {
   const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend?.() : undefined;
   return { encryptionAvailable: safeStorage.isEncryptionAvailable(), ...(backend !== undefined ? { backend } : {}) };
 }
@@ -62,12 +65,22 @@ export function isSignInUrlAllowed(url: string): boolean {
 }
 
 /** Main's end: answers each request; anything that is not a well-formed request is ignored. */
-export function servePlatformRelay(port: PortLike, abilities: PlatformAbilities, log: (line: string) => void = console.error): void {
+export function servePlatformRelay(
+  port: PortLike,
+  abilities: PlatformAbilities,
+  log: (line: string) => void = console.error,
+): void {
   async function perform(req: Request): Promise<Answer> {
     try {
-      if (req.op === 'encrypt') return { ok: true, value: Buffer.from(await abilities.safeStorage.encryptString(req.text)).toString('base64') };
-      if (req.op === 'decrypt') return { ok: true, value: await abilities.safeStorage.decryptString(Buffer.from(req.sealed, 'base64')) };
-      if (!isSignInUrlAllowed(req.url)) return { ok: false, message: 'Publish Desk opens only https sign-in pages, or the sandbox org on this computer.' };
+      if (req.op === 'encrypt')
+        return { ok: true, value: Buffer.from(await abilities.safeStorage.encryptString(req.text)).toString('base64') };
+      if (req.op === 'decrypt')
+        return { ok: true, value: await abilities.safeStorage.decryptString(Buffer.from(req.sealed, 'base64')) };
+      if (!isSignInUrlAllowed(req.url))
+        return {
+          ok: false,
+          message: 'Publish Desk opens only https sign-in pages, or the sandbox org on this computer.',
+        };
       await abilities.openExternal(req.url);
       return { ok: true };
     } catch (err) {
@@ -112,7 +125,11 @@ export function createPlatformRelayClient(port: PortLike, status: SafeStorageSta
     try {
       answer = await pending.open((id) => port.postMessage({ id, ...body }));
     } catch (err) {
-      if (err instanceof PortClosedError) throw new VaultError('unavailable', 'The keychain cannot be reached while Publish Desk restarts its services. Try again.');
+      if (err instanceof PortClosedError)
+        throw new VaultError(
+          'unavailable',
+          'The keychain cannot be reached while Publish Desk restarts its services. Try again.',
+        );
       throw err;
     }
     if (!answer.ok) throw new Error(answer.message);

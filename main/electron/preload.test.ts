@@ -32,7 +32,10 @@ describe('preload', () => {
     const ops = exposed.ops as { on: (e: string, cb: (p: unknown) => void) => () => void };
     const cb = vi.fn();
     const off = ops.on('app.notice', cb);
-    const [channel, listener] = ipcRenderer.on.mock.calls.at(-1) as unknown as [string, (e: unknown, f: unknown) => void];
+    const [channel, listener] = ipcRenderer.on.mock.calls.at(-1) as unknown as [
+      string,
+      (e: unknown, f: unknown) => void,
+    ];
     expect(channel).toBe('ops:event');
     listener({}, { event: 'other.event', payload: 1 });
     listener({}, { event: 'app.notice', payload: { message: 'm' } });

@@ -36,7 +36,11 @@ function fakeSafeStorage(backend: string | undefined, available = true): SafeSto
   };
 }
 
-const exists = (p: string) => readFile(p).then(() => true, () => false);
+const exists = (p: string) =>
+  readFile(p).then(
+    () => true,
+    () => false,
+  );
 
 describe('safeStorage vault', () => {
   it('keeps versioned ciphertext on disk and reads it back after a restart', async () => {
@@ -70,7 +74,12 @@ describe('safeStorage vault', () => {
   });
 
   it('stores under basic_text only when the user opts in, and warns', async () => {
-    const vault = createSafeStorageVault({ safeStorage: fakeSafeStorage('basic_text'), filePath, allowPlaintextBackend: true, platform: 'linux' });
+    const vault = createSafeStorageVault({
+      safeStorage: fakeSafeStorage('basic_text'),
+      filePath,
+      allowPlaintextBackend: true,
+      platform: 'linux',
+    });
     expect(vault).toMatchObject({ backend: 'safeStorage', persistent: true });
     expect(vault.describe()).toMatch(/no keyring \(basic_text\).*weakly protected/);
     await vault.set('token', secret);
@@ -78,7 +87,11 @@ describe('safeStorage vault', () => {
   });
 
   it('falls back to memory when encryption is unavailable, whatever the opt-in', () => {
-    const vault = createSafeStorageVault({ safeStorage: fakeSafeStorage(undefined, false), filePath, allowPlaintextBackend: true });
+    const vault = createSafeStorageVault({
+      safeStorage: fakeSafeStorage(undefined, false),
+      filePath,
+      allowPlaintextBackend: true,
+    });
     expect(vault).toMatchObject({ backend: 'memory', persistent: false });
     expect(vault.describe()).toMatch(/no keychain/);
   });
@@ -91,12 +104,29 @@ describe('safeStorage vault', () => {
     expect(await readFile(filePath, 'utf8')).toBe('not json');
 
     await rm(filePath);
-    await createSafeStorageVault({ safeStorage: fakeSafeStorage(undefined), filePath, platform: 'darwin' }).set('token', secret);
-    const otherKeychain = createSafeStorageVault({ safeStorage: fakeSafeStorage(undefined), filePath, platform: 'darwin' });
-    await expect(otherKeychain.get('token')).rejects.toMatchObject({ problem: 'unreadable-entry', message: expect.stringMatching(/macOS Keychain.*Sign in again/) });
+    await createSafeStorageVault({ safeStorage: fakeSafeStorage(undefined), filePath, platform: 'darwin' }).set(
+      'token',
+      secret,
+    );
+    const otherKeychain = createSafeStorageVault({
+      safeStorage: fakeSafeStorage(undefined),
+      filePath,
+      platform: 'darwin',
+    });
+    await expect(otherKeychain.get('token')).rejects.toMatchObject({
+      problem: 'unreadable-entry',
+      message: expect.stringMatching(/macOS Keychain.*Sign in again/),
+    });
 
-    await writeFile(filePath, JSON.stringify({ format: 'publish-desk-safe-storage/1', entries: { token: 'pdv2:AAAA' } }));
-    const afterUpgrade = createSafeStorageVault({ safeStorage: fakeSafeStorage(undefined), filePath, platform: 'darwin' });
+    await writeFile(
+      filePath,
+      JSON.stringify({ format: 'publish-desk-safe-storage/1', entries: { token: 'pdv2:AAAA' } }),
+    );
+    const afterUpgrade = createSafeStorageVault({
+      safeStorage: fakeSafeStorage(undefined),
+      filePath,
+      platform: 'darwin',
+    });
     await expect(afterUpgrade.get('token')).rejects.toMatchObject({ problem: 'newer-format' });
   });
 });

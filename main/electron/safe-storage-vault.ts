@@ -54,7 +54,9 @@ export function createSafeStorageVault(options: SafeStorageVaultOptions): Secret
   const basicText = backendName === 'basic_text';
 
   if (!available) {
-    return createMemoryVault('This computer offers Publish Desk no keychain to encrypt secrets with: they stay in memory until you quit, and you sign in again next time.');
+    return createMemoryVault(
+      'This computer offers Publish Desk no keychain to encrypt secrets with: they stay in memory until you quit, and you sign in again next time.',
+    );
   }
   if (basicText && !allowPlaintextBackend) {
     return createMemoryVault(
@@ -65,7 +67,10 @@ export function createSafeStorageVault(options: SafeStorageVaultOptions): Secret
   const enqueue = createWriteQueue();
   let loaded: Promise<StoredFile> | null = null;
   const damaged = (why: string) =>
-    new VaultError('corrupt', `The secrets file ${filePath} is damaged (${why}). It was left as it is; move it away and sign in again.`);
+    new VaultError(
+      'corrupt',
+      `The secrets file ${filePath} is damaged (${why}). It was left as it is; move it away and sign in again.`,
+    );
 
   async function load(): Promise<StoredFile> {
     let text: string;
@@ -73,7 +78,10 @@ export function createSafeStorageVault(options: SafeStorageVaultOptions): Secret
       text = await readFile(filePath, 'utf8');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { format: fileFormat, entries: {} };
-      throw new VaultError('unavailable', `The secrets file ${filePath} cannot be read (${(err as Error).message}). Check its permissions.`);
+      throw new VaultError(
+        'unavailable',
+        `The secrets file ${filePath} cannot be read (${(err as Error).message}). Check its permissions.`,
+      );
     }
     let doc: Partial<StoredFile>;
     try {
@@ -82,17 +90,22 @@ export function createSafeStorageVault(options: SafeStorageVaultOptions): Secret
       throw damaged('not valid JSON');
     }
     if (doc.format !== fileFormat) throw damaged('not a Publish Desk secrets file');
-    if (!doc.entries || typeof doc.entries !== 'object' || !Object.values(doc.entries).every((v) => typeof v === 'string')) {
+    if (
+      !doc.entries ||
+      typeof doc.entries !== 'object' ||
+      !Object.values(doc.entries).every((v) => typeof v === 'string')
+    ) {
       throw damaged('an entry is incomplete');
     }
     return { format: fileFormat, entries: { ...doc.entries } };
   }
 
   // A failed load is not cached: the user may fix the file and try again.
-  const current = () => (loaded ??= load().catch((err: unknown) => {
-    loaded = null;
-    throw err;
-  }));
+  const current = () =>
+    (loaded ??= load().catch((err: unknown) => {
+      loaded = null;
+      throw err;
+    }));
 
   const commit = (change: (entries: Record<string, string>) => Record<string, string>) =>
     enqueue(async () => {
@@ -111,7 +124,10 @@ export function createSafeStorageVault(options: SafeStorageVaultOptions): Secret
       const stored = (await current()).entries[key];
       if (stored === undefined) return null;
       if (!stored.startsWith(entryPrefix)) {
-        throw new VaultError('newer-format', `The saved secret "${key}" was written by a newer Publish Desk. Update Publish Desk, or sign in again to replace it.`);
+        throw new VaultError(
+          'newer-format',
+          `The saved secret "${key}" was written by a newer Publish Desk. Update Publish Desk, or sign in again to replace it.`,
+        );
       }
       try {
         return await safeStorage.decryptString(Buffer.from(stored.slice(entryPrefix.length), 'base64'));
@@ -119,7 +135,10 @@ export function createSafeStorageVault(options: SafeStorageVaultOptions): Secret
         // The keychain could not be asked at all (say, its relay is gone): not the entry's fault.
         if (err instanceof VaultError) throw err;
         // Typically the keychain entry behind the key was reset, or the file came from another account.
-        throw new VaultError('unreadable-entry', `The saved secret "${key}" can no longer be decrypted by ${keychainName(platform, backendName)}. Sign in again to replace it.`);
+        throw new VaultError(
+          'unreadable-entry',
+          `The saved secret "${key}" can no longer be decrypted by ${keychainName(platform, backendName)}. Sign in again to replace it.`,
+        );
       }
     },
     async set(key, value) {

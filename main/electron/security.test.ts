@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Session, WebContents } from 'electron';
-import { contentSecurityPolicy, guardSession, guardWebContents, isExternalLinkAllowed, mainWindowOptions } from './security';
+import {
+  contentSecurityPolicy,
+  guardSession,
+  guardWebContents,
+  isExternalLinkAllowed,
+  mainWindowOptions,
+} from './security';
 
 type Listener = (event: { preventDefault: () => void }, ...rest: unknown[]) => void;
 
@@ -66,7 +72,8 @@ describe('session guards', () => {
   it('denies permission requests and checks, and adds the CSP to every response', () => {
     let requestHandler: ((wc: unknown, perm: string, cb: (ok: boolean) => void) => void) | undefined;
     let checkHandler: (() => boolean) | undefined;
-    let headersHandler: ((d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | undefined;
+    let headersHandler:
+      ((d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | undefined;
     const session = {
       setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
       setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),

@@ -26,13 +26,28 @@ function child() {
     log: () => {},
     createServices: async (options) => {
       created.push(options);
-      return { dispatch: async () => ({ ok: true, result: 'served' }), events: createEventHub(), jobs: {}, movedAside: null, close } as unknown as Services;
+      return {
+        dispatch: async () => ({ ok: true, result: 'served' }),
+        events: createEventHub(),
+        jobs: {},
+        movedAside: null,
+        close,
+      } as unknown as Services;
     },
   });
   const ops = fakeMessageChannelMain();
   const platform = fakeMessageChannelMain();
   const send = (data: unknown, ports = [ops.port2, platform.port2]) => parentPort.emit('message', { data, ports });
-  return { send, created, close, exit, toMain, ops, platform, main: () => createPortClient(fromMessagePortMain(ops.port1)) };
+  return {
+    send,
+    created,
+    close,
+    exit,
+    toMain,
+    ops,
+    platform,
+    main: () => createPortClient(fromMessagePortMain(ops.port1)),
+  };
 }
 
 describe('the services process', () => {
@@ -51,7 +66,11 @@ describe('the services process', () => {
     const client = c.main();
     expect(await client.call('app.info', {})).toEqual({ ok: true, result: 'served' });
     expect(c.created).toHaveLength(1);
-    expect(c.created[0]).toMatchObject({ mode: 'electron', dataDir: '/data', nativeBinding: '/app/out/native/better_sqlite3.node' });
+    expect(c.created[0]).toMatchObject({
+      mode: 'electron',
+      dataDir: '/data',
+      nativeBinding: '/app/out/native/better_sqlite3.node',
+    });
     // No keychain in main: the vault keeps secrets in memory and says so.
     expect(c.created[0]!.vault).toMatchObject({ backend: 'memory', persistent: false });
     expect(c.exit).not.toHaveBeenCalled();

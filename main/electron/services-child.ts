@@ -29,7 +29,11 @@ export function runServicesChild(parentPort: ParentPortLike, deps: ServicesChild
   let starting: Promise<Services | null> | null = null;
   let ending = false;
 
-  async function start(options: StartMessage, opsPort: MessagePortMainLike, platformPort: MessagePortMainLike): Promise<Services | null> {
+  async function start(
+    options: StartMessage,
+    opsPort: MessagePortMainLike,
+    platformPort: MessagePortMainLike,
+  ): Promise<Services | null> {
     const platform = createPlatformRelayClient(fromMessagePortMain(platformPort), options.secrets);
     try {
       const services = await create({

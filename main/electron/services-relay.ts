@@ -22,7 +22,14 @@ export function relayDispatch(supervisor: Pick<ServicesSupervisor, 'current' | '
         if (after && 'failure' in after) return { ok: false, error: after.failure };
         return { ok: false, error: { code: 'failed', message: err.message, category: 'unavailable' } };
       }
-      return { ok: false, error: { code: 'failed', message: `The call could not reach the console's services (${(err as Error).message}).`, category: 'internal' } };
+      return {
+        ok: false,
+        error: {
+          code: 'failed',
+          message: `The call could not reach the console's services (${(err as Error).message}).`,
+          category: 'internal',
+        },
+      };
     }
   };
 }

@@ -18,7 +18,12 @@ const start = {
   appName: 'Publish Desk',
   appVersion: '0.1.0-test',
   dataDir: '/home/sam/.config/Publish Desk',
-  secrets: { filePath: '/home/sam/.config/Publish Desk/secrets.json', allowPlaintextBackend: false, encryptionAvailable: true, backend: 'gnome_libsecret' },
+  secrets: {
+    filePath: '/home/sam/.config/Publish Desk/secrets.json',
+    allowPlaintextBackend: false,
+    encryptionAvailable: true,
+    backend: 'gnome_libsecret',
+  },
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const never = new Promise<never>(() => {});
@@ -33,15 +38,24 @@ interface Child {
 function fakeCreateServices(children: Child[], closeImpl: () => Promise<void> = async () => {}) {
   return async (options: ServicesOptions): Promise<Services> => {
     const generation = children.length + 1;
-    const dispatch: Dispatch = async (method, _args, ctx) => (method === 'jobs.list' ? never : ({ ok: true, result: { generation, transport: ctx.transport } } as never));
+    const dispatch: Dispatch = async (method, _args, ctx) =>
+      method === 'jobs.list' ? never : ({ ok: true, result: { generation, transport: ctx.transport } } as never);
     const close = vi.fn(closeImpl);
-    const services = { dispatch, events: createEventHub(), jobs: {} as Services['jobs'], movedAside: null, close } as Services;
+    const services = {
+      dispatch,
+      events: createEventHub(),
+      jobs: {} as Services['jobs'],
+      movedAside: null,
+      close,
+    } as Services;
     children.push({ options, services, close });
     return services;
   };
 }
 
-function supervised(overrides: Partial<SupervisorOptions> & { createServices?: (o: ServicesOptions) => Promise<Services> } = {}) {
+function supervised(
+  overrides: Partial<SupervisorOptions> & { createServices?: (o: ServicesOptions) => Promise<Services> } = {},
+) {
   const procs: FakeUtilityProcess[] = [];
   const children: Child[] = [];
   const events: Array<{ event: string; payload: unknown }> = [];
@@ -50,13 +64,18 @@ function supervised(overrides: Partial<SupervisorOptions> & { createServices?: (
   const create = overrides.createServices ?? fakeCreateServices(children);
   const supervisor = superviseServices({
     fork: () => {
-      const proc = new FakeUtilityProcess((parentPort, exit) => runServicesChild(parentPort, { createServices: create, exit, log: () => {} }));
+      const proc = new FakeUtilityProcess((parentPort, exit) =>
+        runServicesChild(parentPort, { createServices: create, exit, log: () => {} }),
+      );
       procs.push(proc);
       return proc;
     },
     createChannel: fakeMessageChannelMain,
     start,
-    abilities: { safeStorage: { encryptString: (s) => Buffer.from(s), decryptString: (b) => b.toString() }, openExternal: async () => {} },
+    abilities: {
+      safeStorage: { encryptString: (s) => Buffer.from(s), decryptString: (b) => b.toString() },
+      openExternal: async () => {},
+    },
     onEvent: (event, payload) => events.push({ event, payload }),
     restartDelayMs: () => 5,
     now: () => clock,
@@ -65,7 +84,8 @@ function supervised(overrides: Partial<SupervisorOptions> & { createServices?: (
   });
   const dispatch = relayDispatch(supervisor);
   const call = (method: string) => dispatch(method, {}, { transport: 'ipc' });
-  const notices = () => events.filter((e) => e.event === 'app.notice').map((e) => e.payload as { level: string; message: string });
+  const notices = () =>
+    events.filter((e) => e.event === 'app.notice').map((e) => e.payload as { level: string; message: string });
   return { supervisor, procs, children, events, notices, log, call, advance: (ms: number) => (clock += ms) };
 }
 
@@ -96,8 +116,16 @@ describe('the services supervisor', () => {
     const inFlight = s.call('jobs.list');
     await sleep(10);
     s.procs[0]!.crash(134);
-    expect(await inFlight).toEqual({ ok: false, error: { code: 'failed', category: 'unavailable', message: portClosedMessage } });
-    expect(s.notices()).toEqual([expect.objectContaining({ level: 'warning', message: expect.stringMatching(/stopped unexpectedly \(exit code 134\); Publish Desk is restarting/) })]);
+    expect(await inFlight).toEqual({
+      ok: false,
+      error: { code: 'failed', category: 'unavailable', message: portClosedMessage },
+    });
+    expect(s.notices()).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringMatching(/stopped unexpectedly \(exit code 134\); Publish Desk is restarting/),
+      }),
+    ]);
     // A call made while the restart waits goes to the new process.
     expect(await s.call('app.info')).toEqual({ ok: true, result: { generation: 2, transport: 'ipc' } });
     expect(s.procs).toHaveLength(2);
@@ -115,7 +143,10 @@ describe('the services supervisor', () => {
     s.procs[2]!.crash(1);
     await vi.waitFor(() => expect(s.notices().at(-1)?.level).toBe('error'));
     const outcome = await s.call('app.info');
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'failed', category: 'internal', message: expect.stringMatching(/keep stopping/) } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'failed', category: 'internal', message: expect.stringMatching(/keep stopping/) },
+    });
     await sleep(30);
     expect(s.procs).toHaveLength(3);
     expect(s.notices().map((n) => n.level)).toEqual(['warning', 'warning', 'error']);
@@ -134,11 +165,20 @@ describe('the services supervisor', () => {
   });
 
   it('does not restart services that could not start: every call, even one already sent, gets their reason', async () => {
-    const refused = new OpsError('storage', 'The data folder /home/sam is read-only. Choose another folder, or fix this one.');
+    const refused = new OpsError(
+      'storage',
+      'The data folder /home/sam is read-only. Choose another folder, or fix this one.',
+    );
     const s = supervised({ createServices: async () => Promise.reject(refused) });
     const early = s.call('app.info');
-    expect(await early).toEqual({ ok: false, error: { code: 'failed', category: 'storage', message: refused.message } });
-    expect(await s.call('app.info')).toEqual({ ok: false, error: { code: 'failed', category: 'storage', message: refused.message } });
+    expect(await early).toEqual({
+      ok: false,
+      error: { code: 'failed', category: 'storage', message: refused.message },
+    });
+    expect(await s.call('app.info')).toEqual({
+      ok: false,
+      error: { code: 'failed', category: 'storage', message: refused.message },
+    });
     expect(s.notices()).toEqual([expect.objectContaining({ level: 'error', message: refused.message })]);
     await vi.waitFor(() => expect(s.procs[0]!.alive).toBe(false));
     expect(s.procs[0]!.received).toContainEqual({ type: 'stop' });
@@ -172,7 +212,10 @@ describe('the services supervisor', () => {
         throw new Error('ENOENT out/main/services.cjs');
       },
     });
-    expect(await s.call('app.info')).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringContaining('ENOENT out/main/services.cjs') } });
+    expect(await s.call('app.info')).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringContaining('ENOENT out/main/services.cjs') },
+    });
     expect(s.notices()).toEqual([expect.objectContaining({ level: 'error' })]);
     await s.supervisor.stop();
   });
@@ -182,6 +225,9 @@ describe('relayDispatch', () => {
   it('turns an unexpected transport error into a failed outcome instead of a rejected invoke', async () => {
     const client = { call: () => Promise.reject(new Error('DataCloneError')) } as never;
     const dispatch = relayDispatch({ current: async () => ({ client }), peek: () => ({ client }) });
-    expect(await dispatch('app.info', {}, { transport: 'ipc' })).toMatchObject({ ok: false, error: { code: 'failed', category: 'internal', message: expect.stringContaining('DataCloneError') } });
+    expect(await dispatch('app.info', {}, { transport: 'ipc' })).toMatchObject({
+      ok: false,
+      error: { code: 'failed', category: 'internal', message: expect.stringContaining('DataCloneError') },
+    });
   });
 });

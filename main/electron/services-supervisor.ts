@@ -92,7 +92,11 @@ export function superviseServices(opts: SupervisorOptions): ServicesSupervisor {
       proc = opts.fork();
     } catch (err) {
       log(`The services process could not be started: ${(err as Error).message}`);
-      failure = { code: 'failed', message: `Publish Desk could not start its services (${(err as Error).message}). Reinstall Publish Desk; if it happens again, send the log to support.`, category: 'internal' };
+      failure = {
+        code: 'failed',
+        message: `Publish Desk could not start its services (${(err as Error).message}). Reinstall Publish Desk; if it happens again, send the log to support.`,
+        category: 'internal',
+      };
       notice('error', failure.message);
       return settleWaiting();
     }
@@ -135,14 +139,18 @@ export function superviseServices(opts: SupervisorOptions): ServicesSupervisor {
       log(`The services process stopped ${restarts} times in a row (last exit code ${code}); not restarting it.`);
       failure = {
         code: 'failed',
-        message: "The console's services keep stopping, so Publish Desk stopped restarting them. Quit Publish Desk and start it again; if it happens again, send the log to support.",
+        message:
+          "The console's services keep stopping, so Publish Desk stopped restarting them. Quit Publish Desk and start it again; if it happens again, send the log to support.",
         category: 'internal',
       };
       notice('error', failure.message);
       return settleWaiting();
     }
     log(`The services process stopped (exit code ${code}); restarting it (attempt ${restarts}).`);
-    notice('warning', `The console's services stopped unexpectedly (exit code ${code}); Publish Desk is restarting them. If something you started did not finish, start it again.`);
+    notice(
+      'warning',
+      `The console's services stopped unexpectedly (exit code ${code}); Publish Desk is restarting them. If something you started did not finish, start it again.`,
+    );
     restartTimer = setTimeout(launch, restartDelayMs(restarts));
   }
 

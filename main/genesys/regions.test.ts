@@ -10,7 +10,10 @@ describe('Genesys Cloud regions', () => {
       loginBase: 'https://login.mypurecloud.com.au',
     });
     expect(findRegion('mypurecloud.com')?.name).toBe('Americas (US East)');
-    expect(findRegion('usw2.pure.cloud')).toMatchObject({ name: 'Americas (US West)', apiBase: 'https://api.usw2.pure.cloud' });
+    expect(findRegion('usw2.pure.cloud')).toMatchObject({
+      name: 'Americas (US West)',
+      apiBase: 'https://api.usw2.pure.cloud',
+    });
   });
 
   it('gives every region a friendly label, not an AWS code, and unique ids', () => {
@@ -19,8 +22,14 @@ describe('Genesys Cloud regions', () => {
   });
 
   it('maps a profile to its hosts', () => {
-    expect(environmentFor({ region: 'mypurecloud.de' })).toEqual({ apiBase: 'https://api.mypurecloud.de', loginBase: 'https://login.mypurecloud.de' });
-    expect(environmentFor({ baseUrl: 'http://127.0.0.1:4010/' })).toEqual({ apiBase: 'http://127.0.0.1:4010', loginBase: 'http://127.0.0.1:4010' });
+    expect(environmentFor({ region: 'mypurecloud.de' })).toEqual({
+      apiBase: 'https://api.mypurecloud.de',
+      loginBase: 'https://login.mypurecloud.de',
+    });
+    expect(environmentFor({ baseUrl: 'http://127.0.0.1:4010/' })).toEqual({
+      apiBase: 'http://127.0.0.1:4010',
+      loginBase: 'http://127.0.0.1:4010',
+    });
   });
 
   it('refuses unknown regions, plain http off this computer, and empty profiles', () => {

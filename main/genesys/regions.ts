@@ -44,7 +44,12 @@ function regionOf(deployment: Environment): GenesysRegion {
   // A region the label table does not know yet still shows, by its AWS code.
   const base = friendlyNames[deployment.region] ?? deployment.region;
   const id = deployment.publicDomainName;
-  return { id, name: `${base}${envSuffix[deployment.env] ?? ''}`, apiBase: `https://api.${id}`, loginBase: `https://login.${id}` };
+  return {
+    id,
+    name: `${base}${envSuffix[deployment.env] ?? ''}`,
+    apiBase: `https://api.${id}`,
+    loginBase: `https://login.${id}`,
+  };
 }
 
 /** Stable, public deployments only (the package's default filter), sorted by name for the picker. */
@@ -76,16 +81,24 @@ export function environmentFor(profile: { region?: string; baseUrl?: string }): 
     try {
       url = new URL(profile.baseUrl);
     } catch {
-      throw badInput(`The base URL "${profile.baseUrl}" is not a valid address. Use e.g. http://127.0.0.1:4010 for the sandbox org.`);
+      throw badInput(
+        `The base URL "${profile.baseUrl}" is not a valid address. Use e.g. http://127.0.0.1:4010 for the sandbox org.`,
+      );
     }
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.has(url.hostname));
-    if (!secure) throw badInput(`The base URL ${url.origin} must use https (plain http is only allowed on this computer, 127.0.0.1).`);
+    if (!secure)
+      throw badInput(
+        `The base URL ${url.origin} must use https (plain http is only allowed on this computer, 127.0.0.1).`,
+      );
     const base = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
     return { apiBase: base, loginBase: base };
   }
   if (profile.region) {
     const region = findRegion(profile.region);
-    if (!region) throw badInput(`Unknown Genesys Cloud region "${profile.region}". Pick the region of your org in the profile settings.`);
+    if (!region)
+      throw badInput(
+        `Unknown Genesys Cloud region "${profile.region}". Pick the region of your org in the profile settings.`,
+      );
     return { apiBase: region.apiBase, loginBase: region.loginBase };
   }
   throw badInput('The profile has neither a region nor a base URL. Pick the region of your Genesys Cloud org.');

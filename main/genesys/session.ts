@@ -15,7 +15,12 @@ export interface GenesysSession {
   close(): void;
 }
 
-export function openGenesysSession(args: { profileId: string; env: GenesysEnvironment; tokens: TokenProvider; audit: AuditSink }): GenesysSession {
+export function openGenesysSession(args: {
+  profileId: string;
+  env: GenesysEnvironment;
+  tokens: TokenProvider;
+  audit: AuditSink;
+}): GenesysSession {
   const tally = createRequestTally(args.audit);
   const http = createGenesysHttp({ env: args.env, tokens: args.tokens, audit: tally.sink, profileId: args.profileId });
   const notifications = createNotificationsClient({ http });

@@ -33,7 +33,10 @@ export interface TokenProvider {
 }
 
 export class AuthRequiredError extends Error {
-  constructor(readonly profileId: string, message = 'Sign in again to continue: the Genesys Cloud session has ended.') {
+  constructor(
+    readonly profileId: string,
+    message = 'Sign in again to continue: the Genesys Cloud session has ended.',
+  ) {
     super(message);
     this.name = 'AuthRequiredError';
   }

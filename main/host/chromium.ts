@@ -50,8 +50,12 @@ export function openAppWindow(url: string, dataDir: string, env: NodeJS.ProcessE
 export function openInBrowser(url: string, dataDir: string, env: NodeJS.ProcessEnv = process.env): OpenResult {
   const browser = findChromium(env);
   if (!browser) return { opened: false, reason: 'no Chromium found' };
-  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return { opened: false, reason: 'no display' };
-  const child = spawn(browser, [...chromiumFlags(), `--user-data-dir=${path.join(dataDir, 'chromium-profile')}`, url], { stdio: 'ignore', detached: true });
+  if (process.platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY)
+    return { opened: false, reason: 'no display' };
+  const child = spawn(browser, [...chromiumFlags(), `--user-data-dir=${path.join(dataDir, 'chromium-profile')}`, url], {
+    stdio: 'ignore',
+    detached: true,
+  });
   child.unref();
   return { opened: true, browser };
 }

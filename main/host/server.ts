@@ -75,8 +75,10 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }
 
   async function handleCall(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!apiRequestAllowed(req, cfg)) return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Forbidden' } });
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'badArguments', message: 'Use POST' } });
+    if (!apiRequestAllowed(req, cfg))
+      return sendJson(res, 403, { ok: false, error: { code: 'forbidden', message: 'Forbidden' } });
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { ok: false, error: { code: 'badArguments', message: 'Use POST' } });
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
@@ -86,7 +88,11 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const { method, args } = (body ?? {}) as { method?: unknown; args?: unknown };
     const outcome = await opts.dispatch(method, args, { transport: 'http' });
-    const status = outcome.ok ? 200 : outcome.error.code === 'unknownMethod' ? 404 : httpStatusFor(outcome.error.category);
+    const status = outcome.ok
+      ? 200
+      : outcome.error.code === 'unknownMethod'
+        ? 404
+        : httpStatusFor(outcome.error.category);
     sendJson(res, status, outcome);
   }
 
@@ -181,7 +187,9 @@ function readBody(req: IncomingMessage): Promise<string> {
       // Keep draining so the refusal can still be answered, but hold nothing past the limit.
       if (size <= maxBodyBytes) chunks.push(chunk);
     });
-    req.on('end', () => (size > maxBodyBytes ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('end', () =>
+      size > maxBodyBytes ? reject(new Error('too large')) : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }

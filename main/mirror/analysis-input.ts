@@ -19,8 +19,16 @@ export interface AnalysisContext {
 const bool = (n: number) => n === 1;
 
 /** null when the unit was never synced (its zone is unknown, so nothing could be placed in time). */
-export function loadAnalysisInput(db: Database.Database, businessUnitId: string, weekDate: string, context: AnalysisContext): MirroredWeek | null {
-  const timeZone = db.prepare('SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1').pluck().get(businessUnitId) as string | undefined;
+export function loadAnalysisInput(
+  db: Database.Database,
+  businessUnitId: string,
+  weekDate: string,
+  context: AnalysisContext,
+): MirroredWeek | null {
+  const timeZone = db
+    .prepare('SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1')
+    .pluck()
+    .get(businessUnitId) as string | undefined;
   if (!timeZone) return null;
   const all = <T>(sql: string, params: Record<string, unknown>) => db.prepare(sql).all(params) as T[];
   const p = { bu: businessUnitId, week: weekDate, weekEnd: addDays(weekDate, 6), zone: timeZone };
@@ -32,7 +40,14 @@ export function loadAnalysisInput(db: Database.Database, businessUnitId: string,
     p,
   ).map((s) => ({ ...s, published: bool(s.published) }));
 
-  const shiftRows = all<{ key: number; id: string | null; scheduleId: string; agentId: string; startDate: string; lengthMinutes: number }>(
+  const shiftRows = all<{
+    key: number;
+    id: string | null;
+    scheduleId: string;
+    agentId: string;
+    startDate: string;
+    lengthMinutes: number;
+  }>(
     `SELECT key, id, schedule_id AS scheduleId, agent_id AS agentId, start_date AS startDate, length_minutes AS lengthMinutes
      FROM shifts WHERE schedule_id IN (${inWeek}) ORDER BY schedule_id, agent_id, start_ms`,
     p,
@@ -44,11 +59,19 @@ export function loadAnalysisInput(db: Database.Database, businessUnitId: string,
     p,
   )) {
     const list = activities.get(a.shiftKey) ?? [];
-    list.push({ startDate: new Date(a.startMs).toISOString(), lengthMinutes: a.lengthMinutes, activityCodeId: a.activityCodeId });
+    list.push({
+      startDate: new Date(a.startMs).toISOString(),
+      lengthMinutes: a.lengthMinutes,
+      activityCodeId: a.activityCodeId,
+    });
     activities.set(a.shiftKey, list);
   }
   // A shift Genesys sent without an id gets the mirror's key, so findings can still name it.
-  const shifts: ShiftInput[] = shiftRows.map(({ key, id, ...s }) => ({ id: id ?? `mirror-shift-${key}`, ...s, activities: activities.get(key) ?? [] }));
+  const shifts: ShiftInput[] = shiftRows.map(({ key, id, ...s }) => ({
+    id: id ?? `mirror-shift-${key}`,
+    ...s,
+    activities: activities.get(key) ?? [],
+  }));
 
   const agents = all<{ id: string; name: string; managementUnitId: string }>(
     `SELECT a.id, a.name, coalesce(a.management_unit_id, (SELECT s.management_unit_id FROM agent_schedules s WHERE s.agent_id = a.id LIMIT 1), '') AS managementUnitId
@@ -56,20 +79,39 @@ export function loadAnalysisInput(db: Database.Database, businessUnitId: string,
     p,
   );
 
-  const requests = all<{ id: string; agentId: string; status: string; isFullDay: number; dates: string; partials: string; dailyDurationMinutes: number }>(
+  const requests = all<{
+    id: string;
+    agentId: string;
+    status: string;
+    isFullDay: number;
+    dates: string;
+    partials: string;
+    dailyDurationMinutes: number;
+  }>(
     `SELECT r.id, r.agent_id AS agentId, r.status, r.is_full_day AS isFullDay, r.dates_json AS dates, r.partial_starts_json AS partials,
        r.daily_duration_minutes AS dailyDurationMinutes
      FROM time_off_requests r JOIN management_units m ON m.id = r.management_unit_id
      WHERE m.business_unit_id = @bu AND r.first_date <= date(@weekEnd, '+1 day') AND r.last_date >= date(@week, '-1 day') ORDER BY r.id`,
     p,
-  ).map(({ dates, partials, isFullDay, ...r }) => ({ ...r, isFullDay: bool(isFullDay), fullDayDates: JSON.parse(dates) as string[], partialStarts: JSON.parse(partials) as string[] }));
+  ).map(({ dates, partials, isFullDay, ...r }) => ({
+    ...r,
+    isFullDay: bool(isFullDay),
+    fullDayDates: JSON.parse(dates) as string[],
+    partialStarts: JSON.parse(partials) as string[],
+  }));
 
   return {
     businessUnit: { id: businessUnitId, timeZone },
-    managementUnits: all(`SELECT id, name, coalesce(time_zone, @zone) AS timeZone FROM management_units WHERE business_unit_id = @bu ORDER BY name, id`, p),
+    managementUnits: all(
+      `SELECT id, name, coalesce(time_zone, @zone) AS timeZone FROM management_units WHERE business_unit_id = @bu ORDER BY name, id`,
+      p,
+    ),
     viewerTimeZone: context.viewerTimeZone,
     agents,
-    activityCodes: all(`SELECT id, name, coalesce(category, '') AS category FROM activity_codes WHERE business_unit_id = @bu ORDER BY id`, p),
+    activityCodes: all(
+      `SELECT id, name, coalesce(category, '') AS category FROM activity_codes WHERE business_unit_id = @bu ORDER BY id`,
+      p,
+    ),
     schedules,
     shifts,
     fullDayTimeOff: all(

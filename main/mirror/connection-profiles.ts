@@ -27,10 +27,13 @@ const fromRow = (r: Row): ConnectionProfile => ({
 });
 
 export function createProfileRepository(db: Database.Database) {
-  const list = db.prepare<[], Row>('SELECT * FROM connection_profiles ORDER BY kind = \'sandbox\' DESC, name COLLATE NOCASE');
+  const list = db.prepare<[], Row>(
+    "SELECT * FROM connection_profiles ORDER BY kind = 'sandbox' DESC, name COLLATE NOCASE",
+  );
   const get = db.prepare<[string], Row>('SELECT * FROM connection_profiles WHERE id = ?');
   const byName = db.prepare<[string], Row>('SELECT * FROM connection_profiles WHERE name = ? COLLATE NOCASE');
-  const upsert = db.prepare(`INSERT INTO connection_profiles (id, name, kind, region, base_url, grant_type, client_id, created_at, updated_at)
+  const upsert =
+    db.prepare(`INSERT INTO connection_profiles (id, name, kind, region, base_url, grant_type, client_id, created_at, updated_at)
     VALUES (@id, @name, @kind, @region, @baseUrl, @grantType, @clientId, @createdAt, @updatedAt)
     ON CONFLICT(id) DO UPDATE SET name = @name, kind = @kind, region = @region, base_url = @baseUrl,
       grant_type = @grantType, client_id = @clientId, updated_at = @updatedAt`);

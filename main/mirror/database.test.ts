@@ -16,7 +16,10 @@ describe('openDatabase', () => {
     expect(existsSync(file)).toBe(true);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const rows = db.prepare('SELECT id, name, hash FROM schema_migrations').all() as Array<{ id: number; hash: string }>;
+    const rows = db.prepare('SELECT id, name, hash FROM schema_migrations').all() as Array<{
+      id: number;
+      hash: string;
+    }>;
     expect(rows.map((r) => r.id)).toEqual(migrations.map((m) => m.id));
     expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
     db.close();
@@ -59,14 +62,18 @@ describe('openDatabase', () => {
   it('says in words when the folder cannot hold the database', () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, databaseFileName));
-    expect(() => openDatabase(dir)).toThrow(/Publish Desk cannot open its database .* Check that the data folder is yours and writable/);
+    expect(() => openDatabase(dir)).toThrow(
+      /Publish Desk cannot open its database .* Check that the data folder is yours and writable/,
+    );
   });
 
   it('reopens an existing database without re-applying migrations', () => {
     const dir = tempDir();
     openDatabase(dir).db.close();
     const again = openDatabase(dir);
-    expect((again.db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(migrations.length);
+    expect((again.db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(
+      migrations.length,
+    );
     again.db.close();
   });
 });
@@ -85,7 +92,9 @@ describe('migrate', () => {
   it('refuses an edited migration', () => {
     const db = new Database(':memory:');
     migrate(db, [first]);
-    expect(() => migrate(db, [{ ...first, sql: 'CREATE TABLE a (x TEXT);' }])).toThrow(/001-a was edited after it was applied/);
+    expect(() => migrate(db, [{ ...first, sql: 'CREATE TABLE a (x TEXT);' }])).toThrow(
+      /001-a was edited after it was applied/,
+    );
   });
 
   it('refuses a database with a migration this build does not know', () => {
@@ -99,14 +108,24 @@ describe('migrate', () => {
     expect(() => migrate(new Database(':memory:'), [first, { ...second, id: 3 }])).toThrow(/Migration 2 is missing/);
   });
 
-  it('runs a migration\'s backfill in its transaction: a failing backfill undoes the SQL too', () => {
+  it("runs a migration's backfill in its transaction: a failing backfill undoes the SQL too", () => {
     const db = new Database(':memory:');
-    const filled = { id: 1, name: '001-filled', sql: 'CREATE TABLE f (x INTEGER);', backfill: (d: Database.Database) => d.prepare('INSERT INTO f VALUES (42)').run() };
+    const filled = {
+      id: 1,
+      name: '001-filled',
+      sql: 'CREATE TABLE f (x INTEGER);',
+      backfill: (d: Database.Database) => d.prepare('INSERT INTO f VALUES (42)').run(),
+    };
     migrate(db, [filled]);
     expect(db.prepare('SELECT x FROM f').pluck().all()).toEqual([42]);
 
     const fresh = new Database(':memory:');
-    const failing = { ...filled, backfill: () => { throw new Error('backfill broke'); } };
+    const failing = {
+      ...filled,
+      backfill: () => {
+        throw new Error('backfill broke');
+      },
+    };
     expect(() => migrate(fresh, [failing])).toThrow(/backfill broke/);
     expect(fresh.prepare("SELECT name FROM sqlite_master WHERE name = 'f'").get()).toBeUndefined();
   });

@@ -104,10 +104,17 @@ function cannotOpen(file: string, err: unknown): unknown {
   const code = (err as { code?: unknown }).code;
   if (typeof code !== 'string' || !(code.startsWith('SQLITE_') || /^E[A-Z]+$/.test(code))) return err;
   const why = err instanceof Error ? err.message : String(err);
-  return new OpsError('storage', `Publish Desk cannot open its database ${file} (${why}). Check that the data folder is yours and writable, or start Publish Desk with another data folder.`);
+  return new OpsError(
+    'storage',
+    `Publish Desk cannot open its database ${file} (${why}). Check that the data folder is yours and writable, or start Publish Desk with another data folder.`,
+  );
 }
 
 function isCorruption(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /file is not a database|malformed/i.test(String((err as Error).message));
+  return (
+    code === 'SQLITE_NOTADB' ||
+    code === 'SQLITE_CORRUPT' ||
+    /file is not a database|malformed/i.test(String((err as Error).message))
+  );
 }

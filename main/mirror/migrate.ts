@@ -20,11 +20,16 @@ export function migrationHash(sql: string): string {
 
 export function migrate(db: Database.Database, migrations: Migration[]): { applied: number[] } {
   migrations.forEach((m, i) => {
-    if (m.id !== i + 1) throw new MigrationError(`Migration ${i + 1} is missing from this build (found ${m.name} in its place)`);
+    if (m.id !== i + 1)
+      throw new MigrationError(`Migration ${i + 1} is missing from this build (found ${m.name} in its place)`);
   });
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, hash TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const recorded = db.prepare('SELECT id, name, hash FROM schema_migrations ORDER BY id').all() as Array<{ id: number; name: string; hash: string }>;
+  const recorded = db.prepare('SELECT id, name, hash FROM schema_migrations ORDER BY id').all() as Array<{
+    id: number;
+    name: string;
+    hash: string;
+  }>;
   for (const row of recorded) {
     const known = migrations.find((m) => m.id === row.id);
     if (!known) {
@@ -33,7 +38,9 @@ export function migrate(db: Database.Database, migrations: Migration[]): { appli
       );
     }
     if (migrationHash(known.sql) !== row.hash) {
-      throw new MigrationError(`Migration ${row.name} was edited after it was applied to this database. Restore the original file; add changes as a new migration.`);
+      throw new MigrationError(
+        `Migration ${row.name} was edited after it was applied to this database. Restore the original file; add changes as a new migration.`,
+      );
     }
   }
   const done = new Set(recorded.map((r) => r.id));

@@ -32,17 +32,35 @@ describe('migration 004 (packed agent weeks)', () => {
     const db = mirrorBefore004();
     expect(migrate(db, migrations).applied).toEqual([4]);
 
-    expect(db.prepare('SELECT id, first_shift_start_ms, last_shift_end_ms, activity_codes_json FROM schedules ORDER BY id').raw().all()).toEqual([
+    expect(
+      db
+        .prepare('SELECT id, first_shift_start_ms, last_shift_end_ms, activity_codes_json FROM schedules ORDER BY id')
+        .raw()
+        .all(),
+    ).toEqual([
       ['empty', null, null, '[]'],
       // 'break' was missing from the list: added, not lost
       ['week-1', at('2026-11-23T14:00:00Z'), at('2026-11-24T22:00:00Z'), '["on-queue","break"]'],
     ]);
-    const rows = db.prepare('SELECT schedule_id, agent_id, first_start_ms, last_end_ms, packed FROM timeline_weeks').raw().all() as Array<[string, string, number, number, Buffer]>;
-    expect(rows.map((r) => r.slice(0, 4))).toEqual([['week-1', 'ana', at('2026-11-23T14:00:00Z'), at('2026-11-24T22:00:00Z')]]);
+    const rows = db
+      .prepare('SELECT schedule_id, agent_id, first_start_ms, last_end_ms, packed FROM timeline_weeks')
+      .raw()
+      .all() as Array<[string, string, number, number, Buffer]>;
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      ['week-1', 'ana', at('2026-11-23T14:00:00Z'), at('2026-11-24T22:00:00Z')],
+    ]);
     const shifts: DecodedShift[] = [];
     decodeAgentWeek(rows[0]![4], 'week-1', ['on-queue', 'break'], -Infinity, Infinity, shifts);
     expect(shifts).toEqual([
-      { key: 1, id: 'mon', scheduleId: 'week-1', startMs: at('2026-11-23T14:00:00Z'), endMs: at('2026-11-23T15:00:00Z'), manuallyEdited: true, activities: [] },
+      {
+        key: 1,
+        id: 'mon',
+        scheduleId: 'week-1',
+        startMs: at('2026-11-23T14:00:00Z'),
+        endMs: at('2026-11-23T15:00:00Z'),
+        manuallyEdited: true,
+        activities: [],
+      },
       {
         key: 2,
         id: 'tue',
@@ -56,7 +74,8 @@ describe('migration 004 (packed agent weeks)', () => {
         ],
       },
     ]);
-    const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+    const columns = (table: string) =>
+      (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
     expect(columns('shifts')).not.toContain('activities_json');
     expect(columns('schedules')).not.toContain('max_shift_minutes');
     expect(db.prepare('SELECT count(*) FROM activities').pluck().get()).toBe(2);

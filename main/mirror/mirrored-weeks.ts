@@ -11,10 +11,14 @@ export interface MirroredWeeks {
 /** null when the unit was never synced on this machine. */
 export function mirroredWeeks(db: Database.Database, businessUnitId: string): MirroredWeeks | null {
   const unit = db
-    .prepare('SELECT start_day_of_week AS startDayOfWeek FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1')
+    .prepare(
+      'SELECT start_day_of_week AS startDayOfWeek FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1',
+    )
     .get(businessUnitId) as { startDayOfWeek: string | null } | undefined;
   if (!unit) return null;
-  const rows = db.prepare('SELECT DISTINCT week_date AS weekDate, week_count AS weekCount FROM schedules WHERE business_unit_id = ?').all(businessUnitId) as Array<{
+  const rows = db
+    .prepare('SELECT DISTINCT week_date AS weekDate, week_count AS weekCount FROM schedules WHERE business_unit_id = ?')
+    .all(businessUnitId) as Array<{
     weekDate: string;
     weekCount: number;
   }>;

@@ -43,12 +43,35 @@ describe('request audit', () => {
   it('records entries and filters by profile, outcome and search, newest first', () => {
     const audit = createAuditRepository(db());
     const base = { at: '2026-11-23T06:00:00Z', method: 'GET', durationMs: 12, attempt: 1, errorKind: null };
-    audit.sink.record({ ...base, profileId: 'a', pathTemplate: '/api/v2/workforcemanagement/businessunits', status: 200, contextId: 'c1' });
-    audit.sink.record({ ...base, profileId: 'a', pathTemplate: '/api/v2/users', status: 429, contextId: 'c2', errorKind: 'rateLimited' });
-    audit.sink.record({ ...base, profileId: 'b', pathTemplate: '/api/v2/users', status: null, contextId: null, errorKind: 'ambiguous' });
+    audit.sink.record({
+      ...base,
+      profileId: 'a',
+      pathTemplate: '/api/v2/workforcemanagement/businessunits',
+      status: 200,
+      contextId: 'c1',
+    });
+    audit.sink.record({
+      ...base,
+      profileId: 'a',
+      pathTemplate: '/api/v2/users',
+      status: 429,
+      contextId: 'c2',
+      errorKind: 'rateLimited',
+    });
+    audit.sink.record({
+      ...base,
+      profileId: 'b',
+      pathTemplate: '/api/v2/users',
+      status: null,
+      contextId: null,
+      errorKind: 'ambiguous',
+    });
     expect(audit.query({ limit: 10, offset: 0 }).rows.map((r) => r.contextId)).toEqual([null, 'c2', 'c1']);
     expect(audit.query({ profileId: 'a', limit: 10, offset: 0 }).total).toBe(2);
-    expect(audit.query({ outcome: 'failed', limit: 10, offset: 0 }).rows.map((r) => r.errorKind)).toEqual(['ambiguous', 'rateLimited']);
+    expect(audit.query({ outcome: 'failed', limit: 10, offset: 0 }).rows.map((r) => r.errorKind)).toEqual([
+      'ambiguous',
+      'rateLimited',
+    ]);
     expect(audit.query({ outcome: 'ok', limit: 10, offset: 0 }).total).toBe(1);
     expect(audit.query({ search: 'businessunits', limit: 10, offset: 0 }).total).toBe(1);
     expect(audit.query({ search: '%', limit: 10, offset: 0 }).total).toBe(0);

@@ -4,7 +4,8 @@ import type { AuditQuery, AuditRow } from '../../shared/activity';
 import type { AuditEntry, AuditSink } from '../genesys/types';
 
 export function createAuditRepository(db: Database.Database) {
-  const insert = db.prepare(`INSERT INTO request_audit (at, profile_id, method, path_template, status, duration_ms, attempt, context_id, error_kind)
+  const insert =
+    db.prepare(`INSERT INTO request_audit (at, profile_id, method, path_template, status, duration_ms, attempt, context_id, error_kind)
     VALUES (@at, @profileId, @method, @pathTemplate, @status, @durationMs, @attempt, @contextId, @errorKind)`);
   const sink: AuditSink = { record: (entry: AuditEntry) => void insert.run(entry) };
   return {

@@ -10,7 +10,10 @@ import type { PackedShift } from './timeline/packed-week';
 import { timelineWeekWriter, widen, type ShiftSpan } from './timeline/weeks';
 
 /** The parts of BuScheduleMetadata the mirror keeps. */
-export type ScheduleHeader = Pick<BuScheduleMetadata, 'id' | 'weekDate' | 'weekCount' | 'published' | 'description' | 'metadata'>;
+export type ScheduleHeader = Pick<
+  BuScheduleMetadata,
+  'id' | 'weekDate' | 'weekCount' | 'published' | 'description' | 'metadata'
+>;
 
 export interface ScheduleSnapshot {
   businessUnitId: string;
@@ -46,15 +49,18 @@ export function createScheduleStore(db: Database.Database) {
   const agentSchedule = db.prepare(
     'INSERT INTO agent_schedules (schedule_id, agent_id, management_unit_id, version, modified_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const shift = db.prepare(`INSERT INTO shifts (key, id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited)
+  const shift =
+    db.prepare(`INSERT INTO shifts (key, id, schedule_id, agent_id, start_ms, end_ms, start_date, length_minutes, manually_edited)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const timelineWeek = timelineWeekWriter(db);
   // shifts has no rowid (it is stored in timeline order): keys are handed out here, inside the write's transaction.
   const lastKey = db.prepare('SELECT coalesce(max(key), 0) FROM shifts').pluck();
   let nextKey = 0;
-  const activity = db.prepare(`INSERT INTO activities (shift_key, seq, start_ms, length_minutes, activity_code_id, paid, description)
+  const activity =
+    db.prepare(`INSERT INTO activities (shift_key, seq, start_ms, length_minutes, activity_code_id, paid, description)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
-  const marker = db.prepare(`INSERT INTO full_day_time_off (schedule_id, agent_id, seq, business_unit_date, start_offset_minutes,
+  const marker =
+    db.prepare(`INSERT INTO full_day_time_off (schedule_id, agent_id, seq, business_unit_date, start_offset_minutes,
     end_offset_minutes, length_minutes, activity_code_id, paid, description, time_off_request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const refresh = db.prepare(`UPDATE schedules SET published = ?, description = ?, modified_at = ?, fetched_at = ?
     WHERE id = ? AND version = ?`);
@@ -64,27 +70,75 @@ export function createScheduleStore(db: Database.Database) {
   );
 
   /** Writes one agent schedule; returns the span of its shifts (null: none). */
-  function writeAgent(scheduleId: string, managementUnitId: string, a: AgentSchedule, codeIndex: Map<string, number>, fetchedAt: string, counts: WrittenSchedule): ShiftSpan | null {
+  function writeAgent(
+    scheduleId: string,
+    managementUnitId: string,
+    a: AgentSchedule,
+    codeIndex: Map<string, number>,
+    fetchedAt: string,
+    counts: WrittenSchedule,
+  ): ShiftSpan | null {
     const agentId = a.user.id;
-    agentSchedule.run(scheduleId, agentId, managementUnitId, a.metadata.version, a.metadata.dateModified ?? null, fetchedAt);
+    agentSchedule.run(
+      scheduleId,
+      agentId,
+      managementUnitId,
+      a.metadata.version,
+      a.metadata.dateModified ?? null,
+      fetchedAt,
+    );
     const packed: PackedShift[] = [];
     for (const s of a.shifts) {
       const startMs = Date.parse(s.startDate);
       const endMs = startMs + s.lengthMinutes * 60_000;
       const key = nextKey++;
-      shift.run(key, s.id ?? null, scheduleId, agentId, startMs, endMs, s.startDate, s.lengthMinutes, s.manuallyEdited ? 1 : 0);
+      shift.run(
+        key,
+        s.id ?? null,
+        scheduleId,
+        agentId,
+        startMs,
+        endMs,
+        s.startDate,
+        s.lengthMinutes,
+        s.manuallyEdited ? 1 : 0,
+      );
       const activities = s.activities.map((act, seq) => {
         const actStart = Date.parse(act.startDate);
-        activity.run(key, seq, actStart, act.lengthMinutes, act.activityCodeId, flag(act.paid), act.description ?? null);
-        return { offsetMs: actStart - startMs, lengthMinutes: act.lengthMinutes, codeIndex: codeIndex.get(act.activityCodeId)!, paid: act.paid ?? null };
+        activity.run(
+          key,
+          seq,
+          actStart,
+          act.lengthMinutes,
+          act.activityCodeId,
+          flag(act.paid),
+          act.description ?? null,
+        );
+        return {
+          offsetMs: actStart - startMs,
+          lengthMinutes: act.lengthMinutes,
+          codeIndex: codeIndex.get(act.activityCodeId)!,
+          paid: act.paid ?? null,
+        };
       });
       packed.push({ key, id: s.id ?? null, startMs, endMs, manuallyEdited: s.manuallyEdited === true, activities });
       counts.activities += s.activities.length;
     }
     const span = timelineWeek(scheduleId, agentId, packed);
     a.fullDayTimeOffMarkers.forEach((m, seq) => {
-      marker.run(scheduleId, agentId, seq, m.businessUnitDate, m.startOffsetMinutes ?? null, m.endOffsetMinutes ?? null, m.lengthMinutes,
-        m.activityCodeId, flag(m.paid), m.description ?? null, m.timeOffRequestId ?? null);
+      marker.run(
+        scheduleId,
+        agentId,
+        seq,
+        m.businessUnitDate,
+        m.startOffsetMinutes ?? null,
+        m.endOffsetMinutes ?? null,
+        m.lengthMinutes,
+        m.activityCodeId,
+        flag(m.paid),
+        m.description ?? null,
+        m.timeOffRequestId ?? null,
+      );
     });
     counts.agentSchedules += 1;
     counts.shifts += a.shifts.length;
@@ -104,7 +158,8 @@ export function createScheduleStore(db: Database.Database) {
         seen.add(a.user.id);
         agents.push({ managementUnitId: mu.managementUnitId, schedule: a });
         for (const s of a.shifts) {
-          for (const act of s.activities) if (!codeIndex.has(act.activityCodeId)) codeIndex.set(act.activityCodeId, codeIndex.size);
+          for (const act of s.activities)
+            if (!codeIndex.has(act.activityCodeId)) codeIndex.set(act.activityCodeId, codeIndex.size);
         }
       }
     }
@@ -114,11 +169,23 @@ export function createScheduleStore(db: Database.Database) {
     agents.sort((x, y) => place(x.schedule.user.id) - place(y.schedule.user.id));
     remove.run(header.id);
     nextKey = (lastKey.get() as number) + 1;
-    schedule.run(header.id, snapshot.businessUnitId, header.weekDate, header.weekCount ?? 1, header.published ? 1 : 0, header.metadata.version,
-      header.description ?? null, header.metadata.dateModified ?? null, agents.length, JSON.stringify([...codeIndex.keys()]), fetchedAt);
+    schedule.run(
+      header.id,
+      snapshot.businessUnitId,
+      header.weekDate,
+      header.weekCount ?? 1,
+      header.published ? 1 : 0,
+      header.metadata.version,
+      header.description ?? null,
+      header.metadata.dateModified ?? null,
+      agents.length,
+      JSON.stringify([...codeIndex.keys()]),
+      fetchedAt,
+    );
     const counts: WrittenSchedule = { agentSchedules: 0, shifts: 0, activities: 0, fullDayTimeOff: 0 };
     let span: ShiftSpan | null = null;
-    for (const a of agents) span = widen(span, writeAgent(header.id, a.managementUnitId, a.schedule, codeIndex, fetchedAt, counts));
+    for (const a of agents)
+      span = widen(span, writeAgent(header.id, a.managementUnitId, a.schedule, codeIndex, fetchedAt, counts));
     if (span) shiftSpan.run(span.firstStartMs, span.lastEndMs, header.id);
     return counts;
   });
@@ -132,7 +199,14 @@ export function createScheduleStore(db: Database.Database) {
      * caller must fetch the schedule whole).
      */
     confirm(header: ScheduleHeader, fetchedAt: string): boolean {
-      const r = refresh.run(header.published ? 1 : 0, header.description ?? null, header.metadata.dateModified ?? null, fetchedAt, header.id, header.metadata.version);
+      const r = refresh.run(
+        header.published ? 1 : 0,
+        header.description ?? null,
+        header.metadata.dateModified ?? null,
+        fetchedAt,
+        header.id,
+        header.metadata.version,
+      );
       return r.changes === 1;
     },
 

@@ -22,14 +22,21 @@ export function scriptSessionsOf(conversations: readonly AnalyticsConversation[]
     for (const p of c.participants) {
       const scripted = p.sessions.find((s) => s.scriptId);
       if (p.purpose !== 'agent' || !p.userId || !scripted?.scriptId) continue;
-      out.push({ conversationId: c.conversationId, agentId: p.userId, scriptId: scripted.scriptId, start: c.conversationStart ?? null, end: c.conversationEnd ?? null });
+      out.push({
+        conversationId: c.conversationId,
+        agentId: p.userId,
+        scriptId: scripted.scriptId,
+        start: c.conversationStart ?? null,
+        end: c.conversationEnd ?? null,
+      });
     }
   }
   return out;
 }
 
 export function createScriptSessionStore(db: Database.Database) {
-  const upsert = db.prepare(`INSERT INTO script_sessions (conversation_id, agent_id, script_id, start, "end", seen_at) VALUES (?, ?, ?, ?, ?, ?)
+  const upsert =
+    db.prepare(`INSERT INTO script_sessions (conversation_id, agent_id, script_id, start, "end", seen_at) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (conversation_id) DO UPDATE SET agent_id = excluded.agent_id, script_id = excluded.script_id, start = excluded.start,
       "end" = excluded."end", seen_at = excluded.seen_at`);
   // Open sessions that started inside the window but were not seen again are gone: the query would have shown them.

@@ -38,7 +38,9 @@ export type SyncRunOutcome = Pick<
 >;
 
 export function createSyncRunStore(db: Database.Database) {
-  const insert = db.prepare(`INSERT INTO sync_runs (profile_id, business_unit_id, started_at, status, weeks_json) VALUES (?, ?, ?, 'running', ?)`);
+  const insert = db.prepare(
+    `INSERT INTO sync_runs (profile_id, business_unit_id, started_at, status, weeks_json) VALUES (?, ?, ?, 'running', ?)`,
+  );
   const interrupted = db.prepare(`UPDATE sync_runs SET status = 'failed', error = ?
     WHERE profile_id = ? AND business_unit_id = ? AND status = 'running'`);
   const finish = db.prepare(`UPDATE sync_runs SET status = @status, finished_at = @finishedAt, requests = @requests,
@@ -46,7 +48,9 @@ export function createSyncRunStore(db: Database.Database) {
     error = @error WHERE id = @id`);
   const weeks = db.prepare('UPDATE sync_runs SET weeks_json = ? WHERE id = ?');
   const byId = db.prepare<[number], Row>('SELECT * FROM sync_runs WHERE id = ?');
-  const last = db.prepare<[string, string], Row>('SELECT * FROM sync_runs WHERE profile_id = ? AND business_unit_id = ? ORDER BY id DESC LIMIT 1');
+  const last = db.prepare<[string, string], Row>(
+    'SELECT * FROM sync_runs WHERE profile_id = ? AND business_unit_id = ? ORDER BY id DESC LIMIT 1',
+  );
 
   return {
     /**
@@ -54,7 +58,11 @@ export function createSyncRunStore(db: Database.Database) {
      * killed): one sync per business unit runs at a time, so it is over.
      */
     start(profileId: string, businessUnitId: string, weeks: readonly string[], startedAt: string): SyncRunSummary {
-      interrupted.run('Interrupted: Publish Desk stopped during this sync. Schedules it had finished are kept; the rest were not changed.', profileId, businessUnitId);
+      interrupted.run(
+        'Interrupted: Publish Desk stopped during this sync. Schedules it had finished are kept; the rest were not changed.',
+        profileId,
+        businessUnitId,
+      );
       const id = Number(insert.run(profileId, businessUnitId, startedAt, JSON.stringify(weeks)).lastInsertRowid);
       return fromRow(byId.get(id)!);
     },

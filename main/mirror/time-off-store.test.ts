@@ -26,7 +26,17 @@ describe('time-off store', () => {
     const d = db();
     const store = createTimeOffStore(d);
     const at = '2026-11-23T12:00:00.000Z';
-    store.replaceRange('mu', '2026-11-01', '2026-12-31', [request('before', ['2026-10-20']), request('scattered', ['2026-10-30', '2026-12-02']), request('gone', ['2026-11-24'])], at);
+    store.replaceRange(
+      'mu',
+      '2026-11-01',
+      '2026-12-31',
+      [
+        request('before', ['2026-10-20']),
+        request('scattered', ['2026-10-30', '2026-12-02']),
+        request('gone', ['2026-11-24']),
+      ],
+      at,
+    );
     // Later: a sync of one week; "gone" was cancelled, "scattered" skips that week (never asked for), "new" appeared.
     store.replaceRange('mu', '2026-11-23', '2026-11-29', [request('new', ['2026-11-25'], 'PENDING')], at);
     expect(d.prepare('SELECT id, first_date, last_date FROM time_off_requests ORDER BY id').raw().all()).toEqual([
@@ -41,10 +51,30 @@ describe('script-session store', () => {
   it('keeps what was seen, closes what ended and drops open sessions of the window no longer seen', () => {
     const d = db();
     const store = createScriptSessionStore(d);
-    const open = (id: string, start: string) => ({ conversationId: id, agentId: `agent-${id}`, scriptId: 'script', start, end: null });
-    store.record([open('a', '2026-11-23T10:00:00.000Z'), open('b', '2026-11-23T10:30:00.000Z'), open('old', '2026-11-23T01:00:00.000Z')], '2026-11-23T00:00:00.000Z', '2026-11-23T11:00:00.000Z');
-    store.record([{ ...open('a', '2026-11-23T10:00:00.000Z'), end: '2026-11-23T11:30:00.000Z' }], '2026-11-23T04:00:00.000Z', '2026-11-23T12:00:00.000Z');
-    expect(d.prepare('SELECT conversation_id, "end", seen_at FROM script_sessions ORDER BY conversation_id').raw().all()).toEqual([
+    const open = (id: string, start: string) => ({
+      conversationId: id,
+      agentId: `agent-${id}`,
+      scriptId: 'script',
+      start,
+      end: null,
+    });
+    store.record(
+      [
+        open('a', '2026-11-23T10:00:00.000Z'),
+        open('b', '2026-11-23T10:30:00.000Z'),
+        open('old', '2026-11-23T01:00:00.000Z'),
+      ],
+      '2026-11-23T00:00:00.000Z',
+      '2026-11-23T11:00:00.000Z',
+    );
+    store.record(
+      [{ ...open('a', '2026-11-23T10:00:00.000Z'), end: '2026-11-23T11:30:00.000Z' }],
+      '2026-11-23T04:00:00.000Z',
+      '2026-11-23T12:00:00.000Z',
+    );
+    expect(
+      d.prepare('SELECT conversation_id, "end", seen_at FROM script_sessions ORDER BY conversation_id').raw().all(),
+    ).toEqual([
       ['a', '2026-11-23T11:30:00.000Z', '2026-11-23T12:00:00.000Z'],
       // Started before the second window: the query could not have shown it, so it stays as last seen.
       ['old', null, '2026-11-23T11:00:00.000Z'],

@@ -16,7 +16,12 @@ export function createWeekAnalysisStore(db: Database.Database) {
     load(businessUnitId: string, week: string): WeekAnalysis | null {
       const row = get.get(businessUnitId, week);
       if (!row) return null;
-      return { businessUnit: { id: businessUnitId, timeZone: row.timeZone }, week, findings: JSON.parse(row.findings), analysedAt: row.analysedAt };
+      return {
+        businessUnit: { id: businessUnitId, timeZone: row.timeZone },
+        week,
+        findings: JSON.parse(row.findings),
+        analysedAt: row.analysedAt,
+      };
     },
   };
 }

@@ -36,7 +36,10 @@ async function main(): Promise<void> {
   } catch (err) {
     fail((err as Error).message);
   }
-  const faults = (values.faults ?? 'calm').split(',').map((f) => f.trim()).filter(Boolean);
+  const faults = (values.faults ?? 'calm')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const unknown = faults.filter((f) => !faultNames.includes(f as FaultName));
   if (unknown.length > 0) fail(`unknown fault profile(s): ${unknown.join(', ')}; known: ${faultNames.join(', ')}`);
   const sandbox = await startSandbox({

@@ -70,7 +70,11 @@ export interface NotificationHub {
 /** Short-lived signed URLs for uploads (PUT) and downloads (GET). */
 export interface BlobStore {
   /** A signed URL for one upload of at most `declaredBytes` (the request's `contentLengthBytes`). */
-  createUpload(purpose: string, meta: Record<string, string>, declaredBytes: number): { key: string; url: string; headers: Record<string, string> };
+  createUpload(
+    purpose: string,
+    meta: Record<string, string>,
+    declaredBytes: number,
+  ): { key: string; url: string; headers: Record<string, string> };
   /** The uploaded body, decompressed when gzipped; undefined if nothing was uploaded. */
   takeUpload(key: string): { purpose: string; meta: Record<string, string>; body: Buffer | undefined } | undefined;
   createDownload(body: unknown): string;

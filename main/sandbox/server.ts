@@ -77,7 +77,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const scheduler = createScheduler();
   let baseUrl = '';
   const blobs = createBlobStore(() => baseUrl, scheduler, config.maxInflatedUploadBytes);
-  const faults = createFaultEngine(config.faults, createRng(config.seed).fork('faults'), { hangMs: config.faultHangMs });
+  const faults = createFaultEngine(config.faults, createRng(config.seed).fork('faults'), {
+    hangMs: config.faultHangMs,
+  });
   const runtime: SandboxRuntime = {
     config,
     org,
@@ -112,17 +114,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     let rawBody: Promise<Buffer> | null = null;
     try {
       const url = parseRequestTarget(req.url, baseUrl);
-      if (!url) throw new ApiError(400, 'bad.request', 'The request could not be understood by the server due to malformed syntax.');
-      const readRaw = () => (rawBody ??= readBody(req, url.pathname.startsWith('/sandbox-storage/') ? maxUploadBytes : config.maxBodyBytes));
+      if (!url)
+        throw new ApiError(
+          400,
+          'bad.request',
+          'The request could not be understood by the server due to malformed syntax.',
+        );
+      const readRaw = () =>
+        (rawBody ??= readBody(
+          req,
+          url.pathname.startsWith('/sandbox-storage/') ? maxUploadBytes : config.maxBodyBytes,
+        ));
       const match = router.match(req.method ?? 'GET', url.pathname);
       if (match === null) throw new ApiError(404, 'not.found', `No resource found at ${url.pathname}`);
-      if (match === 'wrongMethod') throw new ApiError(405, 'method.not.allowed', `${req.method} is not supported on ${url.pathname}`);
+      if (match === 'wrongMethod')
+        throw new ApiError(405, 'method.not.allowed', `${req.method} is not supported on ${url.pathname}`);
       const { route, params } = match;
       let grant = null;
       if (route.auth === 'bearer') {
         grant = runtime.tokens.verify(req.headers.authorization);
         for (const [k, v] of Object.entries(limiter.take(grant.token, config.now().getTime()))) res.setHeader(k, v);
-        if (route.permission && !grant.permissions.includes(route.permission)) throw missingPermission(route.permission);
+        if (route.permission && !grant.permissions.includes(route.permission))
+          throw missingPermission(route.permission);
         const fault = faults.beforeRequest(route.write === true);
         if (fault instanceof ApiError) throw fault;
         if (fault) return transportFault(req, res, fault);
@@ -149,13 +162,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     } catch (err) {
       // Drain what is left of the body so the error can be answered on this connection.
       if (!rawBody) req.resume();
-      const apiError = err instanceof ApiError ? err : new ApiError(500, 'internal.server.error', 'The server encountered an unexpected error.');
+      const apiError =
+        err instanceof ApiError
+          ? err
+          : new ApiError(500, 'internal.server.error', 'The server encountered an unexpected error.');
       if (!(err instanceof ApiError)) console.error('sandbox: unexpected error', err);
       send(res, { status: apiError.status, body: errorBody(apiError, contextId), headers: apiError.extra.headers });
     }
   }
 
-  function transportFault(req: IncomingMessage, res: ServerResponse, fault: { kind: 'reset' } | { kind: 'hang'; ms: number }) {
+  function transportFault(
+    req: IncomingMessage,
+    res: ServerResponse,
+    fault: { kind: 'reset' } | { kind: 'hang'; ms: number },
+  ) {
     if (fault.kind === 'reset') {
       req.socket.destroy();
       return;
@@ -171,7 +191,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     // The last line of defence: whatever a request does, it ends as an answer, never as the process.
     handle(req, res).catch((err: unknown) => {
       console.error('sandbox: request failed outside its handler', err);
-      if (!res.headersSent && !res.destroyed) send(res, { status: 500, body: errorBody(new ApiError(500, 'internal.server.error', 'The server encountered an unexpected error.'), '') });
+      if (!res.headersSent && !res.destroyed)
+        send(res, {
+          status: 500,
+          body: errorBody(
+            new ApiError(500, 'internal.server.error', 'The server encountered an unexpected error.'),
+            '',
+          ),
+        });
       else res.destroy();
     });
   });
@@ -211,10 +238,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 }
 
 function missingPermission(permission: string): ApiError {
-  return new ApiError(403, 'missing.permissions', `Unable to perform the requested action. You are missing the following permission(s): [${permission}]`, {
-    messageWithParams: 'Unable to perform the requested action. You are missing the following permission(s): {permissions}',
-    messageParams: { permissions: `[${permission}]` },
-  });
+  return new ApiError(
+    403,
+    'missing.permissions',
+    `Unable to perform the requested action. You are missing the following permission(s): [${permission}]`,
+    {
+      messageWithParams:
+        'Unable to perform the requested action. You are missing the following permission(s): {permissions}',
+      messageParams: { permissions: `[${permission}]` },
+    },
+  );
 }
 
 function send(res: ServerResponse, result: RouteResult): void {

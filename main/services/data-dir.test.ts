@@ -8,6 +8,8 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir(undefined, { PUBLISH_DESK_DATA: '/env' }, 'linux', '/home/a')).toBe('/env');
     expect(resolveDataDir(undefined, {}, 'linux', '/home/a')).toBe('/home/a/.config/Publish Desk');
     expect(resolveDataDir(undefined, { XDG_CONFIG_HOME: '/x' }, 'linux', '/home/a')).toBe('/x/Publish Desk');
-    expect(resolveDataDir(undefined, {}, 'darwin', '/Users/a')).toBe('/Users/a/Library/Application Support/Publish Desk');
+    expect(resolveDataDir(undefined, {}, 'darwin', '/Users/a')).toBe(
+      '/Users/a/Library/Application Support/Publish Desk',
+    );
   });
 });

@@ -38,15 +38,23 @@ export function prepareDataFolder(dir: string): void {
   } catch (err) {
     if (err instanceof OpsError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') throw storage(`The data folder ${dir} cannot be created: ${blocker(dir) ?? 'a part of its path'} is a file, not a folder.`);
+    if (code === 'ENOTDIR')
+      throw storage(
+        `The data folder ${dir} cannot be created: ${blocker(dir) ?? 'a part of its path'} is a file, not a folder.`,
+      );
     if (code !== 'ENOENT') throw storage(`The data folder ${dir} cannot be read (${code}).`);
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
       created = true;
     } catch (mkErr) {
       const why = (mkErr as NodeJS.ErrnoException).code;
-      if (why === 'ENOTDIR' || why === 'EEXIST') throw storage(`The data folder ${dir} cannot be created: ${blocker(dir) ?? 'a part of its path'} is a file, not a folder.`);
-      throw storage(`The data folder ${dir} cannot be created (${why === 'EACCES' || why === 'EROFS' || why === 'EPERM' ? 'permission denied' : why}).`);
+      if (why === 'ENOTDIR' || why === 'EEXIST')
+        throw storage(
+          `The data folder ${dir} cannot be created: ${blocker(dir) ?? 'a part of its path'} is a file, not a folder.`,
+        );
+      throw storage(
+        `The data folder ${dir} cannot be created (${why === 'EACCES' || why === 'EROFS' || why === 'EPERM' ? 'permission denied' : why}).`,
+      );
     }
   }
   // access(W_OK) says yes to root on a read-only mount; only a real write tells.
@@ -56,7 +64,9 @@ export function prepareDataFolder(dir: string): void {
     rmSync(probe, { force: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw storage(`The data folder ${dir} is read-only for Publish Desk (${code}): it needs to write its mirror and settings there.`);
+    throw storage(
+      `The data folder ${dir} is read-only for Publish Desk (${code}): it needs to write its mirror and settings there.`,
+    );
   }
   if (posix) tightenFolder(dir, created);
 }

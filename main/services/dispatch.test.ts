@@ -16,7 +16,12 @@ describe('dispatch', () => {
   beforeAll(async () => {
     const { tempDataDir } = await import('../../test/support/temp-services');
     dataDir = tempDataDir();
-    services = await tempServices({ appVersion: '9.9.9', dataDir, runtime: fixedRuntime, now: () => new Date('2026-11-23T06:00:00Z') });
+    services = await tempServices({
+      appVersion: '9.9.9',
+      dataDir,
+      runtime: fixedRuntime,
+      now: () => new Date('2026-11-23T06:00:00Z'),
+    });
   });
   afterAll(() => services.close());
 
@@ -48,7 +53,9 @@ describe('dispatch', () => {
     writeFileSync(path.join(dir, 'publish-desk.sqlite'), 'not a database at all '.repeat(200));
     const broken = await tempServices({ dataDir: dir });
     const outcome = await broken.dispatch('app.info', {}, { transport: 'http' });
-    expect(outcome.ok && (outcome.result as { databaseMovedAside: string }).databaseMovedAside).toMatch(/publish-desk\.sqlite\.corrupt-/);
+    expect(outcome.ok && (outcome.result as { databaseMovedAside: string }).databaseMovedAside).toMatch(
+      /publish-desk\.sqlite\.corrupt-/,
+    );
     await broken.close();
   });
 
@@ -76,7 +83,13 @@ describe('dispatch', () => {
     const internal = await dispatch('app.info', {}, { transport: 'ipc' });
     expect(internal).toEqual({
       ok: false,
-      error: { code: 'failed', category: 'internal', message: expect.stringMatching(/^Publish Desk ran into a problem it did not expect \(Cannot read properties.*\)\. Try again/) },
+      error: {
+        code: 'failed',
+        category: 'internal',
+        message: expect.stringMatching(
+          /^Publish Desk ran into a problem it did not expect \(Cannot read properties.*\)\. Try again/,
+        ),
+      },
     });
     expect(JSON.stringify(internal)).not.toMatch(/\bat .*\.ts:\d+/);
     expect(log.mock.calls[0]![0]).toContain(bug.stack!.split('\n')[1]!.trim());
@@ -88,15 +101,21 @@ describe('dispatch', () => {
   });
 
   it('sorts storage, vault and sign-in failures into their categories', () => {
-    expect(failureCategory(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' }))).toBe('storage');
+    expect(
+      failureCategory(Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' })),
+    ).toBe('storage');
     expect(failureCategory(Object.assign(new Error('no space'), { code: 'ENOSPC' }))).toBe('storage');
     expect(failureCategory(new VaultError('wrong-passphrase', 'x'))).toBe('auth');
     expect(failureCategory(new VaultError('unreadable-entry', 'x'))).toBe('auth');
     expect(failureCategory(new VaultError('corrupt', 'x'))).toBe('storage');
     expect(failureCategory(new OpsError('conflict', 'busy'))).toBe('conflict');
     expect(failureCategory('a string')).toBe('internal');
-    expect([httpStatusFor('badInput'), httpStatusFor('auth'), httpStatusFor('conflict'), httpStatusFor('unavailable'), httpStatusFor('internal')]).toEqual([
-      400, 401, 409, 503, 500,
-    ]);
+    expect([
+      httpStatusFor('badInput'),
+      httpStatusFor('auth'),
+      httpStatusFor('conflict'),
+      httpStatusFor('unavailable'),
+      httpStatusFor('internal'),
+    ]).toEqual([400, 401, 409, 503, 500]);
   });
 });

@@ -27,7 +27,11 @@ export function createDispatch(handlers: OpsApi, log: (line: string) => void = (
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       return {
         ok: false,
-        error: { code: 'badArguments', message: `Bad arguments for ${method}${where}: ${issue?.message ?? 'invalid'}`, category: 'badInput' },
+        error: {
+          code: 'badArguments',
+          message: `Bad arguments for ${method}${where}: ${issue?.message ?? 'invalid'}`,
+          category: 'badInput',
+        },
       };
     }
     try {
@@ -38,7 +42,9 @@ export function createDispatch(handlers: OpsApi, log: (line: string) => void = (
       const category = failureCategory(err);
       const message = userMessage(err, category);
       // The log keeps the stack of our own faults for support; the caller gets words, never a trace.
-      log(`${method} failed: ${category === 'internal' && err instanceof Error ? (err.stack ?? err.message) : message}`);
+      log(
+        `${method} failed: ${category === 'internal' && err instanceof Error ? (err.stack ?? err.message) : message}`,
+      );
       return { ok: false, error: { code: 'failed', message, category } };
     }
   };

@@ -12,20 +12,34 @@ import { AuthRequiredError } from '../genesys/types';
 import { VaultError } from '../genesys/vault/vault';
 
 /** errno codes that mean the disk, not the request, is the trouble. */
-const storageErrnos = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EIO', 'EMFILE']);
+const storageErrnos = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'ENOTDIR',
+  'EISDIR',
+  'EEXIST',
+  'EIO',
+  'EMFILE',
+]);
 
 export function failureCategory(err: unknown): FailureCategory {
   if (err instanceof OpsError) return err.category;
   if (err instanceof AuthRequiredError || err instanceof SignInError) return 'auth';
-  if (err instanceof OAuthError) return err.error === 'network_error' || (err.status ?? 0) >= 500 ? 'unavailable' : 'auth';
+  if (err instanceof OAuthError)
+    return err.error === 'network_error' || (err.status ?? 0) >= 500 ? 'unavailable' : 'auth';
   if (err instanceof GenesysError) {
     if (err.kind === 'unauthorized' || err.kind === 'forbidden') return 'auth';
     if (err.kind === 'versionConflict') return 'conflict';
-    if (err.kind === 'server' || err.kind === 'ambiguous' || err.kind === 'rateLimited' || err.kind === 'malformed') return 'unavailable';
+    if (err.kind === 'server' || err.kind === 'ambiguous' || err.kind === 'rateLimited' || err.kind === 'malformed')
+      return 'unavailable';
     return 'invalid';
   }
   // A wrong passphrase or an altered secret is a credential problem; a damaged or unreadable file is the disk's.
-  if (err instanceof VaultError) return err.problem === 'wrong-passphrase' || err.problem === 'unreadable-entry' ? 'auth' : 'storage';
+  if (err instanceof VaultError)
+    return err.problem === 'wrong-passphrase' || err.problem === 'unreadable-entry' ? 'auth' : 'storage';
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (code.startsWith('SQLITE_') || storageErrnos.has(code))) return 'storage';
   return 'internal';

@@ -54,7 +54,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const log = opts.log ?? (() => {});
   const events = createEventHub();
   prepareDataFolder(opts.dataDir);
-  const { db, file, movedAside } = openDatabase(opts.dataDir, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const { db, file, movedAside } = openDatabase(
+    opts.dataDir,
+    opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {},
+  );
   if (movedAside) log(movedAsideNotice(movedAside));
   const audit = createAuditRepository(db);
   const connections = await createConnectionService({
@@ -70,10 +73,23 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     log,
   });
   // Syncs and full-week analyses run on a worker thread with its own connection to the same file.
-  const heavy = startHeavyWork({ dbFile: file, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}), ...(opts.heavyWorker ? { location: opts.heavyWorker } : {}) });
+  const heavy = startHeavyWork({
+    dbFile: file,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.heavyWorker ? { location: opts.heavyWorker } : {}),
+  });
   const analysis = createAnalysisService({ db, events, heavy, ...(opts.now ? { now: opts.now } : {}) });
   const jobs = createJobRegistry({ events });
-  const schedules = createSchedulesService({ db, connections, audit: audit.sink, events, analysis, jobs, heavy, ...(opts.now ? { now: opts.now } : {}) });
+  const schedules = createSchedulesService({
+    db,
+    connections,
+    audit: audit.sink,
+    events,
+    analysis,
+    jobs,
+    heavy,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   const handlers = createHandlers({
     ...opts,
     db,

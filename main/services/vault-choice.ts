@@ -11,7 +11,11 @@ import type { SecretVault } from '../genesys/vault/vault';
 
 export const vaultFileName = 'secrets.vault';
 
-export async function fileOrMemoryVault(dataDir: string, env: NodeJS.ProcessEnv, memoryDescription: string): Promise<SecretVault> {
+export async function fileOrMemoryVault(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+  memoryDescription: string,
+): Promise<SecretVault> {
   const passphrase = env.PUBLISH_DESK_VAULT_PASSPHRASE;
   if (!passphrase) return createMemoryVault(memoryDescription);
   return openPassphraseFileVault({ filePath: path.join(dataDir, vaultFileName), passphrase });

@@ -20,5 +20,8 @@ export function unwrapOutcome<T>(outcome: unknown): T {
     if (o.ok) return o.result as T;
     if (o.error) throw new OpsCallError(o.error.code, o.error.message, o.error.category);
   }
-  throw new OpsCallError('transport', 'The console service sent an answer it does not understand. Restart Publish Desk.');
+  throw new OpsCallError(
+    'transport',
+    'The console service sent an answer it does not understand. Restart Publish Desk.',
+  );
 }

@@ -24,14 +24,20 @@ describe('host client', () => {
   });
 
   it('explains a refused page, an unreachable host and a garbled answer', async () => {
-    await expect(clientAnswering(async () => new Response('no', { status: 403 })).client.call('app.info', {})).rejects.toMatchObject({
+    await expect(
+      clientAnswering(async () => new Response('no', { status: 403 })).client.call('app.info', {}),
+    ).rejects.toMatchObject({
       code: 'forbidden',
       message: 'This page is no longer authorised. Open the new link printed by `npm start`.',
     });
-    await expect(clientAnswering(async () => Promise.reject(new TypeError('fetch failed'))).client.call('app.info', {})).rejects.toMatchObject({
+    await expect(
+      clientAnswering(async () => Promise.reject(new TypeError('fetch failed'))).client.call('app.info', {}),
+    ).rejects.toMatchObject({
       code: 'transport',
     });
-    await expect(clientAnswering(async () => new Response('<html>', { status: 200 })).client.call('app.info', {})).rejects.toMatchObject({
+    await expect(
+      clientAnswering(async () => new Response('<html>', { status: 200 })).client.call('app.info', {}),
+    ).rejects.toMatchObject({
       code: 'transport',
     });
   });

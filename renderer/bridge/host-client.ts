@@ -44,12 +44,19 @@ export function createHostClient(opts: HostClientOptions): OpsClient {
       throw new OpsCallError('transport', 'The console service is not reachable. Is `npm start` still running?');
     }
     if (response.status === 403) {
-      throw new OpsCallError('forbidden', 'This page is no longer authorised. Open the new link printed by `npm start`.');
+      throw new OpsCallError(
+        'forbidden',
+        'This page is no longer authorised. Open the new link printed by `npm start`.',
+      );
     }
     return unwrapOutcome(await response.json().catch(() => null));
   }
 
-  const feed = createJobFeed({ call }, (event) => emitLocal('job.event', event), opts.seqStore ?? sessionSeqStore(null));
+  const feed = createJobFeed(
+    { call },
+    (event) => emitLocal('job.event', event),
+    opts.seqStore ?? sessionSeqStore(null),
+  );
 
   function connectEvents(): void {
     const WS = opts.WebSocketImpl ?? WebSocket;

@@ -16,7 +16,8 @@ function rig(log: Record<string, JobEvent[]>) {
   const delivered: number[] = [];
   const asked: Array<{ jobId: string; afterSeq: number }> = [];
   const call = (async (method: string, args: { jobId: string; afterSeq: number }) => {
-    if (method === 'job.list') return Object.entries(log).map(([jobId, events]) => ({ jobId, seq: events.at(-1)?.seq ?? 0 }));
+    if (method === 'job.list')
+      return Object.entries(log).map(([jobId, events]) => ({ jobId, seq: events.at(-1)?.seq ?? 0 }));
     asked.push(args);
     return (log[args.jobId] ?? []).filter((e) => e.seq > args.afterSeq);
   }) as never;

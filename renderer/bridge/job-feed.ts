@@ -16,7 +16,10 @@ export interface SeqStore {
   save(seqs: Record<string, number>): void;
 }
 
-export function sessionSeqStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null, key = 'publish-desk-job-seqs'): SeqStore {
+export function sessionSeqStore(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null,
+  key = 'publish-desk-job-seqs',
+): SeqStore {
   let memory: Record<string, number> = {};
   return {
     load() {
@@ -46,7 +49,11 @@ export interface JobFeed {
   live(event: JobEvent): void;
 }
 
-export function createJobFeed(client: Pick<OpsClient, 'call'>, deliver: (event: JobEvent) => void, store: SeqStore): JobFeed {
+export function createJobFeed(
+  client: Pick<OpsClient, 'call'>,
+  deliver: (event: JobEvent) => void,
+  store: SeqStore,
+): JobFeed {
   const lastSeq = store.load();
   const replaying = new Map<string, JobEvent[]>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;

@@ -16,7 +16,8 @@ export function createActivityFilterSlice(set: SliceSet): ActivityFilterSlice {
     activityFilter: { outcome: 'all' },
     activityPage: 0,
     // A new filter starts from the newest page: the old page number means nothing under it.
-    setActivityFilter: (filter) => set((s) => ({ activityFilter: { ...s.activityFilter, ...filter }, activityPage: 0 })),
+    setActivityFilter: (filter) =>
+      set((s) => ({ activityFilter: { ...s.activityFilter, ...filter }, activityPage: 0 })),
     setActivityPage: (page) => set({ activityPage: Math.max(0, page) }),
   };
 }

@@ -26,7 +26,8 @@ export function createSchedulesSelectionSlice(set: SliceSet): SchedulesSelection
     schedulesProfileId: null,
     selectedBusinessUnitId: null,
     openWeek: null,
-    selectSchedulesProfile: (profileId) => set({ schedulesProfileId: profileId, selectedBusinessUnitId: null, openWeek: null }),
+    selectSchedulesProfile: (profileId) =>
+      set({ schedulesProfileId: profileId, selectedBusinessUnitId: null, openWeek: null }),
     selectBusinessUnit: (businessUnitId) => set({ selectedBusinessUnitId: businessUnitId, openWeek: null }),
     openWeekFindings: (openWeek) => set({ openWeek }),
   };

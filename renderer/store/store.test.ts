@@ -9,7 +9,8 @@ describe('console store (UI state only)', () => {
     const fake = fakeOpsClient();
     const store = createConsoleStore();
     subscribeNoticeEvents(fake.client, store.getState().pushNotice);
-    for (let i = 1; i <= 7; i++) fake.emit('app.notice', { level: 'info', message: `n${i}`, at: '2026-11-23T06:00:00Z' });
+    for (let i = 1; i <= 7; i++)
+      fake.emit('app.notice', { level: 'info', message: `n${i}`, at: '2026-11-23T06:00:00Z' });
     const notices = store.getState().notices;
     expect(notices.map((n) => n.message)).toEqual(['n3', 'n4', 'n5', 'n6', 'n7']);
     store.getState().dismissNotice(notices[0]!.id);
@@ -47,7 +48,8 @@ describe('console store (UI state only)', () => {
 
   it('holds no server data: the store is built without a client, and the query cache is separate', () => {
     const keys = Object.keys(createConsoleStore().getState());
-    for (const gone of ['info', 'connections', 'weeks', 'activityRows', 'weekAnalysis', 'syncProgress']) expect(keys).not.toContain(gone);
+    for (const gone of ['info', 'connections', 'weeks', 'activityRows', 'weekAnalysis', 'syncProgress'])
+      expect(keys).not.toContain(gone);
     expect(createConsoleQueryClient().getQueryCache().getAll()).toEqual([]);
   });
 });

@@ -5,7 +5,15 @@ import type { SchedulesOverview, WeekSummary } from '../../shared/mirror';
 
 /** Only the fields the screens read; the rest of a profile does not matter to these tests. */
 export const connection = (id: string, name = id): ConnectionStatus =>
-  ({ id, name, kind: 'sandbox', grantType: 'client_credentials', clientId: 'c', state: 'signedIn', lastError: null }) as ConnectionStatus;
+  ({
+    id,
+    name,
+    kind: 'sandbox',
+    grantType: 'client_credentials',
+    clientId: 'c',
+    state: 'signedIn',
+    lastError: null,
+  }) as ConnectionStatus;
 
 export const overviewOf = (...businessUnitIds: string[]): SchedulesOverview => ({
   businessUnits: businessUnitIds.map((id) => ({ id, name: `Unit ${id}`, timeZone: 'America/Chicago', asOf: null })),
@@ -25,7 +33,12 @@ export const weekOf = (businessUnitId: string, weekDate: string): WeekSummary =>
 });
 
 /** One step of a sync job of unit `businessUnitId` of profile `p`. */
-export const syncStep = (jobId: string, seq: number, state: JobEvent['state'], extra: Partial<JobEvent> = {}): JobEvent => ({
+export const syncStep = (
+  jobId: string,
+  seq: number,
+  state: JobEvent['state'],
+  extra: Partial<JobEvent> = {},
+): JobEvent => ({
   jobId,
   kind: 'sync',
   subject: { profileId: 'p', businessUnitId: 'A' },

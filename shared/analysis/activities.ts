@@ -21,7 +21,13 @@ interface ActivitySpan {
 }
 
 /** True when every activity reads, fits the shift and follows the one before without overlap. The hot loop: a million activities. */
-function looksClean(instants: InstantReader, codes: Map<string, unknown>, raw: ActivityInput[] | undefined, shiftStart: number, shiftEnd: number): boolean {
+function looksClean(
+  instants: InstantReader,
+  codes: Map<string, unknown>,
+  raw: ActivityInput[] | undefined,
+  shiftStart: number,
+  shiftEnd: number,
+): boolean {
   let maxEnd = Number.NEGATIVE_INFINITY;
   if (!Array.isArray(raw)) return raw === undefined;
   for (const a of raw) {
@@ -67,14 +73,22 @@ function describe(p: Prepared, shift: PreparedShift, spans: ActivitySpan[]): Fin
   const involved = [...pairs.flat(), ...outside];
   const startMs = Math.min(...involved.map((a) => a.startMs));
   const endMs = Math.max(...involved.map((a) => a.endMs));
-  const asEvidence = (a: ActivitySpan) => ({ activityCodeId: a.code, start: isoInstant(a.startMs), end: isoInstant(a.endMs) });
+  const asEvidence = (a: ActivitySpan) => ({
+    activityCodeId: a.code,
+    start: isoInstant(a.startMs),
+    end: isoInstant(a.endMs),
+  });
   return makeFinding('activityOverlap', [shift.id], {
     severity: 'error',
     agentId: shift.agentId,
     scheduleId: shift.scheduleId,
     start: isoInstant(startMs),
     end: isoInstant(endMs),
-    evidence: { shiftIds: [shift.id], overlaps: pairs.map((pair) => pair.map(asEvidence)), outside: outside.map(asEvidence) },
+    evidence: {
+      shiftIds: [shift.id],
+      overlaps: pairs.map((pair) => pair.map(asEvidence)),
+      outside: outside.map(asEvidence),
+    },
     explanation: `${agentName(p, shift.agentId)}'s shift on ${shiftLabel(shift.startMs, shift.endMs, zone)} has activities that clash: ${facts.join('; ')}`,
     suggestedFix: fix,
   });
@@ -88,10 +102,22 @@ function inspect(p: Prepared, shift: PreparedShift, activities: ActivityInput[] 
   for (const a of raw) {
     const start = p.instants.read(a?.startDate);
     if (!a || start === null) problems.push(`an activity has an unreadable start ${shown(a?.startDate)}`);
-    else if (!isLength(a.lengthMinutes)) problems.push(`${codeName(p, a.activityCodeId)} at ${timeLabel(start, p.display.zone)} has a length of ${shown(a.lengthMinutes)} min`);
-    else if (!p.codes.has(a.activityCodeId)) problems.push(`the activity at ${timeLabel(start, p.display.zone)} uses an unknown activity code ${shown(a.activityCodeId)}`);
+    else if (!isLength(a.lengthMinutes))
+      problems.push(
+        `${codeName(p, a.activityCodeId)} at ${timeLabel(start, p.display.zone)} has a length of ${shown(a.lengthMinutes)} min`,
+      );
+    else if (!p.codes.has(a.activityCodeId))
+      problems.push(
+        `the activity at ${timeLabel(start, p.display.zone)} uses an unknown activity code ${shown(a.activityCodeId)}`,
+      );
     // The code as id: the sweep's tie-break then never depends on input order.
-    else spans.push({ id: a.activityCodeId, startMs: start, endMs: start + a.lengthMinutes * minuteMs, code: a.activityCodeId });
+    else
+      spans.push({
+        id: a.activityCodeId,
+        startMs: start,
+        endMs: start + a.lengthMinutes * minuteMs,
+        code: a.activityCodeId,
+      });
   }
   // Sorted, so the text does not depend on the order activities came in.
   if (problems.length > 0) out.push(unreadable(p, shift, problems.sort()));
@@ -105,7 +131,8 @@ export function findActivityOverlaps(p: Prepared): Finding[] {
   const { instants, codes } = p;
   for (let i = 0; i < t.source.length; i++) {
     const activities = (t.source[i] as ShiftInput).activities;
-    if (!looksClean(instants, codes, activities, t.startMs[i] as number, t.endMs[i] as number)) inspect(p, shiftAt(t, i), activities, findings);
+    if (!looksClean(instants, codes, activities, t.startMs[i] as number, t.endMs[i] as number))
+      inspect(p, shiftAt(t, i), activities, findings);
   }
   return findings;
 }

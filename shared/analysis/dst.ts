@@ -48,13 +48,26 @@ function weeksWithChange(p: Prepared, bu: ZoneClock): Array<Map<number, number> 
 }
 
 /** The start of the shift's week when the BU offset changed between it and the shift's start, else undefined. */
-function changedWeekStart(bu: ZoneClock, startMs: number, weeks: Map<number, number>, firstDay: number): number | undefined {
+function changedWeekStart(
+  bu: ZoneClock,
+  startMs: number,
+  weeks: Map<number, number>,
+  firstDay: number,
+): number | undefined {
   const weekStartMs = weeks.get(Math.floor((bu.localDay(startMs) - firstDay) / 7));
-  return weekStartMs !== undefined && bu.offsetMinutes(weekStartMs) !== bu.offsetMinutes(startMs) ? weekStartMs : undefined;
+  return weekStartMs !== undefined && bu.offsetMinutes(weekStartMs) !== bu.offsetMinutes(startMs)
+    ? weekStartMs
+    : undefined;
 }
 
 /** Only where the agent's own zone changed with the BU: elsewhere an hour's drift is the MU keeping its own clock. */
-function moved(p: Prepared, bu: ZoneClock, shift: PreparedShift, pattern: StartPattern, weekStartMs: number): Moved | null {
+function moved(
+  p: Prepared,
+  bu: ZoneClock,
+  shift: PreparedShift,
+  pattern: StartPattern,
+  weekStartMs: number,
+): Moved | null {
   const delta = bu.offsetMinutes(shift.startMs) - bu.offsetMinutes(weekStartMs);
   const own: ZoneClock = agentClock(p, shift.agentId);
   if (own.offsetMinutes(shift.startMs) - own.offsetMinutes(weekStartMs) !== delta) return null;

@@ -38,9 +38,10 @@ function overlapFinding(p: Prepared, a: PreparedShift, b: PreparedShift): Findin
   const where = cross
     ? `; shift ${draft === a ? 'A' : 'B'} is in the draft being published, shift ${draft === a ? 'B' : 'A'} in an already published schedule`
     : '';
-  const fix = cross && draft === a
-    ? `Drop shift A from the draft, or move it to end by ${timeLabel(b.startMs, zone)}`
-    : `Drop one shift, or move shift B to start at ${timeLabel(a.endMs, zone)}`;
+  const fix =
+    cross && draft === a
+      ? `Drop shift A from the draft, or move it to end by ${timeLabel(b.startMs, zone)}`
+      : `Drop one shift, or move shift B to start at ${timeLabel(a.endMs, zone)}`;
   return makeFinding('shiftOverlap', [a.id, b.id].sort(), {
     severity: 'error',
     agentId: a.agentId,
@@ -51,7 +52,13 @@ function overlapFinding(p: Prepared, a: PreparedShift, b: PreparedShift): Findin
       shiftIds: [a.id, b.id],
       scheduleIds: cross ? [a.scheduleId, b.scheduleId] : [a.scheduleId],
       overlapMinutes: (both.endMs - both.startMs) / minuteMs,
-      shifts: [a, b].map((s) => ({ id: s.id, scheduleId: s.scheduleId, start: isoInstant(s.startMs), end: isoInstant(s.endMs), draft: s.draft })),
+      shifts: [a, b].map((s) => ({
+        id: s.id,
+        scheduleId: s.scheduleId,
+        start: isoInstant(s.startMs),
+        end: isoInstant(s.endMs),
+        draft: s.draft,
+      })),
     },
     explanation:
       `${name} has two shifts on ${dayLabel(both.startMs, zone)} that overlap ${spanLabel(both.startMs, both.endMs, zone)} ` +
@@ -80,7 +87,8 @@ export function findShiftOverlaps(p: Prepared): Finding[] {
   const findings: Finding[] = [];
   const t = p.shifts;
   for (let g = 0; g < t.groupAgent.length; g++) {
-    if (!groupHasIntersection(t.order, t.groupFrom[g] as number, t.groupFrom[g + 1] as number, t.startMs, t.endMs)) continue;
+    if (!groupHasIntersection(t.order, t.groupFrom[g] as number, t.groupFrom[g + 1] as number, t.startMs, t.endMs))
+      continue;
     forEachIntersecting(agentShifts(t, t.groupAgent[g] as string), (a, b) => {
       if (a.id === b.id) findings.push(listedTwice(p, a));
       else if (isConflictPair(p, a, b)) findings.push(overlapFinding(p, a, b));

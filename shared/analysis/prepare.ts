@@ -67,13 +67,21 @@ function prepareSchedules(input: AnalysisInput, findings: Finding[]): Map<string
           scheduleId: String(s.id),
           problem:
             `Schedule ${shown(s.id)} has an unreadable week (weekDate ${shown(s.weekDate)}, weekCount ${shown(s.weekCount)}): ` +
-            (firstDay === null ? 'it is taken to cover no days when compared with other schedules' : 'it is read as one week'),
+            (firstDay === null
+              ? 'it is taken to cover no days when compared with other schedules'
+              : 'it is read as one week'),
           fix: 'Re-sync the schedule; if it persists, report it with the schedule id',
           evidence: { weekDate: s.weekDate, weekCount: s.weekCount },
         }),
       );
     }
-    schedules.set(s.id, { index: 0, id: s.id, published: s.published === true, firstDay, endDay: firstDay === null ? null : firstDay + 7 * weeks });
+    schedules.set(s.id, {
+      index: 0,
+      id: s.id,
+      published: s.published === true,
+      firstDay,
+      endDay: firstDay === null ? null : firstDay + 7 * weeks,
+    });
   }
   return schedules;
 }
@@ -82,9 +90,11 @@ function shiftProblem(s: ShiftInput, schedule: PreparedSchedule | undefined, sta
   if (typeof s.id !== 'string' || s.id === '') return `has no id`;
   if (typeof s.agentId !== 'string' || s.agentId === '') return `has no agent`;
   if (!schedule) return `belongs to no known schedule (${shown(s.scheduleId)})`;
-  if (startMs === null && isNaiveTimestamp(s.startDate)) return `starts ${shown(s.startDate)}, a time without an offset that Genesys would read as UTC`;
+  if (startMs === null && isNaiveTimestamp(s.startDate))
+    return `starts ${shown(s.startDate)}, a time without an offset that Genesys would read as UTC`;
   if (startMs === null) return `has an unreadable start ${shown(s.startDate)} (an instant with an offset is required)`;
-  if (!isLength(s.lengthMinutes)) return `has a length of ${shown(s.lengthMinutes)} minutes; it must be positive and at most a week`;
+  if (!isLength(s.lengthMinutes))
+    return `has a length of ${shown(s.lengthMinutes)} minutes; it must be positive and at most a week`;
   return null;
 }
 

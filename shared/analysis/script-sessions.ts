@@ -44,14 +44,24 @@ function severityFor(next: PreparedShift | undefined, nowMs: number): Severity {
   return next.startMs <= nowMs + 24 * hourMs ? 'warning' : 'info';
 }
 
-function sessionFinding(p: Prepared, agentId: string, sessions: Active[], changed: PreparedShift[], nowMs: number): Finding {
+function sessionFinding(
+  p: Prepared,
+  agentId: string,
+  sessions: Active[],
+  changed: PreparedShift[],
+  nowMs: number,
+): Finding {
   const zone = p.display.zone;
   const name = agentName(p, agentId);
   // The shift that matters most: running now or the next to start; else the last one that ran.
   const next = changed.find((s) => s.endMs > nowMs);
   const shown = next ?? (changed[changed.length - 1] as PreparedShift);
   const since = Math.min(...sessions.map((s) => s.startMs));
-  const when = !next ? 'already over' : next.startMs <= nowMs ? 'running now' : `starting ${untilLabel(Math.round((next.startMs - nowMs) / minuteMs))}`;
+  const when = !next
+    ? 'already over'
+    : next.startMs <= nowMs
+      ? 'running now'
+      : `starting ${untilLabel(Math.round((next.startMs - nowMs) / minuteMs))}`;
   const count = changed.length === 1 ? 'one of their shifts changes' : `${changed.length} of their shifts change`;
   return makeFinding('scriptSession', [agentId, ...sessions.map((s) => s.conversationId).sort()], {
     severity: severityFor(next, nowMs),

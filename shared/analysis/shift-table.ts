@@ -39,7 +39,16 @@ export function shiftAt(t: ShiftTable, index: number): PreparedShift {
   const s = t.source[index] as ShiftInput;
   const startMs = t.startMs[index] as number;
   const endMs = t.endMs[index] as number;
-  return { index, id: s.id, agentId: s.agentId, scheduleId: s.scheduleId, startMs, endMs, lengthMinutes: s.lengthMinutes, draft: t.draft[index] === 1 };
+  return {
+    index,
+    id: s.id,
+    agentId: s.agentId,
+    scheduleId: s.scheduleId,
+    startMs,
+    endMs,
+    lengthMinutes: s.lengthMinutes,
+    draft: t.draft[index] === 1,
+  };
 }
 
 /** Sort order of two shift indices: start, end, then id (so input order never matters). */
@@ -57,7 +66,9 @@ function before(t: ShiftTable, a: number, b: number): boolean {
 function sortGroup(t: ShiftTable, from: number, to: number): void {
   const order = t.order;
   if (to - from > 64) {
-    const sorted = Array.from(order.subarray(from, to)).sort((a, b) => (before(t, a, b) ? -1 : before(t, b, a) ? 1 : 0));
+    const sorted = Array.from(order.subarray(from, to)).sort((a, b) =>
+      before(t, a, b) ? -1 : before(t, b, a) ? 1 : 0,
+    );
     order.set(sorted, from);
     return;
   }
@@ -151,6 +162,7 @@ export function agentShifts(t: ShiftTable, agentId: string): PreparedShift[] {
   const g = t.groupOf.get(agentId);
   if (g === undefined) return [];
   const shifts: PreparedShift[] = [];
-  for (let k = t.groupFrom[g] as number; k < (t.groupFrom[g + 1] as number); k++) shifts.push(shiftAt(t, t.order[k] as number));
+  for (let k = t.groupFrom[g] as number; k < (t.groupFrom[g + 1] as number); k++)
+    shifts.push(shiftAt(t, t.order[k] as number));
   return shifts;
 }

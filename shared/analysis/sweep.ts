@@ -15,7 +15,10 @@ export function byStart<T extends Span & { id: string }>(a: T, b: T): number {
 }
 
 /** Calls `onPair(earlier, later)` for every two spans that share time; `sorted` must be ordered by start. */
-export function forEachIntersecting<T extends Span>(sorted: readonly T[], onPair: (earlier: T, later: T) => void): void {
+export function forEachIntersecting<T extends Span>(
+  sorted: readonly T[],
+  onPair: (earlier: T, later: T) => void,
+): void {
   const open: T[] = [];
   for (const span of sorted) {
     // Drop spans that ended before this one starts; touching ends are not a conflict.
@@ -36,7 +39,13 @@ export function intersection(a: Span, b: Span): Span {
 }
 
 /** True when some two shifts of a group share time: one pass, no allocation. Most groups say no here. */
-export function groupHasIntersection(order: Int32Array, from: number, to: number, startMs: Float64Array, endMs: Float64Array): boolean {
+export function groupHasIntersection(
+  order: Int32Array,
+  from: number,
+  to: number,
+  startMs: Float64Array,
+  endMs: Float64Array,
+): boolean {
   let maxEnd = Number.NEGATIVE_INFINITY;
   for (let k = from; k < to; k++) {
     const i = order[k] as number;

@@ -37,19 +37,43 @@ function markerSpans(p: Prepared, markers: FullDayTimeOffInput[], out: Finding[]
     const offsetOk = m.startOffsetMinutes === 0 || isLength(m.startOffsetMinutes);
     if (day === null || !offsetOk || !isLength(m.lengthMinutes)) {
       out.push(
-        badInputFinding('timeOffOverlap', ['marker', String(m.agentId), String(m.scheduleId), String(m.businessUnitDate), String(m.startOffsetMinutes), String(m.lengthMinutes)], {
-          agentId: m.agentId,
-          scheduleId: m.scheduleId,
-          problem: `Full-day time off of ${agentName(p, m.agentId)} is unreadable (date ${shown(m.businessUnitDate)}, start offset ${shown(m.startOffsetMinutes)} min, length ${shown(m.lengthMinutes)} min): shifts were not checked against it`,
-          fix: 'Re-enter the time off in the schedule editor, then run the analysis again',
-          evidence: { businessUnitDate: m.businessUnitDate, startOffsetMinutes: m.startOffsetMinutes, lengthMinutes: m.lengthMinutes },
-        }),
+        badInputFinding(
+          'timeOffOverlap',
+          [
+            'marker',
+            String(m.agentId),
+            String(m.scheduleId),
+            String(m.businessUnitDate),
+            String(m.startOffsetMinutes),
+            String(m.lengthMinutes),
+          ],
+          {
+            agentId: m.agentId,
+            scheduleId: m.scheduleId,
+            problem: `Full-day time off of ${agentName(p, m.agentId)} is unreadable (date ${shown(m.businessUnitDate)}, start offset ${shown(m.startOffsetMinutes)} min, length ${shown(m.lengthMinutes)} min): shifts were not checked against it`,
+            fix: 'Re-enter the time off in the schedule editor, then run the analysis again',
+            evidence: {
+              businessUnitDate: m.businessUnitDate,
+              startOffsetMinutes: m.startOffsetMinutes,
+              lengthMinutes: m.lengthMinutes,
+            },
+          },
+        ),
       );
       continue;
     }
     const startMs = p.bu.dayStart(day) + m.startOffsetMinutes * minuteMs;
     const id = `marker ${m.scheduleId} ${m.businessUnitDate} ${startMs}`;
-    spans.push({ id, startMs, endMs: startMs + m.lengthMinutes * minuteMs, source: 'fullDayMarker', scheduleId: m.scheduleId, requestId: null, date: m.businessUnitDate, zone: p.bu.zone });
+    spans.push({
+      id,
+      startMs,
+      endMs: startMs + m.lengthMinutes * minuteMs,
+      source: 'fullDayMarker',
+      scheduleId: m.scheduleId,
+      requestId: null,
+      date: m.businessUnitDate,
+      zone: p.bu.zone,
+    });
   }
   return spans;
 }
@@ -63,7 +87,15 @@ function requestSpans(p: Prepared, r: TimeOffRequestInput, out: Finding[]): Time
     for (const date of Array.isArray(r.fullDayDates) ? r.fullDayDates : []) {
       const day = parseDate(date);
       if (day === null) bad.push(`date ${shown(date)}`);
-      else spans.push({ ...base, id: `request ${r.id} ${date}`, startMs: clock.dayStart(day), endMs: clock.dayStart(day + 1), source: 'fullDayRequest', date });
+      else
+        spans.push({
+          ...base,
+          id: `request ${r.id} ${date}`,
+          startMs: clock.dayStart(day),
+          endMs: clock.dayStart(day + 1),
+          source: 'fullDayRequest',
+          date,
+        });
     }
   } else {
     if (!isLength(r.dailyDurationMinutes)) bad.push(`daily duration ${shown(r.dailyDurationMinutes)} min`);
@@ -71,7 +103,14 @@ function requestSpans(p: Prepared, r: TimeOffRequestInput, out: Finding[]): Time
       const startMs = parseInstant(start);
       if (startMs === null) bad.push(`start ${shown(start)}`);
       else if (isLength(r.dailyDurationMinutes))
-        spans.push({ ...base, id: `request ${r.id} ${startMs}`, startMs, endMs: startMs + r.dailyDurationMinutes * minuteMs, source: 'partialDayRequest', date: isoDate(clock.localDay(startMs)) });
+        spans.push({
+          ...base,
+          id: `request ${r.id} ${startMs}`,
+          startMs,
+          endMs: startMs + r.dailyDurationMinutes * minuteMs,
+          source: 'partialDayRequest',
+          date: isoDate(clock.localDay(startMs)),
+        });
     }
   }
   if (bad.length > 0) {
@@ -110,7 +149,14 @@ function overlapFinding(p: Prepared, shift: PreparedShift, offs: TimeOffSpan[]):
     evidence: {
       shiftIds: [shift.id],
       overlapMinutes: (endMs - startMs) / minuteMs,
-      timeOff: offs.map((o) => ({ source: o.source, requestId: o.requestId, scheduleId: o.scheduleId, date: o.date, start: isoInstant(o.startMs), end: isoInstant(o.endMs) })),
+      timeOff: offs.map((o) => ({
+        source: o.source,
+        requestId: o.requestId,
+        scheduleId: o.scheduleId,
+        date: o.date,
+        start: isoInstant(o.startMs),
+        end: isoInstant(o.endMs),
+      })),
     },
     explanation: `${name} has a shift on ${shiftLabel(shift.startMs, shift.endMs, zone)} during approved time off (${what}); they overlap ${spanLabel(startMs, endMs, zone)}`,
     suggestedFix: `Drop or move the shift, or cancel the time off if ${name} is working that day`,
@@ -138,7 +184,12 @@ export function findTimeOffOverlaps(p: Prepared): Finding[] {
 
   for (const [agentId, offs] of byAgent) {
     const entries: Entry[] = [
-      ...agentShifts(p.shifts, agentId).map((shift) => ({ id: shift.id, startMs: shift.startMs, endMs: shift.endMs, item: { shift } })),
+      ...agentShifts(p.shifts, agentId).map((shift) => ({
+        id: shift.id,
+        startMs: shift.startMs,
+        endMs: shift.endMs,
+        item: { shift },
+      })),
       ...offs.map((off) => ({ id: off.id, startMs: off.startMs, endMs: off.endMs, item: { off } })),
     ].sort(byStart);
     const hits = new Map<PreparedShift, TimeOffSpan[]>();

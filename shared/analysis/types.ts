@@ -103,7 +103,15 @@ export interface AnalysisInput {
 }
 
 /** These names are part of the CLI's JSON contract. */
-export const findingKinds = ['shiftOverlap', 'timeOffOverlap', 'activityOverlap', 'naiveUtcShift', 'dstShift', 'zoneMismatch', 'scriptSession'] as const;
+export const findingKinds = [
+  'shiftOverlap',
+  'timeOffOverlap',
+  'activityOverlap',
+  'naiveUtcShift',
+  'dstShift',
+  'zoneMismatch',
+  'scriptSession',
+] as const;
 export type FindingKind = (typeof findingKinds)[number];
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -30,7 +30,12 @@ function mismatch(p: Prepared, bu: ZoneClock, mu: ManagementUnitInput, muClock: 
       : `its agents' times read ${minutesLabel(Math.abs(gap))} ${gap > 0 ? 'later' : 'earlier'} on the BU clock than on their own, and the gap can change with DST`;
   return makeFinding('zoneMismatch', ['mu', mu.id], {
     severity: 'info',
-    evidence: { managementUnitId: mu.id, managementUnitTimeZone: mu.timeZone, businessUnitTimeZone: bu.zone, offsetGapMinutes: gap },
+    evidence: {
+      managementUnitId: mu.id,
+      managementUnitTimeZone: mu.timeZone,
+      businessUnitTimeZone: bu.zone,
+      offsetGapMinutes: gap,
+    },
     explanation:
       `Management unit ${mu.name} is on ${mu.timeZone} (${zoneLabel(at, mu.timeZone)}, ${offsetLabel(muOffset)}) while the business unit is on ` +
       `${bu.zone} (${zoneLabel(at, bu.zone)}, ${offsetLabel(buOffset)}): ${today}`,

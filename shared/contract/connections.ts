@@ -46,4 +46,7 @@ export interface ConnectionsEvents {
   'connections.authRequired': { profileId: string; profileName: string; reason: string };
 }
 
-export const connectionsEventNames: Record<keyof ConnectionsEvents, true> = { 'connections.changed': true, 'connections.authRequired': true };
+export const connectionsEventNames: Record<keyof ConnectionsEvents, true> = {
+  'connections.changed': true,
+  'connections.authRequired': true,
+};

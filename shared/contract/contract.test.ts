@@ -27,7 +27,14 @@ describe('contract name tables', () => {
       'job.cancel',
       'timeline.window',
     ]);
-    expect(opsEventNames).toEqual(['app.notice', 'connections.changed', 'connections.authRequired', 'mirror.changed', 'analysis.updated', 'job.event']);
+    expect(opsEventNames).toEqual([
+      'app.notice',
+      'connections.changed',
+      'connections.authRequired',
+      'mirror.changed',
+      'analysis.updated',
+      'job.event',
+    ]);
   });
 
   it('accepts contract names and refuses everything else, including prototype keys', () => {

@@ -18,7 +18,15 @@ import { jobsEventNames, jobsMethods, type JobsEvents } from './jobs';
 import { schedulesEventNames, schedulesMethods, type SchedulesEvents } from './schedules';
 import { timelineMethods } from './timeline';
 
-const methods = { ...appMethods, ...connectionsMethods, ...activityMethods, ...schedulesMethods, ...analysisMethods, ...jobsMethods, ...timelineMethods };
+const methods = {
+  ...appMethods,
+  ...connectionsMethods,
+  ...activityMethods,
+  ...schedulesMethods,
+  ...analysisMethods,
+  ...jobsMethods,
+  ...timelineMethods,
+};
 
 /** Request/response methods: name → argument and result types. */
 export type OpsMethods = MethodTypes<typeof methods>;
@@ -66,5 +74,4 @@ export type { AuditQuery } from './activity';
 export type { JobEvent, JobKind, JobProgress, JobResults, JobSnapshot, JobState, JobSubject } from './jobs';
 
 export type OpsOutcome<M extends OpsMethodName> =
-  | { ok: true; result: OpsResult<M> }
-  | { ok: false; error: import('./common').OpsFailure };
+  { ok: true; result: OpsResult<M> } | { ok: false; error: import('./common').OpsFailure };

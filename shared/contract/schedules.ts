@@ -22,7 +22,12 @@ export const schedulesMethods = {
     businessUnitOf
       .extend({
         weeks: z.array(weekDate).min(1).max(12).optional(),
-        weekCount: z.number().int().min(1, 'Sync at least one week').max(12, 'Sync at most 12 weeks at a time').optional(),
+        weekCount: z
+          .number()
+          .int()
+          .min(1, 'Sync at least one week')
+          .max(12, 'Sync at most 12 weeks at a time')
+          .optional(),
       })
       .strict(),
   ).returns<JobSnapshot>(),

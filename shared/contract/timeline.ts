@@ -23,7 +23,9 @@ export const timelineWindowQuery = z
     scheduleId: entityId.optional(),
   })
   .strict()
-  .refine((q) => q.to > q.from && q.to - q.from <= sixWeeksMs, { message: 'The window must end after it starts and span at most six weeks' });
+  .refine((q) => q.to > q.from && q.to - q.from <= sixWeeksMs, {
+    message: 'The window must end after it starts and span at most six weeks',
+  });
 
 export const timelineMethods = {
   'timeline.window': method(timelineWindowQuery).returns<TimelineWindow>(),

@@ -14,7 +14,9 @@ describe('a business-unit week', () => {
 
   it("starts on the unit's start day, and a misaligned day names the week to use", () => {
     expect(weekProblem('2026-11-30', 'Monday')).toBeNull();
-    expect(weekProblem('2026-12-02', 'Monday')).toBe('2026-12-02 is a Wednesday, but weeks of this business unit start on Monday: use 2026-11-30 for that week.');
+    expect(weekProblem('2026-12-02', 'Monday')).toBe(
+      '2026-12-02 is a Wednesday, but weeks of this business unit start on Monday: use 2026-11-30 for that week.',
+    );
     expect(weekProblem('2026-11-29', 'Sunday')).toBeNull();
     expect(weekProblem('2026-11-30', 'Sunday')).toMatch(/is a Monday, .* start on Sunday: use 2026-11-29/);
     expect(weekProblem('2026-12-05', 'saturday')).toBeNull();

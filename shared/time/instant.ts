@@ -99,7 +99,8 @@ export function parseInstant(text: unknown): number | null {
     }
   }
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null;
-  const offset = at === text.length - 1 && (text.charCodeAt(at) === 90 || text.charCodeAt(at) === 122) ? 0 : parseOffset(text, at);
+  const offset =
+    at === text.length - 1 && (text.charCodeAt(at) === 90 || text.charCodeAt(at) === 122) ? 0 : parseOffset(text, at);
   if (offset === null) return null;
   return day * dayMs + ((hour * 60 + minute - offset) * 60 + second) * 1000 + ms;
 }

@@ -2,7 +2,14 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { ZoneClock } from './zone-clock';
 
-const zones = ['America/Chicago', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kolkata', 'America/Santiago'];
+const zones = [
+  'America/Chicago',
+  'Europe/Berlin',
+  'Australia/Lord_Howe',
+  'America/St_Johns',
+  'Asia/Kolkata',
+  'America/Santiago',
+];
 
 describe('ZoneClock', () => {
   it.each(zones)('agrees with luxon on offsets, local minutes and days in %s, across DST changes', (zone) => {

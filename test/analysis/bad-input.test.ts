@@ -6,7 +6,10 @@ import { findingKinds, type AnalysisInput, type Finding } from '../../shared/ana
 import { at, baseInput, codes, shift } from './builders';
 import { randomInput } from './random-schedules';
 
-const overlapping = [shift('a', 'maria', 'draft-mar-9', '2026-03-09 06:00', 480), shift('b', 'maria', 'draft-mar-9', '2026-03-09 07:00', 480)];
+const overlapping = [
+  shift('a', 'maria', 'draft-mar-9', '2026-03-09 06:00', 480),
+  shift('b', 'maria', 'draft-mar-9', '2026-03-09 07:00', 480),
+];
 
 function errors(input: AnalysisInput, kind: Finding['kind']): Finding[] {
   return analyze(input).filter((f) => f.kind === kind && f.severity === 'error' && f.evidence.invalidInput === true);
@@ -14,7 +17,9 @@ function errors(input: AnalysisInput, kind: Finding['kind']): Finding[] {
 
 describe('bad input', () => {
   it('an unknown BU zone is a zoneMismatch error; overlaps are still found, shown in UTC', () => {
-    const findings = analyze(baseInput({ businessUnit: { id: 'bu-1', timeZone: 'Mars/Olympus_Mons' }, shifts: overlapping }));
+    const findings = analyze(
+      baseInput({ businessUnit: { id: 'bu-1', timeZone: 'Mars/Olympus_Mons' }, shifts: overlapping }),
+    );
     expect(findings.map((f) => [f.kind, f.severity])).toEqual([
       ['shiftOverlap', 'error'],
       ['zoneMismatch', 'error'],
@@ -24,21 +29,36 @@ describe('bad input', () => {
   });
 
   it('unknown MU and viewer zones are zoneMismatch errors', () => {
-    const input = baseInput({ managementUnits: [{ id: 'mu-1', name: 'Chicago Voice', timeZone: 'Chicago' }], viewerTimeZone: '' });
+    const input = baseInput({
+      managementUnits: [{ id: 'mu-1', name: 'Chicago Voice', timeZone: 'Chicago' }],
+      viewerTimeZone: '',
+    });
     const texts = errors(input, 'zoneMismatch').map((f) => f.explanation);
     expect(texts).toHaveLength(2);
-    expect(texts.some((t) => t.startsWith('Management unit Chicago Voice has the time zone "Chicago", which is not a known time zone'))).toBe(true);
+    expect(
+      texts.some((t) =>
+        t.startsWith('Management unit Chicago Voice has the time zone "Chicago", which is not a known time zone'),
+      ),
+    ).toBe(true);
     expect(texts.some((t) => t.startsWith('Your computer\'s time zone "" is not a known time zone'))).toBe(true);
   });
 
   it.each([
     ['a negative length', 'shiftOverlap', { lengthMinutes: -30 }, 'has a length of -30 minutes'],
-    ['a start without an offset', 'naiveUtcShift', { startDate: '2026-03-09T08:00:00' }, 'a time without an offset that Genesys would read as UTC'],
+    [
+      'a start without an offset',
+      'naiveUtcShift',
+      { startDate: '2026-03-09T08:00:00' },
+      'a time without an offset that Genesys would read as UTC',
+    ],
     ['an impossible date', 'shiftOverlap', { startDate: '2026-02-30T08:00:00Z' }, 'has an unreadable start'],
     ['an unknown schedule', 'shiftOverlap', { scheduleId: 'nope' }, 'belongs to no known schedule'],
     ['no agent', 'shiftOverlap', { agentId: '' }, 'has no agent'],
   ] as const)('a shift with %s is a %s error and left out of the checks', (_label, kind, change, words) => {
-    const [bad] = errors(baseInput({ shifts: [{ ...shift('bad', 'maria', 'draft-mar-9', '2026-03-09 06:00', 480), ...change }] }), kind);
+    const [bad] = errors(
+      baseInput({ shifts: [{ ...shift('bad', 'maria', 'draft-mar-9', '2026-03-09 06:00', 480), ...change }] }),
+      kind,
+    );
     expect(bad?.explanation).toContain(words);
     expect(bad?.evidence.shiftIds).toEqual(['bad']);
   });
@@ -59,14 +79,38 @@ describe('bad input', () => {
 
   it('broken time off is a timeOffOverlap error', () => {
     const input = baseInput({
-      fullDayTimeOff: [{ agentId: 'maria', scheduleId: 'draft-mar-9', businessUnitDate: '09/03/2026', startOffsetMinutes: 0, lengthMinutes: 480 }],
-      timeOffRequests: [{ id: 'r1', agentId: 'sam', status: 'APPROVED', isFullDay: false, fullDayDates: [], partialStarts: ['tomorrow'], dailyDurationMinutes: -60 }],
+      fullDayTimeOff: [
+        {
+          agentId: 'maria',
+          scheduleId: 'draft-mar-9',
+          businessUnitDate: '09/03/2026',
+          startOffsetMinutes: 0,
+          lengthMinutes: 480,
+        },
+      ],
+      timeOffRequests: [
+        {
+          id: 'r1',
+          agentId: 'sam',
+          status: 'APPROVED',
+          isFullDay: false,
+          fullDayDates: [],
+          partialStarts: ['tomorrow'],
+          dailyDurationMinutes: -60,
+        },
+      ],
     });
-    expect(errors(input, 'timeOffOverlap').map((f) => f.agentId).sort()).toEqual(['maria', 'sam']);
+    expect(
+      errors(input, 'timeOffOverlap')
+        .map((f) => f.agentId)
+        .sort(),
+    ).toEqual(['maria', 'sam']);
   });
 
   it('a session ending before it starts, and an unreadable "now", are scriptSession errors', () => {
-    const scriptSessions = [{ agentId: 'maria', conversationId: 'c1', start: at('2026-03-09 09:00'), end: at('2026-03-09 08:00') }];
+    const scriptSessions = [
+      { agentId: 'maria', conversationId: 'c1', start: at('2026-03-09 09:00'), end: at('2026-03-09 08:00') },
+    ];
     expect(errors(baseInput({ scriptSessions }), 'scriptSession')).toHaveLength(1);
     expect(errors(baseInput({ now: 'now' }), 'scriptSession')[0]?.explanation).toContain('unreadable "now"');
   });
@@ -83,7 +127,12 @@ describe('bad input', () => {
   });
 
   it('survives missing lists, nulls and wrong types without an exception', () => {
-    const junk = { businessUnit: null, viewerTimeZone: 42, shifts: [null, 7, { id: 'x', activities: 'none' }], agents: 'all' } as unknown as AnalysisInput;
+    const junk = {
+      businessUnit: null,
+      viewerTimeZone: 42,
+      shifts: [null, 7, { id: 'x', activities: 'none' }],
+      agents: 'all',
+    } as unknown as AnalysisInput;
     const findings = analyze(junk);
     expect(findings.every((f) => f.severity === 'error')).toBe(true);
     expect(findings.map((f) => f.kind)).toContain('zoneMismatch');
@@ -93,9 +142,16 @@ describe('bad input', () => {
     const values: unknown[] = [null, undefined, -1, 0, Number.NaN, '', 'garbage', '2026-13-01T00:00:00Z', {}, [], 1e12];
     for (let seed = 1; seed <= 40; seed++) {
       const rng = createRng(seed);
-      const input = randomInput({ seed, zone: 'America/Chicago', zones: ['America/Chicago', 'America/Phoenix'], agents: 6 }) as unknown as Record<string, unknown>;
+      const input = randomInput({
+        seed,
+        zone: 'America/Chicago',
+        zones: ['America/Chicago', 'America/Phoenix'],
+        agents: 6,
+      }) as unknown as Record<string, unknown>;
       for (let n = 0; n < 12; n++) {
-        const list = input[rng.pick(['shifts', 'fullDayTimeOff', 'timeOffRequests', 'scriptSessions', 'schedules', 'agents'])] as Array<Record<string, unknown>>;
+        const list = input[
+          rng.pick(['shifts', 'fullDayTimeOff', 'timeOffRequests', 'scriptSessions', 'schedules', 'agents'])
+        ] as Array<Record<string, unknown>>;
         const target = list.length ? rng.pick(list) : null;
         if (target) target[rng.pick(Object.keys(target))] = rng.pick(values);
       }

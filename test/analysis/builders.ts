@@ -44,13 +44,34 @@ export function baseInput(overrides: Partial<AnalysisInput> = {}): AnalysisInput
 }
 
 /** A shift with one On Queue activity filling it. */
-export function shift(id: string, agentId: string, scheduleId: string, local: string, minutes: number, zone = buZone): ShiftInput {
+export function shift(
+  id: string,
+  agentId: string,
+  scheduleId: string,
+  local: string,
+  minutes: number,
+  zone = buZone,
+): ShiftInput {
   const startDate = at(local, zone);
-  return { id, agentId, scheduleId, startDate, lengthMinutes: minutes, activities: [{ startDate, lengthMinutes: minutes, activityCodeId: codes.onQueue }] };
+  return {
+    id,
+    agentId,
+    scheduleId,
+    startDate,
+    lengthMinutes: minutes,
+    activities: [{ startDate, lengthMinutes: minutes, activityCodeId: codes.onQueue }],
+  };
 }
 
 /** A regular week for an agent: same start five days running, from the Monday given. */
-export function week(agentId: string, scheduleId: string, monday: string, time: string, minutes: number, zone = buZone): ShiftInput[] {
+export function week(
+  agentId: string,
+  scheduleId: string,
+  monday: string,
+  time: string,
+  minutes: number,
+  zone = buZone,
+): ShiftInput[] {
   return Array.from({ length: 5 }, (_, d) => {
     const date = DateTime.fromISO(monday).plus({ days: d }).toISODate() as string;
     return shift(`${agentId}-${date}`, agentId, scheduleId, `${date} ${time}`, minutes, zone);

@@ -10,7 +10,9 @@ export function inputFromSandbox(org: OrgState, now: Date, viewerTimeZone = 'Ame
   const bu = [...org.businessUnits.values()][0];
   if (!bu) throw new Error('the sandbox org has no business unit');
   const schedules = [...bu.schedules.values()];
-  const agentSchedules = schedules.flatMap((s) => [...s.agentSchedules.values()].map((a) => ({ schedule: s, agent: a })));
+  const agentSchedules = schedules.flatMap((s) =>
+    [...s.agentSchedules.values()].map((a) => ({ schedule: s, agent: a })),
+  );
   const shifts: ShiftInput[] = agentSchedules.flatMap(({ schedule, agent }) =>
     agent.shifts.map((shift) => ({
       id: shift.id,
@@ -18,7 +20,11 @@ export function inputFromSandbox(org: OrgState, now: Date, viewerTimeZone = 'Ame
       agentId: agent.userId,
       startDate: shift.startDate,
       lengthMinutes: shift.lengthMinutes,
-      activities: shift.activities.map((a) => ({ startDate: a.startDate, lengthMinutes: a.lengthMinutes, activityCodeId: a.activityCodeId })),
+      activities: shift.activities.map((a) => ({
+        startDate: a.startDate,
+        lengthMinutes: a.lengthMinutes,
+        activityCodeId: a.activityCodeId,
+      })),
     })),
   );
   return {
@@ -29,7 +35,12 @@ export function inputFromSandbox(org: OrgState, now: Date, viewerTimeZone = 'Ame
       .filter((u) => u.businessUnitId === bu.id && u.managementUnitId)
       .map((u) => ({ id: u.id, name: u.name, managementUnitId: u.managementUnitId as string })),
     activityCodes: bu.activityCodes.map((c) => ({ id: c.id, name: c.name, category: c.category })),
-    schedules: schedules.map((s) => ({ id: s.id, weekDate: s.weekDate, weekCount: s.weekCount, published: s.published })),
+    schedules: schedules.map((s) => ({
+      id: s.id,
+      weekDate: s.weekDate,
+      weekCount: s.weekCount,
+      published: s.published,
+    })),
     shifts,
     fullDayTimeOff: agentSchedules.flatMap(({ schedule, agent }) =>
       agent.fullDayTimeOffMarkers.map((m) => ({
@@ -49,7 +60,12 @@ export function inputFromSandbox(org: OrgState, now: Date, viewerTimeZone = 'Ame
       partialStarts: r.partialDayStartDateTimes,
       dailyDurationMinutes: r.dailyDurationMinutes,
     })),
-    scriptSessions: org.scriptSessions.map((s) => ({ agentId: s.userId, conversationId: s.conversationId, start: s.start, end: s.end })),
+    scriptSessions: org.scriptSessions.map((s) => ({
+      agentId: s.userId,
+      conversationId: s.conversationId,
+      start: s.start,
+      end: s.end,
+    })),
     now: now.toISOString(),
   };
 }

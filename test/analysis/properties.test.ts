@@ -24,7 +24,8 @@ function reExpressed(input: AnalysisInput, zone: string): AnalysisInput {
 
 /** A wall-clock move: the same local times, in another zone (as when a BU is set up in the wrong zone). */
 function moved(input: AnalysisInput, from: string, to: string): AnalysisInput {
-  const move = (iso: string) => DateTime.fromISO(iso, { zone: from }).setZone(to, { keepLocalTime: true }).toUTC().toISO() as string;
+  const move = (iso: string) =>
+    DateTime.fromISO(iso, { zone: from }).setZone(to, { keepLocalTime: true }).toUTC().toISO() as string;
   return {
     ...mapInstants(input, move),
     businessUnit: { ...input.businessUnit, timeZone: to },
@@ -33,7 +34,8 @@ function moved(input: AnalysisInput, from: string, to: string): AnalysisInput {
   };
 }
 
-const essence = (findings: Finding[]) => findings.map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, agentId: f.agentId, scheduleId: f.scheduleId }));
+const essence = (findings: Finding[]) =>
+  findings.map((f) => ({ id: f.id, kind: f.kind, severity: f.severity, agentId: f.agentId, scheduleId: f.scheduleId }));
 
 describe('analysis properties', () => {
   it.each(seeds)('seed %i: shuffling the input changes nothing (same findings, same ids, same order)', (seed) => {
@@ -70,7 +72,11 @@ describe('analysis properties', () => {
     // Sat 31 Oct 2026 22:00 CDT + 510 min elapsed = Sun 1 Nov 05:30 CST: 7 h 30 min on the wall clock.
     const night = shift('night', 'maria', 'dst-week', '2026-10-31 22:00', 510);
     const morning = shift('morning', 'maria', 'dst-week', '2026-11-01 06:00', 240);
-    const input = baseInput({ schedules: [{ id: 'dst-week', weekDate: '2026-10-26', weekCount: 1, published: false }], shifts: [night, morning], now: at('2026-10-20 12:00') });
+    const input = baseInput({
+      schedules: [{ id: 'dst-week', weekDate: '2026-10-26', weekCount: 1, published: false }],
+      shifts: [night, morning],
+      now: at('2026-10-20 12:00'),
+    });
     const findings = analyze(input);
     // Read as wall-clock 8 h 30 min it would end at 06:30 and overlap the 06:00 shift; in elapsed time it does not.
     expect(ofKind(findings, 'shiftOverlap')).toEqual([]);
@@ -104,23 +110,34 @@ describe('analysis properties', () => {
       const input = randomInput({ seed, zone: 'Europe/Berlin', zones: ['Europe/Berlin'] });
       const schedules = new Map(input.schedules.map((s) => [s.id, s]));
       const expected: string[] = [];
-      const span = (s: (typeof input.shifts)[number]) => [Date.parse(s.startDate), Date.parse(s.startDate) + s.lengthMinutes * 60_000] as const;
+      const span = (s: (typeof input.shifts)[number]) =>
+        [Date.parse(s.startDate), Date.parse(s.startDate) + s.lengthMinutes * 60_000] as const;
       input.shifts.forEach((a, i) =>
         input.shifts.slice(i + 1).forEach((b) => {
           const [as, ae] = span(a);
           const [bs, be] = span(b);
           // Random weeks do not share days, so cross-schedule pairs count when exactly one side is a draft.
-          const sameOrMixed = a.scheduleId === b.scheduleId || schedules.get(a.scheduleId)?.published !== schedules.get(b.scheduleId)?.published;
-          if (a.agentId === b.agentId && as < be && bs < ae && sameOrMixed) expected.push([a.id, b.id].sort().join(' '));
+          const sameOrMixed =
+            a.scheduleId === b.scheduleId ||
+            schedules.get(a.scheduleId)?.published !== schedules.get(b.scheduleId)?.published;
+          if (a.agentId === b.agentId && as < be && bs < ae && sameOrMixed)
+            expected.push([a.id, b.id].sort().join(' '));
         }),
       );
-      const found = ofKind(analyze(input), 'shiftOverlap').map((f) => [...(f.evidence.shiftIds as string[])].sort().join(' '));
+      const found = ofKind(analyze(input), 'shiftOverlap').map((f) =>
+        [...(f.evidence.shiftIds as string[])].sort().join(' '),
+      );
       expect(found.sort()).toEqual(expected.sort());
     }
   });
 
   it('keeps a week of regular shifts free of findings', () => {
-    const input = baseInput({ shifts: [...week('maria', 'published-mar-2', '2026-03-02', '08:00', 480), ...week('maria', 'draft-mar-9', '2026-03-09', '08:00', 480)] });
+    const input = baseInput({
+      shifts: [
+        ...week('maria', 'published-mar-2', '2026-03-02', '08:00', 480),
+        ...week('maria', 'draft-mar-9', '2026-03-09', '08:00', 480),
+      ],
+    });
     expect(analyze(input)).toEqual([]);
   });
 });

@@ -27,11 +27,20 @@ function activitiesFor(startMs: number, minutes: number, rng: Rng): ActivityInpu
   let at = 0;
   while (at < minutes) {
     const len = Math.min(minutes - at, 15 * rng.int(1, 12));
-    list.push({ startDate: iso(startMs + at * 60_000), lengthMinutes: len, activityCodeId: rng.pick(codeIds.slice(0, 3)) });
+    list.push({
+      startDate: iso(startMs + at * 60_000),
+      lengthMinutes: len,
+      activityCodeId: rng.pick(codeIds.slice(0, 3)),
+    });
     at += len;
   }
   // Now and then a break laid over whatever is there.
-  if (rng.chance(0.15)) list.push({ startDate: iso(startMs + 15 * rng.int(0, minutes / 15) * 60_000), lengthMinutes: 15, activityCodeId: 'break' });
+  if (rng.chance(0.15))
+    list.push({
+      startDate: iso(startMs + 15 * rng.int(0, minutes / 15) * 60_000),
+      lengthMinutes: 15,
+      activityCodeId: 'break',
+    });
   return list;
 }
 
@@ -40,7 +49,11 @@ export function randomInput(opts: RandomOptions): AnalysisInput {
   const weekDates = ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30'];
   const schedules = weekDates.map((weekDate, i) => ({ id: `schedule-${i}`, weekDate, weekCount: 1, published: i < 3 }));
   const managementUnits = opts.zones.map((timeZone, i) => ({ id: `mu-${i}`, name: `Unit ${i}`, timeZone }));
-  const agents = Array.from({ length: opts.agents ?? 12 }, (_, i) => ({ id: `agent-${i}`, name: `Agent ${i}`, managementUnitId: rng.pick(managementUnits).id }));
+  const agents = Array.from({ length: opts.agents ?? 12 }, (_, i) => ({
+    id: `agent-${i}`,
+    name: `Agent ${i}`,
+    managementUnitId: rng.pick(managementUnits).id,
+  }));
   const shifts: ShiftInput[] = [];
   const input: AnalysisInput = {
     businessUnit: { id: 'bu', timeZone: opts.zone },
@@ -62,11 +75,28 @@ export function randomInput(opts: RandomOptions): AnalysisInput {
     schedules.forEach((schedule) => {
       for (let d = 0; d < 7; d++) {
         if (!rng.chance(0.7)) continue;
-        const day = DateTime.fromISO(schedule.weekDate, { zone }).plus({ days: d, minutes: rng.chance(0.9) ? startMinute : 15 * rng.int(0, 95) });
+        const day = DateTime.fromISO(schedule.weekDate, { zone }).plus({
+          days: d,
+          minutes: rng.chance(0.9) ? startMinute : 15 * rng.int(0, 95),
+        });
         const minutes = rng.chance(0.9) ? length : 15 * rng.int(1, 60);
         const id = `${agent.id}-${schedule.id}-${d}`;
-        shifts.push({ id, scheduleId: schedule.id, agentId: agent.id, startDate: iso(day.toMillis()), lengthMinutes: minutes, activities: activitiesFor(day.toMillis(), minutes, rng) });
-        if (rng.chance(0.1)) input.fullDayTimeOff.push({ agentId: agent.id, scheduleId: schedule.id, businessUnitDate: day.setZone(opts.zone).toISODate() as string, startOffsetMinutes: 15 * rng.int(0, 60), lengthMinutes: 480 });
+        shifts.push({
+          id,
+          scheduleId: schedule.id,
+          agentId: agent.id,
+          startDate: iso(day.toMillis()),
+          lengthMinutes: minutes,
+          activities: activitiesFor(day.toMillis(), minutes, rng),
+        });
+        if (rng.chance(0.1))
+          input.fullDayTimeOff.push({
+            agentId: agent.id,
+            scheduleId: schedule.id,
+            businessUnitDate: day.setZone(opts.zone).toISODate() as string,
+            startOffsetMinutes: 15 * rng.int(0, 60),
+            lengthMinutes: 480,
+          });
       }
     });
     if (rng.chance(0.4)) {
@@ -78,13 +108,26 @@ export function randomInput(opts: RandomOptions): AnalysisInput {
         status: rng.pick(['APPROVED', 'PENDING', 'DENIED']),
         isFullDay: !partial,
         fullDayDates: partial ? [] : [date.toISODate() as string],
-        partialStarts: partial ? [iso(DateTime.fromISO(date.toISODate() as string, { zone }).plus({ hours: rng.int(6, 16) }).toMillis())] : [],
+        partialStarts: partial
+          ? [
+              iso(
+                DateTime.fromISO(date.toISODate() as string, { zone })
+                  .plus({ hours: rng.int(6, 16) })
+                  .toMillis(),
+              ),
+            ]
+          : [],
         dailyDurationMinutes: 15 * rng.int(4, 32),
       });
     }
     if (rng.chance(0.3)) {
       const start = Date.parse(input.now) - rng.int(1, 120) * 60_000;
-      input.scriptSessions.push({ agentId: agent.id, conversationId: `conversation-${agent.id}`, start: iso(start), end: rng.chance(0.5) ? null : iso(start + 600_000) });
+      input.scriptSessions.push({
+        agentId: agent.id,
+        conversationId: `conversation-${agent.id}`,
+        start: iso(start),
+        end: rng.chance(0.5) ? null : iso(start + 600_000),
+      });
     }
   }
   return input;
@@ -109,7 +152,13 @@ export function shuffledInput(input: AnalysisInput, seed: number): AnalysisInput
     schedules: shuffle(input.schedules),
     shifts: shuffle(input.shifts.map((s) => ({ ...s, activities: shuffle(s.activities) }))),
     fullDayTimeOff: shuffle(input.fullDayTimeOff),
-    timeOffRequests: shuffle(input.timeOffRequests.map((r) => ({ ...r, fullDayDates: shuffle(r.fullDayDates), partialStarts: shuffle(r.partialStarts) }))),
+    timeOffRequests: shuffle(
+      input.timeOffRequests.map((r) => ({
+        ...r,
+        fullDayDates: shuffle(r.fullDayDates),
+        partialStarts: shuffle(r.partialStarts),
+      })),
+    ),
     scriptSessions: shuffle(input.scriptSessions),
   };
 }
@@ -118,9 +167,17 @@ export function shuffledInput(input: AnalysisInput, seed: number): AnalysisInput
 export function mapInstants(input: AnalysisInput, move: (iso: string) => string): AnalysisInput {
   return {
     ...input,
-    shifts: input.shifts.map((s) => ({ ...s, startDate: move(s.startDate), activities: s.activities.map((a) => ({ ...a, startDate: move(a.startDate) })) })),
+    shifts: input.shifts.map((s) => ({
+      ...s,
+      startDate: move(s.startDate),
+      activities: s.activities.map((a) => ({ ...a, startDate: move(a.startDate) })),
+    })),
     timeOffRequests: input.timeOffRequests.map((r) => ({ ...r, partialStarts: r.partialStarts.map(move) })),
-    scriptSessions: input.scriptSessions.map((s) => ({ ...s, start: move(s.start), end: s.end === null ? null : move(s.end) })),
+    scriptSessions: input.scriptSessions.map((s) => ({
+      ...s,
+      start: move(s.start),
+      end: s.end === null ? null : move(s.end),
+    })),
     now: move(input.now),
   };
 }

@@ -22,7 +22,8 @@ function plantedKey(p: PlantedProblem): string {
 
 function findingKey(f: Finding): string {
   if (f.kind === 'zoneMismatch') return `zoneMismatch mu:${String(f.evidence.managementUnitId)}`;
-  const shifts = f.kind === 'scriptSession' ? '' : [...((f.evidence.shiftIds as string[] | undefined) ?? [])].sort().join(',');
+  const shifts =
+    f.kind === 'scriptSession' ? '' : [...((f.evidence.shiftIds as string[] | undefined) ?? [])].sort().join(',');
   return `${f.kind} agent:${f.agentId} shifts:${shifts}`;
 }
 
@@ -47,7 +48,14 @@ describe('analysis against the sandbox org', () => {
       if (f.kind !== 'zoneMismatch') expect(f.explanation).toMatch(/\b\d\d:\d\d (CST|CDT)\b/);
     }
     const kinds = Object.fromEntries(findings.map((f) => [f.kind, f.severity]));
-    expect(kinds).toMatchObject({ shiftOverlap: 'error', timeOffOverlap: 'error', activityOverlap: 'error', naiveUtcShift: 'warning', dstShift: 'warning', zoneMismatch: 'info' });
+    expect(kinds).toMatchObject({
+      shiftOverlap: 'error',
+      timeOffOverlap: 'error',
+      activityOverlap: 'error',
+      naiveUtcShift: 'warning',
+      dstShift: 'warning',
+      zoneMismatch: 'info',
+    });
   });
 
   it('gives the same findings, ids and order on a second run', () => {

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../shared/analysis/analyze';
 import { at, baseInput, ofKind, shift, week } from './builders';
 
-const habit = [...week('maria', 'published-mar-2', '2026-03-02', '08:00', 480), ...week('maria', 'draft-mar-9', '2026-03-09', '08:00', 480)];
+const habit = [
+  ...week('maria', 'published-mar-2', '2026-03-02', '08:00', 480),
+  ...week('maria', 'draft-mar-9', '2026-03-09', '08:00', 480),
+];
 
 describe('naiveUtcShift', () => {
   it('flags a shift whose UTC time is the agent usual local start', () => {
@@ -12,11 +15,18 @@ describe('naiveUtcShift', () => {
     const shifts = habit.filter((s) => s.id !== 'maria-2026-03-13').concat(naive);
     const [f, ...rest] = analyze(baseInput({ shifts }));
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ kind: 'naiveUtcShift', severity: 'warning', agentId: 'maria', evidence: { shiftIds: ['naive'], offsetMinutes: -300 } });
+    expect(f).toMatchObject({
+      kind: 'naiveUtcShift',
+      severity: 'warning',
+      agentId: 'maria',
+      evidence: { shiftIds: ['naive'], offsetMinutes: -300 },
+    });
     expect(f?.explanation).toBe(
       "Maria Lopez's shift on Fri 13 Mar starts 03:00 CDT instead of their usual 08:00 CDT: 08:00 is what it reads in UTC, so a local time was probably sent without its offset (off by exactly the UTC−5 offset)",
     );
-    expect(f?.suggestedFix).toBe('View in BU zone and correct the offset: move the shift and its activities to start Fri 13 Mar 08:00 CDT');
+    expect(f?.suggestedFix).toBe(
+      'View in BU zone and correct the offset: move the shift and its activities to start Fri 13 Mar 08:00 CDT',
+    );
   });
 
   it('leaves split shifts alone even when one start reads as the other in UTC', () => {
@@ -24,7 +34,10 @@ describe('naiveUtcShift', () => {
     const zone = 'America/Phoenix';
     const input = baseInput({
       managementUnits: [{ id: 'mu-1', name: 'Phoenix Back Office', timeZone: zone }],
-      shifts: [...week('maria', 'published-mar-2', '2026-03-02', '07:00', 240, zone), ...week('maria', 'published-mar-2', '2026-03-02', '13:00', 240, zone).map((s) => ({ ...s, id: `${s.id}-pm` }))],
+      shifts: [
+        ...week('maria', 'published-mar-2', '2026-03-02', '07:00', 240, zone),
+        ...week('maria', 'published-mar-2', '2026-03-02', '13:00', 240, zone).map((s) => ({ ...s, id: `${s.id}-pm` })),
+      ],
     });
     expect(analyze(input).map((f) => f.kind)).toEqual(['zoneMismatch']);
   });
@@ -44,8 +57,14 @@ describe('dstShift', () => {
     ];
     const [f, ...rest] = analyze(baseInput({ schedules, shifts }));
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ kind: 'dstShift', severity: 'warning', evidence: { shiftIds: ['stale'], startMovedMinutes: 60 } });
-    expect(f?.explanation).toBe("Maria Lopez's shift on Fri 13 Mar starts 09:00 CDT, 1 h after their usual 08:00 CDT: moved by exactly the DST change earlier that week");
+    expect(f).toMatchObject({
+      kind: 'dstShift',
+      severity: 'warning',
+      evidence: { shiftIds: ['stale'], startMovedMinutes: 60 },
+    });
+    expect(f?.explanation).toBe(
+      "Maria Lopez's shift on Fri 13 Mar starts 09:00 CDT, 1 h after their usual 08:00 CDT: moved by exactly the DST change earlier that week",
+    );
     expect(f?.suggestedFix).toBe('View in BU zone and correct the offset: start the shift at 08:00 CDT');
   });
 });
@@ -60,14 +79,22 @@ describe('zoneMismatch', () => {
     });
     const [f, ...rest] = analyze(input);
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ kind: 'zoneMismatch', severity: 'info', agentId: null, evidence: { managementUnitId: 'mu-2', offsetGapMinutes: 60 } });
+    expect(f).toMatchObject({
+      kind: 'zoneMismatch',
+      severity: 'info',
+      agentId: null,
+      evidence: { managementUnitId: 'mu-2', offsetGapMinutes: 60 },
+    });
     expect(f?.explanation).toBe(
       "Management unit Phoenix Back Office is on America/Phoenix (MST, UTC−7) while the business unit is on America/Chicago (CST, UTC−6): its agents' times read 1 h later on the BU clock than on their own, and the gap can change with DST",
     );
   });
 
   it('adds the viewer’s own time to the evidence when their zone differs from the BU', () => {
-    const shifts = [shift('a', 'maria', 'draft-mar-9', '2026-03-09 06:00', 480), shift('b', 'maria', 'draft-mar-9', '2026-03-09 07:00', 480)];
+    const shifts = [
+      shift('a', 'maria', 'draft-mar-9', '2026-03-09 06:00', 480),
+      shift('b', 'maria', 'draft-mar-9', '2026-03-09 07:00', 480),
+    ];
     const [f] = analyze(baseInput({ shifts, viewerTimeZone: 'Europe/London' }));
     expect(f?.evidence.viewerStart).toBe('Mon 9 Mar 12:00 GMT');
   });
@@ -77,7 +104,17 @@ describe('scriptSession', () => {
   const now = at('2026-03-09 09:00');
   const session = { agentId: 'maria', conversationId: 'conv-1', start: at('2026-03-09 08:40'), end: null };
   const run = (start: string, extra: Partial<Parameters<typeof baseInput>[0]> = {}) =>
-    ofKind(analyze(baseInput({ now, shifts: [shift('changed', 'maria', 'draft-mar-9', start, 240)], scriptSessions: [session], ...extra })), 'scriptSession');
+    ofKind(
+      analyze(
+        baseInput({
+          now,
+          shifts: [shift('changed', 'maria', 'draft-mar-9', start, 240)],
+          scriptSessions: [session],
+          ...extra,
+        }),
+      ),
+      'scriptSession',
+    );
 
   it.each([
     ['running now', '2026-03-09 08:00', 'error'],
@@ -86,7 +123,13 @@ describe('scriptSession', () => {
     ['starting later', '2026-03-12 08:00', 'info'],
   ])('rises with the nearness of the changed shift: %s', (_label, start, severity) => {
     const [f] = run(start);
-    expect(f).toMatchObject({ kind: 'scriptSession', severity, agentId: 'maria', scheduleId: 'draft-mar-9', evidence: { conversationIds: ['conv-1'], shiftIds: ['changed'] } });
+    expect(f).toMatchObject({
+      kind: 'scriptSession',
+      severity,
+      agentId: 'maria',
+      scheduleId: 'draft-mar-9',
+      evidence: { conversationIds: ['conv-1'], shiftIds: ['changed'] },
+    });
     expect(f?.suggestedFix).toBe('Hold Maria Lopez back from this publish or publish anyway');
   });
 

@@ -55,14 +55,23 @@ function checkOverlaps(shifts: ReportShift[]): [boolean, string[]] {
       const s1 = shifts[i] as ReportShift;
       const s2 = shifts[j] as ReportShift;
       if (s1.agentId === s2.agentId) {
-        if (s1.startTime < s2.endTime && s2.startTime < s1.endTime) overlaps.push(`Overlap between shifts ${i} and ${j}`);
+        if (s1.startTime < s2.endTime && s2.startTime < s1.endTime)
+          overlaps.push(`Overlap between shifts ${i} and ${j}`);
       }
     }
   }
   return [overlaps.length > 0, overlaps];
 }
 
-function fullAnalysis(): { agents: number; shifts: number; activities: number; findings: number; firstRunMs: number; medianMs: number; runs: number[] } {
+function fullAnalysis(): {
+  agents: number;
+  shifts: number;
+  activities: number;
+  findings: number;
+  firstRunMs: number;
+  medianMs: number;
+  runs: number[];
+} {
   const input = sandboxInput(5000);
   const first = timed(() => analyze(input));
   const runs = Array.from({ length: 15 }, () => timed(() => analyze(input)).ms);
@@ -104,10 +113,16 @@ function main(): void {
   const race = overlapRace();
   const speedup = race.pairwiseMs / race.sweepMs;
   const load = os.loadavg()[0] ?? 0;
-  console.log(`full analysis, ${full.agents} agents x ${weeks} weeks (${full.shifts} shifts, ${full.activities} activities, ${full.findings} findings):`);
-  console.log(`  median ${full.medianMs.toFixed(1)} ms of ${full.runs.length} runs (${full.runs.map((r) => r.toFixed(0)).join(', ')}); first run ${full.firstRunMs.toFixed(1)} ms; goal < 100 ms`);
+  console.log(
+    `full analysis, ${full.agents} agents x ${weeks} weeks (${full.shifts} shifts, ${full.activities} activities, ${full.findings} findings):`,
+  );
+  console.log(
+    `  median ${full.medianMs.toFixed(1)} ms of ${full.runs.length} runs (${full.runs.map((r) => r.toFixed(0)).join(', ')}); first run ${full.firstRunMs.toFixed(1)} ms; goal < 100 ms`,
+  );
   console.log(`overlaps, ${race.agents}-seat center x ${weeks} weeks (${race.shifts} shifts):`);
-  console.log(`  pairwise check_overlaps ${race.pairwiseMs.toFixed(1)} ms (${race.pairwiseOverlaps} overlaps); our sweep ${race.sweepMs.toFixed(2)} ms (${race.sweepOverlaps} overlaps)`);
+  console.log(
+    `  pairwise check_overlaps ${race.pairwiseMs.toFixed(1)} ms (${race.pairwiseOverlaps} overlaps); our sweep ${race.sweepMs.toFixed(2)} ms (${race.sweepOverlaps} overlaps)`,
+  );
   console.log(`  speedup ${speedup.toFixed(0)}x; goal >= 100x`);
   console.log(`  (1-minute load average ${load.toFixed(2)} on ${os.cpus().length} cores)`);
   console.log(

@@ -20,11 +20,26 @@ const query = `${wfm}/{scheduleId}/agentschedules/query`;
 
 async function main(): Promise<void> {
   // Three weeks of schedules: this week and the next two, exactly what a default sync covers.
-  const sandbox = await startSandbox({ seed: 1, agents: 500, weeks: 3, rateLimitPerMinute: 100_000, operationDelayMs: 5, now: () => now });
+  const sandbox = await startSandbox({
+    seed: 1,
+    agents: 500,
+    weeks: 3,
+    rateLimitPerMinute: 100_000,
+    operationDelayMs: 5,
+    now: () => now,
+  });
   const client = genesysClient(sandbox);
   const { db } = openDatabase(mkdtempSync(path.join(tmpdir(), 'pd-bench-resync-')));
   const sync = () =>
-    syncBusinessUnit({ db, api: client.api, profileId: 'bench', businessUnitId: sandbox.businessUnitId, now: () => now, onProgress: () => {}, requestCount: client.tally.total });
+    syncBusinessUnit({
+      db,
+      api: client.api,
+      profileId: 'bench',
+      businessUnitId: sandbox.businessUnitId,
+      now: () => now,
+      onProgress: () => {},
+      requestCount: client.tally.total,
+    });
   try {
     const first = await sync();
     const before = client.tally.byPathTemplate();
@@ -32,12 +47,21 @@ async function main(): Promise<void> {
     const resync = await sync();
     const resyncMs = performance.now() - t;
     const after = client.tally.byPathTemplate();
-    const delta = Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0)) as Record<string, number>;
+    const delta = Object.fromEntries(
+      Object.entries(after)
+        .map(([k, v]) => [k, v - (before[k] ?? 0)])
+        .filter(([, v]) => (v as number) > 0),
+    ) as Record<string, number>;
     const schedules = resync.schedulesUnchanged + resync.schedulesFetched;
-    console.log(`first sync: ${first.requests} requests, ${first.schedulesFetched} schedules and ${first.agentSchedulesWritten} agent schedules fetched`);
-    console.log(`no-change resync (${resync.weeks.join(', ')}): ${resync.requests} requests in ${resyncMs.toFixed(0)} ms`);
+    console.log(
+      `first sync: ${first.requests} requests, ${first.schedulesFetched} schedules and ${first.agentSchedulesWritten} agent schedules fetched`,
+    );
+    console.log(
+      `no-change resync (${resync.weeks.join(', ')}): ${resync.requests} requests in ${resyncMs.toFixed(0)} ms`,
+    );
     for (const [template, n] of Object.entries(delta)) console.log(`  ${String(n).padStart(3)}  ${template}`);
-    const goal = delta[list] === resync.weeks.length && delta[get] === schedules && !delta[query] && !delta['{signedDownloadUrl}'];
+    const goal =
+      delta[list] === resync.weeks.length && delta[get] === schedules && !delta[query] && !delta['{signedDownloadUrl}'];
     console.log(
       JSON.stringify({
         agents: 500,

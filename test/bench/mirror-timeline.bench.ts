@@ -21,7 +21,9 @@ const pageSize = 200;
 const warmUp = 100;
 
 async function mirror() {
-  const dir = existsSync(path.join(payloadDir(agents, weeks), 'reference.json')) ? payloadDir(agents, weeks) : await preparePayloads(agents, weeks, console.log);
+  const dir = existsSync(path.join(payloadDir(agents, weeks), 'reference.json'))
+    ? payloadDir(agents, weeks)
+    : await preparePayloads(agents, weeks, console.log);
   const mirrorDir = path.join(dir, '..', `mirror-${agents}x${weeks}`);
   const fresh = !existsSync(path.join(mirrorDir, databaseFileName));
   const { db } = openDatabase(mirrorDir);
@@ -42,17 +44,25 @@ async function main(): Promise<void> {
   const { db, reference } = await mirror();
   // A seeded walk, so two runs time the same windows.
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const window = (): Pick<TimelineQuery, 'from' | 'to' | 'offset'> => {
-    const week = DateTime.fromISO(reference.weeks[Math.floor(random() * reference.weeks.length)]!, { zone: reference.timeZone });
-    return { from: week.toMillis(), to: week.plus({ days: 7 }).toMillis(), offset: Math.floor(random() * (agents - pageSize)) };
+    const week = DateTime.fromISO(reference.weeks[Math.floor(random() * reference.weeks.length)]!, {
+      zone: reference.timeZone,
+    });
+    return {
+      from: week.toMillis(),
+      to: week.plus({ days: 7 }).toMillis(),
+      offset: Math.floor(random() * (agents - pageSize)),
+    };
   };
   // A renamed agent moves the unit's roster generation, as a sync that changed the roster does.
   const someone = reference.agents[0]!;
   let renames = 0;
   const rename = db.prepare('UPDATE agents SET name = ? WHERE id = ?');
   const renameSomeone = () => rename.run(`${someone.name}${++renames % 2 ? ' ' : ''}`, someone.id);
-  const largestUnit = reference.managementUnits.map((u) => ({ u, n: reference.agents.filter((a) => a.managementUnitId === u.id).length })).sort((a, b) => b.n - a.n)[0]!.u.id;
+  const largestUnit = reference.managementUnits
+    .map((u) => ({ u, n: reference.agents.filter((a) => a.managementUnitId === u.id).length }))
+    .sort((a, b) => b.n - a.n)[0]!.u.id;
   const variants: Record<string, () => Partial<TimelineQuery>> = {
     page: () => ({}),
     managementUnit: () => ({ managementUnitId: largestUnit, offset: 0 }),
@@ -84,16 +94,27 @@ async function main(): Promise<void> {
     }
     if (name === 'page') {
       // The same windows twice more: the slowest runs are not the same windows twice, so the spread is GC and scheduler noise, not data.
-      const again = () => windows.slice(warmUp).map((w) => time({ businessUnitId: reference.businessUnitId, ...w, limit: pageSize }).ms);
+      const again = () =>
+        windows.slice(warmUp).map((w) => time({ businessUnitId: reference.businessUnitId, ...w, limit: pageSize }).ms);
       const [second, third] = [again(), again()];
       bestOf3 = times.map((t, i) => Math.min(t, second[i]!, third[i]!)).sort((a, b) => a - b);
     }
     times.sort((a, b) => a - b);
-    figures[name] = { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)!, shifts: Math.round(shifts / runs), activities: Math.round(activities / runs) };
+    figures[name] = {
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      max: times.at(-1)!,
+      shifts: Math.round(shifts / runs),
+      activities: Math.round(activities / runs),
+    };
     const f = figures[name]!;
-    console.log(`${name}: p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms (${f.shifts} shifts, ${f.activities} activities per window)`);
+    console.log(
+      `${name}: p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms (${f.shifts} shifts, ${f.activities} activities per window)`,
+    );
   }
-  console.log(`page, best of 3 runs per window: p50 ${percentile(bestOf3, 50).toFixed(2)} ms, p95 ${percentile(bestOf3, 95).toFixed(2)} ms`);
+  console.log(
+    `page, best of 3 runs per window: p50 ${percentile(bestOf3, 50).toFixed(2)} ms, p95 ${percentile(bestOf3, 95).toFixed(2)} ms`,
+  );
   db.close();
   const round = (n: number) => Number(n.toFixed(2));
   console.log(

@@ -30,9 +30,13 @@ interface Org {
 }
 
 async function startSandboxProcess(): Promise<{ org: Org; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/sandbox/cli.ts', '--agents', String(agents), '--weeks', '3', '--seed', '7'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/sandbox/cli.ts', '--agents', String(agents), '--weeks', '3', '--seed', '7'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   return { org: JSON.parse(line) as Org, stop: () => child.kill() };
 }
@@ -55,9 +59,16 @@ parentPort.on('message', (m) => { if (m === 'stop') running = false; });
   parentPort.postMessage(latencies);
 })();`;
 
-async function scroll<T>(host: { origin: string; token: string }, window: object, during: () => Promise<T>): Promise<{ p95: number; calls: number; value: T }> {
+async function scroll<T>(
+  host: { origin: string; token: string },
+  window: object,
+  during: () => Promise<T>,
+): Promise<{ p95: number; calls: number; value: T }> {
   const body = JSON.stringify({ method: 'timeline.window', args: window });
-  const worker = new Worker(scrollerSource, { eval: true, workerData: { origin: host.origin, token: host.token, body } });
+  const worker = new Worker(scrollerSource, {
+    eval: true,
+    workerData: { origin: host.origin, token: host.token, body },
+  });
   await new Promise((r) => setTimeout(r, 300)); // warm
   const value = await during();
   worker.postMessage('stop');
@@ -78,11 +89,18 @@ async function measure(org: Org, mode: 'worker' | 'onLoop') {
   const svc = await tempServices({ dataDir, sandbox: undefined });
   const host = await startHost({ dispatch: svc.dispatch, events: svc.events, rendererDir: fakeRendererDir() });
   const saved = (await call(svc, 'connections.save', {
-    name: 'Bench org', kind: 'custom', baseUrl: org.baseUrl, grantType: 'client_credentials', clientId: org.clientId, clientSecret: org.clientSecret,
+    name: 'Bench org',
+    kind: 'custom',
+    baseUrl: org.baseUrl,
+    grantType: 'client_credentials',
+    clientId: org.clientId,
+    clientSecret: org.clientSecret,
   })) as { id: string };
   await call(svc, 'connections.signIn', { id: saved.id });
   const bu = org.businessUnitId;
-  const weeks = (await call(svc, 'sync.start', { profileId: saved.id, businessUnitId: bu, weekCount: 2 })) as { jobId: string };
+  const weeks = (await call(svc, 'sync.start', { profileId: saved.id, businessUnitId: bu, weekCount: 2 })) as {
+    jobId: string;
+  };
   const setup = await svc.jobs.settled(weeks.jobId);
   const [viewWeek, syncWeek] = (setup.result as { weeks: string[] }).weeks as [string, string];
   const from = Date.parse(`${viewWeek}T00:00:00Z`);
@@ -97,14 +115,30 @@ async function measure(org: Org, mode: 'worker' | 'onLoop') {
     loop.enable();
     const t = performance.now();
     if (mode === 'worker') {
-      const job = (await call(svc, 'sync.start', { profileId: saved.id, businessUnitId: bu, weeks: [syncWeek] })) as { jobId: string };
+      const job = (await call(svc, 'sync.start', { profileId: saved.id, businessUnitId: bu, weeks: [syncWeek] })) as {
+        jobId: string;
+      };
       const ended = await svc.jobs.settled(job.jobId);
       if (ended.state !== 'succeeded') throw new Error(`sync ${ended.state}: ${ended.error?.message}`);
     } else {
       // Before the heavy worker: the same sync on the services' own loop and connection.
       const token = await clientCredentials(org);
-      const session = openGenesysSession({ profileId: saved.id, env: { apiBase: org.baseUrl, loginBase: org.baseUrl }, tokens: { getAccessToken: async () => token, invalidate: () => {} }, audit: { record: () => {} } });
-      await syncBusinessUnit({ db, api: session.api, profileId: saved.id, businessUnitId: bu, weeks: [syncWeek], now: () => new Date(), onProgress: () => {}, requestCount: session.requestCount });
+      const session = openGenesysSession({
+        profileId: saved.id,
+        env: { apiBase: org.baseUrl, loginBase: org.baseUrl },
+        tokens: { getAccessToken: async () => token, invalidate: () => {} },
+        audit: { record: () => {} },
+      });
+      await syncBusinessUnit({
+        db,
+        api: session.api,
+        profileId: saved.id,
+        businessUnitId: bu,
+        weeks: [syncWeek],
+        now: () => new Date(),
+        onProgress: () => {},
+        requestCount: session.requestCount,
+      });
       session.close();
     }
     const ms = performance.now() - t;
@@ -128,7 +162,10 @@ async function measure(org: Org, mode: 'worker' | 'onLoop') {
 async function clientCredentials(org: Org): Promise<string> {
   const res = await fetch(`${org.baseUrl}/oauth/token`, {
     method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${org.clientId}:${org.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${org.clientId}:${org.clientSecret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: 'grant_type=client_credentials',
   });
   return ((await res.json()) as { access_token: string }).access_token;
@@ -139,8 +176,12 @@ async function main() {
   try {
     const baseline = await measure(sandbox.org, 'onLoop');
     const worker = await measure(sandbox.org, 'worker');
-    console.log(`sync on the services' loop (baseline): loop delay max ${baseline.loopDelayMaxMs} ms, window p95 ${baseline.windowP95IdleMs} → ${baseline.windowP95DuringSyncMs} ms`);
-    console.log(`sync on the heavy worker: loop delay max ${worker.loopDelayMaxMs} ms (goal ≤ 50), window p95 ${worker.windowP95IdleMs} → ${worker.windowP95DuringSyncMs} ms (goal ≤ 2×)`);
+    console.log(
+      `sync on the services' loop (baseline): loop delay max ${baseline.loopDelayMaxMs} ms, window p95 ${baseline.windowP95IdleMs} → ${baseline.windowP95DuringSyncMs} ms`,
+    );
+    console.log(
+      `sync on the heavy worker: loop delay max ${worker.loopDelayMaxMs} ms (goal ≤ 50), window p95 ${worker.windowP95IdleMs} → ${worker.windowP95DuringSyncMs} ms (goal ≤ 2×)`,
+    );
     console.log(
       JSON.stringify({
         bench: 'responsiveness',

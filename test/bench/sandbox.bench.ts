@@ -31,7 +31,11 @@ async function hammer(url: string, headers: Record<string, string>, total: numbe
 
 async function main() {
   const setupStart = performance.now();
-  const sandbox = await startSandbox({ agents: 5000, rateLimitPerMinute: 1_000_000, now: () => new Date('2026-11-23T12:00:00Z') });
+  const sandbox = await startSandbox({
+    agents: 5000,
+    rateLimitPerMinute: 1_000_000,
+    now: () => new Date('2026-11-23T12:00:00Z'),
+  });
   const setupMs = performance.now() - setupStart;
   const token = await clientCredentialsToken(sandbox);
   const auth = { authorization: `Bearer ${token}` };
@@ -76,7 +80,9 @@ async function main() {
   await sandbox.close();
 
   console.log(`schedule reads: sandbox ${sandboxRps.toFixed(0)} req/s, bare http ${bareRps.toFixed(0)} req/s`);
-  console.log(`5,000-agent query: ${queryMs.toFixed(0)} ms for ${agents} agents (${(bytes / 1e6).toFixed(1)} MB); stringify floor ${floorMs.toFixed(0)} ms`);
+  console.log(
+    `5,000-agent query: ${queryMs.toFixed(0)} ms for ${agents} agents (${(bytes / 1e6).toFixed(1)} MB); stringify floor ${floorMs.toFixed(0)} ms`,
+  );
   console.log(
     JSON.stringify({
       bench: 'sandbox',

@@ -20,7 +20,8 @@ async function main() {
   for (let i = 0; i < calls; i++) await svc.dispatch('app.info', {}, { transport: 'ipc' });
   const inProcessUs = ((performance.now() - t) * 1000) / calls;
 
-  for (let i = 0; i < 200; i++) await (await fetch(`${host.origin}/ops/call`, { method: 'POST', headers, body })).json();
+  for (let i = 0; i < 200; i++)
+    await (await fetch(`${host.origin}/ops/call`, { method: 'POST', headers, body })).json();
   t = performance.now();
   for (let i = 0; i < calls; i++) {
     const res = await fetch(`${host.origin}/ops/call`, { method: 'POST', headers, body });

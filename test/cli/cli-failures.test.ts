@@ -26,10 +26,24 @@ function expectClean(result: { err: string; out: string }) {
 }
 
 async function addChicago(dataDir: string, env: Record<string, string> = {}) {
-  const added = await cli(['profile', 'add', '--name', 'Chicago', '--base-url', org.baseUrl, '--client-id', org.clientId, '--data-dir', dataDir], {
-    PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
-    ...env,
-  });
+  const added = await cli(
+    [
+      'profile',
+      'add',
+      '--name',
+      'Chicago',
+      '--base-url',
+      org.baseUrl,
+      '--client-id',
+      org.clientId,
+      '--data-dir',
+      dataDir,
+    ],
+    {
+      PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
+      ...env,
+    },
+  );
   expect(added.code).toBe(0);
 }
 
@@ -44,7 +58,10 @@ describe('the vault', () => {
   });
 
   it('a truncated or zero-byte vault exits 6, names the file and is left as it was', async () => {
-    for (const damage of [(f: string) => truncateSync(f, Math.floor(statSync(f).size / 2)), (f: string) => writeFileSync(f, '')]) {
+    for (const damage of [
+      (f: string) => truncateSync(f, Math.floor(statSync(f).size / 2)),
+      (f: string) => writeFileSync(f, ''),
+    ]) {
       const dataDir = tempDataDir();
       await addChicago(dataDir, passphrase);
       const vaultFile = path.join(dataDir, 'secrets.vault');
@@ -69,7 +86,10 @@ describe('the vault', () => {
     data[0] = data[0]! ^ 0xff;
     doc.entries[name!]!.data = data.toString('base64');
     writeFileSync(vaultFile, JSON.stringify(doc));
-    const run = await cli(['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--weeks', '1', '--data-dir', dataDir], passphrase);
+    const run = await cli(
+      ['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--weeks', '1', '--data-dir', dataDir],
+      passphrase,
+    );
     expect(run.code).toBe(3);
     expect(run.err).toMatch(/has been altered and cannot be read\. Save it again/);
     expectClean(run);
@@ -79,7 +99,17 @@ describe('the vault', () => {
     const dataDir = tempDataDir();
     await addChicago(dataDir);
     // No vault passphrase: the secret lived for the add only.
-    const run = await cli(['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--weeks', '1', '--data-dir', dataDir]);
+    const run = await cli([
+      'sync',
+      '--profile',
+      'Chicago',
+      '--bu',
+      'Chicago Contact Center',
+      '--weeks',
+      '1',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(run.code).toBe(3);
     expect(run.err).toMatch(/No client secret is stored for "Chicago".*Genesys Cloud Admin > OAuth/);
     expectClean(run);
@@ -91,7 +121,12 @@ describe('the data folder', () => {
     const file = path.join(tempDataDir(), 'not-a-folder');
     writeFileSync(file, 'x');
     const isFile = await cli(['profile', 'list', '--data-dir', file]);
-    expect(isFile).toMatchObject({ code: 6, err: expect.stringContaining(`The data folder ${file} is a file, not a folder. Choose another folder with --data-dir`) });
+    expect(isFile).toMatchObject({
+      code: 6,
+      err: expect.stringContaining(
+        `The data folder ${file} is a file, not a folder. Choose another folder with --data-dir`,
+      ),
+    });
     const under = await cli(['profile', 'list', '--data-dir', path.join(file, 'inner', 'deeper')]);
     expect(under).toMatchObject({ code: 6, err: expect.stringContaining(`${file} is a file, not a folder`) });
     expectClean(isFile);
@@ -107,7 +142,10 @@ describe('the data folder', () => {
       chmodSync(dir, 0o555);
     }
     const run = await cli(['profile', 'list', '--data-dir', dir]);
-    expect(run).toMatchObject({ code: 6, err: expect.stringContaining(`The data folder ${dir} is read-only for Publish Desk`) });
+    expect(run).toMatchObject({
+      code: 6,
+      err: expect.stringContaining(`The data folder ${dir} is read-only for Publish Desk`),
+    });
     expectClean(run);
   });
 
@@ -132,7 +170,9 @@ describe('the data folder', () => {
     writeFileSync(path.join(dataDir, 'publish-desk.sqlite'), Buffer.alloc(8192, 0x5a));
     const run = await cli(['profile', 'list', '--json', '--data-dir', dataDir]);
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(/database could not be read, so it was moved to .*publish-desk\.sqlite\.corrupt-.*add your connections again, then sync/);
+    expect(run.err).toMatch(
+      /database could not be read, so it was moved to .*publish-desk\.sqlite\.corrupt-.*add your connections again, then sync/,
+    );
     expect((JSON.parse(run.out) as Array<{ name: string }>).map((p) => p.name)).toEqual(['Sandbox org']);
   });
 });
@@ -141,14 +181,43 @@ describe('usage errors exit 2', () => {
   it('a region that does not exist, a name already taken, a remote http:// URL', async () => {
     const dataDir = tempDataDir();
     const secret = { PUBLISH_DESK_CLIENT_SECRET: 's3cret' };
-    const region = await cli(['profile', 'add', '--name', 'X', '--region', 'moon.example', '--client-id', 'c', '--data-dir', dataDir], secret);
-    expect(region).toMatchObject({ code: 2, err: expect.stringContaining('"moon.example" is not a Genesys Cloud region') });
+    const region = await cli(
+      ['profile', 'add', '--name', 'X', '--region', 'moon.example', '--client-id', 'c', '--data-dir', dataDir],
+      secret,
+    );
+    expect(region).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('"moon.example" is not a Genesys Cloud region'),
+    });
     await addChicago(dataDir);
-    const taken = await cli(['profile', 'add', '--name', 'chicago', '--base-url', org.baseUrl, '--client-id', 'c', '--data-dir', dataDir], secret);
-    expect(taken).toMatchObject({ code: 2, err: expect.stringContaining('A connection named "chicago" already exists') });
-    const remote = await cli(['profile', 'add', '--name', 'Plain', '--base-url', 'http://api.example.com', '--client-id', 'c', '--json', '--data-dir', dataDir], secret);
+    const taken = await cli(
+      ['profile', 'add', '--name', 'chicago', '--base-url', org.baseUrl, '--client-id', 'c', '--data-dir', dataDir],
+      secret,
+    );
+    expect(taken).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('A connection named "chicago" already exists'),
+    });
+    const remote = await cli(
+      [
+        'profile',
+        'add',
+        '--name',
+        'Plain',
+        '--base-url',
+        'http://api.example.com',
+        '--client-id',
+        'c',
+        '--json',
+        '--data-dir',
+        dataDir,
+      ],
+      secret,
+    );
     expect(remote.code).toBe(2);
-    expect(JSON.parse(remote.out)).toEqual({ error: { code: 'failed', category: 'badInput', message: expect.stringContaining('must use https') } });
+    expect(JSON.parse(remote.out)).toEqual({
+      error: { code: 'failed', category: 'badInput', message: expect.stringContaining('must use https') },
+    });
     for (const r of [region, taken, remote]) expectClean(r);
   });
 
@@ -166,19 +235,42 @@ describe('weeks given to analyze', () => {
     const dataDir = tempDataDir();
     const env = { PUBLISH_DESK_CLIENT_SECRET: org.clientSecret };
     await addChicago(dataDir);
-    const sync = await cli(['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--weeks', '1', '--json', '--data-dir', dataDir], env);
+    const sync = await cli(
+      [
+        'sync',
+        '--profile',
+        'Chicago',
+        '--bu',
+        'Chicago Contact Center',
+        '--weeks',
+        '1',
+        '--json',
+        '--data-dir',
+        dataDir,
+      ],
+      env,
+    );
     expect(sync.code).toBe(0);
     const [week] = (JSON.parse(sync.out) as { weeks: string[] }).weeks;
-    const analyze = (w: string) => cli(['analyze', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--week', w, '--data-dir', dataDir]);
+    const analyze = (w: string) =>
+      cli(['analyze', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--week', w, '--data-dir', dataDir]);
 
     const impossible = await analyze('2025-02-30');
     expect(impossible).toMatchObject({ code: 2, err: expect.stringContaining('real date') });
     const wednesday = DateTime.fromISO(week!).plus({ days: 2 }).toISODate()!;
     const misaligned = await analyze(wednesday);
-    expect(misaligned).toMatchObject({ code: 2, err: expect.stringContaining(`${wednesday} is a Wednesday, but weeks of this business unit start on Monday: use ${week} for that week.`) });
+    expect(misaligned).toMatchObject({
+      code: 2,
+      err: expect.stringContaining(
+        `${wednesday} is a Wednesday, but weeks of this business unit start on Monday: use ${week} for that week.`,
+      ),
+    });
     const later = DateTime.fromISO(week!).plus({ weeks: 10 }).toISODate()!;
     const unmirrored = await analyze(later);
-    expect(unmirrored).toMatchObject({ code: 2, err: expect.stringContaining(`No schedule for the week of ${later} is mirrored on this machine`) });
+    expect(unmirrored).toMatchObject({
+      code: 2,
+      err: expect.stringContaining(`No schedule for the week of ${later} is mirrored on this machine`),
+    });
     expect(unmirrored.err).toContain(`Mirrored weeks: ${week}`);
     for (const r of [impossible, misaligned, unmirrored]) {
       expect(r.out).not.toMatch(/0 error\(s\)/);

@@ -14,9 +14,23 @@ afterAll(() => org.close());
 describe('publish-desk profile', () => {
   it('adds, lists as JSON and removes a profile; the secret comes only from the environment', async () => {
     const dataDir = tempDataDir();
-    const add = await cli(['profile', 'add', '--name', 'Chicago', '--base-url', org.baseUrl, '--client-id', org.clientId, '--data-dir', dataDir], {
-      PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
-    });
+    const add = await cli(
+      [
+        'profile',
+        'add',
+        '--name',
+        'Chicago',
+        '--base-url',
+        org.baseUrl,
+        '--client-id',
+        org.clientId,
+        '--data-dir',
+        dataDir,
+      ],
+      {
+        PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
+      },
+    );
     expect(add).toMatchObject({ code: 0 });
     expect(add.out).toContain('Added connection "Chicago"');
     expect(add.out).toContain('The secret was not stored');
@@ -31,17 +45,47 @@ describe('publish-desk profile', () => {
   it('keeps the secret encrypted across runs when PUBLISH_DESK_VAULT_PASSPHRASE is set', async () => {
     const dataDir = tempDataDir();
     const env = { PUBLISH_DESK_VAULT_PASSPHRASE: 'correct horse battery staple' };
-    const add = await cli(['profile', 'add', '--name', 'Kept', '--base-url', org.baseUrl, '--client-id', org.clientId, '--data-dir', dataDir, '--json'], {
-      ...env,
-      PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
-    });
+    const add = await cli(
+      [
+        'profile',
+        'add',
+        '--name',
+        'Kept',
+        '--base-url',
+        org.baseUrl,
+        '--client-id',
+        org.clientId,
+        '--data-dir',
+        dataDir,
+        '--json',
+      ],
+      {
+        ...env,
+        PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
+      },
+    );
     expect(JSON.parse(add.out)).toMatchObject({ name: 'Kept', secretKept: true });
   });
 
   it('exits 2 on usage errors, naming what is missing', async () => {
     const dataDir = tempDataDir();
-    expect(await cli(['profile', 'add', '--client-id', 'x', '--region', 'mypurecloud.com', '--data-dir', dataDir])).toMatchObject({ code: 2, err: expect.stringContaining('--name') });
-    expect(await cli(['profile', 'add', '--name', 'N', '--client-id', 'x', '--data-dir', dataDir, '--region', 'mypurecloud.com'])).toMatchObject({
+    expect(
+      await cli(['profile', 'add', '--client-id', 'x', '--region', 'mypurecloud.com', '--data-dir', dataDir]),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('--name') });
+    expect(
+      await cli([
+        'profile',
+        'add',
+        '--name',
+        'N',
+        '--client-id',
+        'x',
+        '--data-dir',
+        dataDir,
+        '--region',
+        'mypurecloud.com',
+      ]),
+    ).toMatchObject({
       code: 2,
       err: expect.stringContaining('PUBLISH_DESK_CLIENT_SECRET'),
     });
@@ -63,32 +107,97 @@ describe('publish-desk sync', () => {
   it('mirrors N weeks from the current one and reports the run as JSON', async () => {
     const dataDir = tempDataDir();
     const env = { PUBLISH_DESK_CLIENT_SECRET: org.clientSecret };
-    await cli(['profile', 'add', '--name', 'Chicago', '--base-url', org.baseUrl, '--client-id', org.clientId, '--data-dir', dataDir], env);
-    const run = await cli(['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--weeks', '2', '--json', '--data-dir', dataDir], env);
+    await cli(
+      [
+        'profile',
+        'add',
+        '--name',
+        'Chicago',
+        '--base-url',
+        org.baseUrl,
+        '--client-id',
+        org.clientId,
+        '--data-dir',
+        dataDir,
+      ],
+      env,
+    );
+    const run = await cli(
+      [
+        'sync',
+        '--profile',
+        'Chicago',
+        '--bu',
+        'Chicago Contact Center',
+        '--weeks',
+        '2',
+        '--json',
+        '--data-dir',
+        dataDir,
+      ],
+      env,
+    );
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.out) as { status: string; weeks: string[]; schedulesFetched: number };
     expect(summary.status).toBe('ok');
     expect(summary.weeks).toHaveLength(2);
     expect(summary.schedulesFetched).toBeGreaterThan(0);
-    const again = await cli(['sync', '--profile', 'Chicago', '--bu', org.businessUnitId, '--weeks', '2', '--data-dir', dataDir], env);
+    const again = await cli(
+      ['sync', '--profile', 'Chicago', '--bu', org.businessUnitId, '--weeks', '2', '--data-dir', dataDir],
+      env,
+    );
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/0 schedule\(s\) fetched, \d+ unchanged/);
   });
 
   it('exits 3 when the credentials are refused and 5 when the org cannot be reached', async () => {
     const dataDir = tempDataDir();
-    await cli(['profile', 'add', '--name', 'Chicago', '--base-url', org.baseUrl, '--client-id', org.clientId, '--data-dir', dataDir], {
-      PUBLISH_DESK_CLIENT_SECRET: 'wrong',
-    });
-    const refused = await cli(['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--data-dir', dataDir], { PUBLISH_DESK_CLIENT_SECRET: 'wrong' });
+    await cli(
+      [
+        'profile',
+        'add',
+        '--name',
+        'Chicago',
+        '--base-url',
+        org.baseUrl,
+        '--client-id',
+        org.clientId,
+        '--data-dir',
+        dataDir,
+      ],
+      {
+        PUBLISH_DESK_CLIENT_SECRET: 'wrong',
+      },
+    );
+    const refused = await cli(
+      ['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--data-dir', dataDir],
+      { PUBLISH_DESK_CLIENT_SECRET: 'wrong' },
+    );
     expect(refused).toMatchObject({ code: 3, err: expect.stringContaining('Genesys Cloud Admin > OAuth') });
 
     const gone = await startSandbox({ seed: 32, agents: 30 });
     const goneDir = tempDataDir();
     const env = { PUBLISH_DESK_CLIENT_SECRET: gone.clientSecret };
-    await cli(['profile', 'add', '--name', 'Gone', '--base-url', gone.baseUrl, '--client-id', gone.clientId, '--data-dir', goneDir], env);
+    await cli(
+      [
+        'profile',
+        'add',
+        '--name',
+        'Gone',
+        '--base-url',
+        gone.baseUrl,
+        '--client-id',
+        gone.clientId,
+        '--data-dir',
+        goneDir,
+      ],
+      env,
+    );
     await gone.close();
-    const unreachable = await cli(['sync', '--profile', 'Gone', '--bu', 'Chicago Contact Center', '--data-dir', goneDir], env);
+    const unreachable = await cli(
+      ['sync', '--profile', 'Gone', '--bu', 'Chicago Contact Center', '--data-dir', goneDir],
+      env,
+    );
     expect(unreachable.code).toBe(5);
     expect((await cli(['sync', '--profile', 'Nobody', '--bu', 'x', '--data-dir', goneDir])).code).toBe(2);
     expect((await cli(['sync', '--profile', 'Gone', '--bu', 'x', '--weeks', '0', '--data-dir', goneDir])).code).toBe(2);
@@ -100,29 +209,104 @@ describe('publish-desk analyze', () => {
     const planted = await startSandbox({ seed: 33, agents: 200 });
     const dataDir = tempDataDir();
     const env = { PUBLISH_DESK_CLIENT_SECRET: planted.clientSecret };
-    await cli(['profile', 'add', '--name', 'Chicago', '--base-url', planted.baseUrl, '--client-id', planted.clientId, '--data-dir', dataDir], env);
-    const sync = await cli(['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--weeks', '2', '--json', '--data-dir', dataDir], env);
+    await cli(
+      [
+        'profile',
+        'add',
+        '--name',
+        'Chicago',
+        '--base-url',
+        planted.baseUrl,
+        '--client-id',
+        planted.clientId,
+        '--data-dir',
+        dataDir,
+      ],
+      env,
+    );
+    const sync = await cli(
+      [
+        'sync',
+        '--profile',
+        'Chicago',
+        '--bu',
+        'Chicago Contact Center',
+        '--weeks',
+        '2',
+        '--json',
+        '--data-dir',
+        dataDir,
+      ],
+      env,
+    );
     expect(sync.code).toBe(0);
     const weeks = (JSON.parse(sync.out) as { weeks: string[] }).weeks;
     const manifest = planted.runtime.manifest;
     await planted.close(); // from here on, offline
 
     for (const week of weeks) {
-      const run = await cli(['analyze', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--week', week, '--json', '--data-dir', dataDir]);
-      const result = JSON.parse(run.out) as { businessUnit: { id: string; timeZone: string }; week: string; findings: Array<{ kind: string; severity: string; agentId: string | null }> };
+      const run = await cli([
+        'analyze',
+        '--profile',
+        'Chicago',
+        '--bu',
+        'Chicago Contact Center',
+        '--week',
+        week,
+        '--json',
+        '--data-dir',
+        dataDir,
+      ]);
+      const result = JSON.parse(run.out) as {
+        businessUnit: { id: string; timeZone: string };
+        week: string;
+        findings: Array<{ kind: string; severity: string; agentId: string | null }>;
+      };
       expect(Object.keys(result)).toEqual(['businessUnit', 'week', 'findings']);
-      expect(result).toMatchObject({ businessUnit: { id: manifest.businessUnitId, timeZone: 'America/Chicago' }, week });
+      expect(result).toMatchObject({
+        businessUnit: { id: manifest.businessUnitId, timeZone: 'America/Chicago' },
+        week,
+      });
       const hasErrors = result.findings.some((f) => f.severity === 'error');
       expect(run.code).toBe(hasErrors ? 4 : 0);
       const scheduleIds = new Set(manifest.weeks.filter((w) => w.weekDate === week).map((w) => w.scheduleId));
-      for (const p of manifest.planted.filter((x) => x.scheduleId && scheduleIds.has(x.scheduleId) && x.kind !== 'scriptSession')) {
+      for (const p of manifest.planted.filter(
+        (x) => x.scheduleId && scheduleIds.has(x.scheduleId) && x.kind !== 'scriptSession',
+      )) {
         expect(result.findings).toContainEqual(expect.objectContaining({ kind: p.kind, agentId: p.userId }));
       }
       expect(result.findings.some((f) => f.kind === 'zoneMismatch')).toBe(true);
     }
-    const human = await cli(['analyze', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--week', weeks[0]!, '--data-dir', dataDir]);
+    const human = await cli([
+      'analyze',
+      '--profile',
+      'Chicago',
+      '--bu',
+      'Chicago Contact Center',
+      '--week',
+      weeks[0]!,
+      '--data-dir',
+      dataDir,
+    ]);
     expect(human.out).toMatch(/Chicago Contact Center, week of .* \(America\/Chicago\): \d+ finding\(s\)/);
-    expect((await cli(['analyze', '--profile', 'Chicago', '--bu', 'Elsewhere', '--week', weeks[0]!, '--data-dir', dataDir])).code).toBe(2);
-    expect((await cli(['analyze', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--week', '23/11/2026', '--data-dir', dataDir])).code).toBe(2);
+    expect(
+      (await cli(['analyze', '--profile', 'Chicago', '--bu', 'Elsewhere', '--week', weeks[0]!, '--data-dir', dataDir]))
+        .code,
+    ).toBe(2);
+    expect(
+      (
+        await cli([
+          'analyze',
+          '--profile',
+          'Chicago',
+          '--bu',
+          'Chicago Contact Center',
+          '--week',
+          '23/11/2026',
+          '--data-dir',
+          dataDir,
+        ])
+      ).code,
+    ).toBe(2);
   });
 });

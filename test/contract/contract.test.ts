@@ -46,13 +46,28 @@ describe.each(transports)('contract over %s', (_label, start) => {
     const unit = { profileId: 'sandbox', businessUnitId: 'never-synced' };
     expect(await t.rawCall('analysis.rerun', { ...unit, week: '2025-02-30' })).toMatchObject({
       ok: false,
-      error: { code: 'badArguments', category: 'badInput', message: expect.stringContaining('2025-02-30 is not a date on the calendar') },
+      error: {
+        code: 'badArguments',
+        category: 'badInput',
+        message: expect.stringContaining('2025-02-30 is not a date on the calendar'),
+      },
     });
     expect(await t.rawCall('analysis.rerun', { ...unit, week: '2026-11-30' })).toMatchObject({
       ok: false,
-      error: { code: 'failed', category: 'badInput', message: expect.stringContaining('has not been synced on this machine yet') },
+      error: {
+        code: 'failed',
+        category: 'badInput',
+        message: expect.stringContaining('has not been synced on this machine yet'),
+      },
     });
-    const draft = { name: 'Moon', kind: 'region', region: 'moon.example', grantType: 'client_credentials', clientId: 'c', clientSecret: 's' } as const;
+    const draft = {
+      name: 'Moon',
+      kind: 'region',
+      region: 'moon.example',
+      grantType: 'client_credentials',
+      clientId: 'c',
+      clientSecret: 's',
+    } as const;
     await expect(t.client.call('connections.save', draft)).rejects.toMatchObject({
       code: 'failed',
       category: 'badInput',

@@ -14,7 +14,11 @@ afterAll(async () => {
 });
 
 function call(headers: Record<string, string>, body = JSON.stringify({ method: 'app.info', args: {} })) {
-  return fetch(`${t.host.origin}/ops/call`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return fetch(`${t.host.origin}/ops/call`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 }
 
 /** Raw request so the Host header can be forged (fetch will not let us). */
@@ -67,11 +71,30 @@ describe('failed calls', () => {
   it('answer with the HTTP status of their category, not 500', async () => {
     const auth = { origin: t.host.origin, 'x-publish-desk-token': t.host.token };
     const save = (region: string) =>
-      call(auth, JSON.stringify({ method: 'connections.save', args: { name: 'Moon', kind: 'region', region, grantType: 'client_credentials', clientId: 'c', clientSecret: 's' } }));
+      call(
+        auth,
+        JSON.stringify({
+          method: 'connections.save',
+          args: {
+            name: 'Moon',
+            kind: 'region',
+            region,
+            grantType: 'client_credentials',
+            clientId: 'c',
+            clientSecret: 's',
+          },
+        }),
+      );
     const badRegion = await save('moon.example');
     expect(badRegion.status).toBe(400);
     expect(await badRegion.json()).toMatchObject({ ok: false, error: { category: 'badInput' } });
-    const badWeek = await call(auth, JSON.stringify({ method: 'analysis.rerun', args: { profileId: 'sandbox', businessUnitId: 'bu', week: '2025-13-01' } }));
+    const badWeek = await call(
+      auth,
+      JSON.stringify({
+        method: 'analysis.rerun',
+        args: { profileId: 'sandbox', businessUnitId: 'bu', week: '2025-13-01' },
+      }),
+    );
     expect(badWeek.status).toBe(400);
     const unknown = await call(auth, JSON.stringify({ method: 'nope', args: {} }));
     expect(unknown.status).toBe(404);
@@ -101,7 +124,9 @@ describe('pages', () => {
 
   it('refuse another origin loading them', async () => {
     expect(await rawGet('/', { host: `127.0.0.1:${t.host.port}`, origin: 'http://127.0.0.1:1' })).toBe(403);
-    expect(await rawGet('/assets/app.js', { host: `127.0.0.1:${t.host.port}`, origin: 'https://evil.example' })).toBe(403);
+    expect(await rawGet('/assets/app.js', { host: `127.0.0.1:${t.host.port}`, origin: 'https://evil.example' })).toBe(
+      403,
+    );
   });
 
   it('refuse a forged Host header (DNS rebinding) even with the key', async () => {

@@ -46,7 +46,8 @@ function page(storage: Map<string, string>) {
   const client = createHostClient({
     origin,
     token: t.host.token,
-    fetchImpl: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin } }),
+    fetchImpl: (input, init) =>
+      fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), origin } }),
     WebSocketImpl: OriginWebSocket as unknown as typeof globalThis.WebSocket,
     seqStore: sessionSeqStore({ getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) }),
     reconnectMs: 50,

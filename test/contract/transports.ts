@@ -17,7 +17,13 @@ import { registerIpcTransport, sendEvent, type IpcInvokeEventLike } from '../../
 import { relayDispatch } from '../../main/electron/services-relay';
 import { startHost, type RunningHost } from '../../main/host/server';
 import type { Services } from '../../main/services';
-import { createPortClient, fromMessagePortMain, PortClosedError, servePort, type PortClient } from '../../main/services/port';
+import {
+  createPortClient,
+  fromMessagePortMain,
+  PortClosedError,
+  servePort,
+  type PortClient,
+} from '../../main/services/port';
 import { tempServices } from '../support/temp-services';
 import { ipcChannels, type EventFrame } from '../../shared/transport';
 import { fakeMessageChannelMain } from './fake-electron';
@@ -64,7 +70,10 @@ export async function startIpcHarness(): Promise<TransportHarness> {
     () => ({ webContentsId: 1, pageUrl }),
   );
   const eventListeners = new Set<(frame: EventFrame) => void>();
-  const fakeWindow = { isDestroyed: () => false, send: (_c: string, f: unknown) => eventListeners.forEach((l) => l(f as EventFrame)) };
+  const fakeWindow = {
+    isDestroyed: () => false,
+    send: (_c: string, f: unknown) => eventListeners.forEach((l) => l(f as EventFrame)),
+  };
   portClient.onAny((event, payload) => sendEvent(fakeWindow, event, payload));
   const fromOurFrame: IpcInvokeEventLike = { sender: { id: 1 }, senderFrame: { url: pageUrl, parent: null } };
   const rawCall = (method: unknown, args: unknown) => invoke!(fromOurFrame, method, args);
@@ -128,7 +137,10 @@ export async function startPortHarness(): Promise<TransportHarness & { port: Por
 export function fakeRendererDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'pd-renderer-'));
   mkdirSync(path.join(dir, 'assets'));
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>PD</title></head><body></body></html>');
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><head><title>PD</title></head><body></body></html>',
+  );
   writeFileSync(path.join(dir, 'assets', 'app.js'), 'console.log("app")');
   return dir;
 }

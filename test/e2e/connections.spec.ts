@@ -10,7 +10,9 @@ test.afterAll(async () => {
   await host.stop();
 });
 
-test('sign in to the built-in sandbox org and see its name, then the requests in the Activity log', async ({ page }, testInfo) => {
+test('sign in to the built-in sandbox org and see its name, then the requests in the Activity log', async ({
+  page,
+}, testInfo) => {
   await page.goto(host.launchUrl);
   await page.getByRole('button', { name: 'Connections' }).click();
   const card = page.getByTestId('connection-Sandbox org');

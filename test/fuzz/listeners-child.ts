@@ -17,7 +17,8 @@ const host = await startHost({ dispatch: services.dispatch, events: services.eve
 const sandbox = await startSandbox({ seed: 5, agents: 20, weeks: 2, autoApprove: true });
 const signIn = await startPkceSignIn({
   env: { apiBase: sandbox.baseUrl, loginBase: sandbox.baseUrl },
-  clientId: [...sandbox.runtime.org.clients.values()].find((c) => c.name === 'Publish Desk supervisor sign-in')!.clientId,
+  clientId: [...sandbox.runtime.org.clients.values()].find((c) => c.name === 'Publish Desk supervisor sign-in')!
+    .clientId,
   openBrowser: async () => {},
   timeoutMs: 10 * 60_000,
 });

@@ -23,7 +23,9 @@ let stderr = '';
 const later: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', 'test/fuzz/listeners-child.ts'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['--import', 'tsx', 'test/fuzz/listeners-child.ts'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const lines = createInterface({ input: child.stdout! });
   info = await new Promise<Ports>((resolve, reject) => {
@@ -76,7 +78,8 @@ async function expectAllAnswering(): Promise<void> {
   expect(call.status).toBe(200);
   expect(((await call.json()) as { ok: boolean }).ok).toBe(true);
   await sandboxToken();
-  if (!later.some((l) => l.signedIn)) expect((await fetch(new URL('/favicon.ico', info.signIn.redirectUri))).status).toBe(404);
+  if (!later.some((l) => l.signedIn))
+    expect((await fetch(new URL('/favicon.ico', info.signIn.redirectUri))).status).toBe(404);
 }
 
 describe('malformed HTTP', { timeout: 90_000 }, () => {
@@ -101,16 +104,18 @@ describe('malformed HTTP', { timeout: 90_000 }, () => {
     }
     await expectAllAnswering();
   });
-
 });
 
 describe('malformed WebSocket upgrades', () => {
   it('are refused by the host events socket and the sandbox, which keep answering', async () => {
     const hostExtra = { Origin: info.host.origin };
-    await each(malformedUpgrades(hostHeader(info.host.port), `/ops/events?launch=${info.host.token}`, hostExtra), async (c) => {
-      const answer = await exchange(info.host.port, c.bytes);
-      expect(answer, c.name).not.toMatch(c.mayOpen ? /^HTTP\/1\.1 500/ : /^HTTP\/1\.1 (101|500)/);
-    });
+    await each(
+      malformedUpgrades(hostHeader(info.host.port), `/ops/events?launch=${info.host.token}`, hostExtra),
+      async (c) => {
+        const answer = await exchange(info.host.port, c.bytes);
+        expect(answer, c.name).not.toMatch(c.mayOpen ? /^HTTP\/1\.1 500/ : /^HTTP\/1\.1 (101|500)/);
+      },
+    );
     const port = portOf(info.sandbox.baseUrl);
     await each(malformedUpgrades(hostHeader(port), '/channels/none', {}), async (c) => {
       const answer = await exchange(port, c.bytes);
@@ -122,7 +127,8 @@ describe('malformed WebSocket upgrades', () => {
 
 describe('hostile WebSocket frames', () => {
   it('end only their own socket on the host events channel', async () => {
-    const handshake = () => upgradeRequest(`/ops/events?launch=${info.host.token}`, hostHeader(info.host.port), { Origin: info.host.origin });
+    const handshake = () =>
+      upgradeRequest(`/ops/events?launch=${info.host.token}`, hostHeader(info.host.port), { Origin: info.host.origin });
     await each(hostileFrames(64 * 1024), async (f) => {
       const outcome = await openThenSend(info.host.port, handshake(), f.bytes);
       expect(outcome, f.name).toEqual({ accepted: true, closed: true });
@@ -132,7 +138,10 @@ describe('hostile WebSocket frames', () => {
 
   it('end only their own socket on a sandbox notification channel', async () => {
     const token = await sandboxToken();
-    const created = await fetch(`${info.sandbox.baseUrl}/api/v2/notifications/channels`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const created = await fetch(`${info.sandbox.baseUrl}/api/v2/notifications/channels`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
     const { connectUri } = (await created.json()) as { connectUri: string };
     const { pathname } = new URL(connectUri);
     const port = portOf(info.sandbox.baseUrl);

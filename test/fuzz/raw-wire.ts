@@ -7,7 +7,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
 
 /** Sends `bytes` (then optionally half-closes) and collects the answer until the peer closes or `waitMs` passes. */
-export function exchange(port: number, bytes: Buffer | string, opts: { waitMs?: number; end?: boolean } = {}): Promise<string> {
+export function exchange(
+  port: number,
+  bytes: Buffer | string,
+  opts: { waitMs?: number; end?: boolean } = {},
+): Promise<string> {
   const { waitMs = 1500, end = false } = opts;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -75,7 +79,12 @@ export function frame(spec: FrameSpec): Buffer {
 }
 
 /** Opens a WebSocket by hand, then writes `after` on it; resolves with what the server did (`closed` or `open`). */
-export function openThenSend(port: number, handshake: string, after: Buffer, waitMs = 1500): Promise<{ accepted: boolean; closed: boolean }> {
+export function openThenSend(
+  port: number,
+  handshake: string,
+  after: Buffer,
+  waitMs = 1500,
+): Promise<{ accepted: boolean; closed: boolean }> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     let buffered = '';
@@ -118,7 +127,13 @@ export function hostileFrames(maxPayloadHint: number): Array<{ name: string; byt
     { name: 'close with a 1-byte body', bytes: frame({ opcode: 0x8, payload: Buffer.from([0x03]) }) },
     { name: 'close with code 1005', bytes: frame({ opcode: 0x8, payload: Buffer.from([0x03, 0xed]) }) },
     { name: 'continuation with nothing to continue', bytes: frame({ opcode: 0x0, payload: Buffer.from('x') }) },
-    { name: 'invalid UTF-8 across fragments', bytes: Buffer.concat([frame({ opcode: text, payload: Buffer.from([0xe2, 0x82]), fin: false }), frame({ opcode: 0x0, payload: Buffer.from([0x28]) })]) },
+    {
+      name: 'invalid UTF-8 across fragments',
+      bytes: Buffer.concat([
+        frame({ opcode: text, payload: Buffer.from([0xe2, 0x82]), fin: false }),
+        frame({ opcode: 0x0, payload: Buffer.from([0x28]) }),
+      ]),
+    },
     { name: 'garbage bytes', bytes: randomBytesSeeded(512) },
   ];
 }

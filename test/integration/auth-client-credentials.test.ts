@@ -22,10 +22,18 @@ const env = () => environmentFor({ baseUrl: sandbox.baseUrl });
 
 describe('client credentials sign-in', () => {
   it('gets a bearer token that opens the API, expiring when the org says', async () => {
-    const tokens = await requestClientCredentialsToken(env(), sandbox.clientId, sandbox.clientSecret, fetch, () => clockMs);
+    const tokens = await requestClientCredentialsToken(
+      env(),
+      sandbox.clientId,
+      sandbox.clientSecret,
+      fetch,
+      () => clockMs,
+    );
     expect(tokens).toMatchObject({ grantType: 'client_credentials', expiresAt: clockMs + 3_600_000 });
     expect(tokens.refreshToken).toBeUndefined();
-    const org = await fetch(`${env().apiBase}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    const org = await fetch(`${env().apiBase}/api/v2/organizations/me`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
     expect(org.status).toBe(200);
   });
 
@@ -36,22 +44,42 @@ describe('client credentials sign-in', () => {
     const oauth = err as OAuthError;
     expect(oauth).toMatchObject({ error: 'invalid_client', status: 401 });
     expect(oauth.message).toMatch(/check the client id and secret in Genesys Cloud Admin > OAuth/i);
-    const everything = [oauth.message, oauth.stack, oauth.description, JSON.stringify(oauth), inspect(oauth, { depth: 5 })].join('\n');
-    for (const secret of [wrongSecret, sandbox.clientSecret, Buffer.from(`${sandbox.clientId}:${wrongSecret}`).toString('base64')]) {
+    const everything = [
+      oauth.message,
+      oauth.stack,
+      oauth.description,
+      JSON.stringify(oauth),
+      inspect(oauth, { depth: 5 }),
+    ].join('\n');
+    for (const secret of [
+      wrongSecret,
+      sandbox.clientSecret,
+      Buffer.from(`${sandbox.clientId}:${wrongSecret}`).toString('base64'),
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });
 
   it('refuses the supervisor (PKCE) client, which has no secret', async () => {
-    const supervisor = [...sandbox.runtime.org.clients.values()].find((c) => c.name === 'Publish Desk supervisor sign-in')!;
-    await expect(requestClientCredentialsToken(env(), supervisor.clientId, 'anything')).rejects.toMatchObject({ error: 'invalid_client' });
+    const supervisor = [...sandbox.runtime.org.clients.values()].find(
+      (c) => c.name === 'Publish Desk supervisor sign-in',
+    )!;
+    await expect(requestClientCredentialsToken(env(), supervisor.clientId, 'anything')).rejects.toMatchObject({
+      error: 'invalid_client',
+    });
   });
 
   it('explains a login host that cannot be reached', async () => {
     const gone = await startSandbox({ agents: 40, weeks: 1 });
     await gone.close();
-    const err = await requestClientCredentialsToken(environmentFor({ baseUrl: gone.baseUrl }), gone.clientId, gone.clientSecret).catch((e: unknown) => e);
+    const err = await requestClientCredentialsToken(
+      environmentFor({ baseUrl: gone.baseUrl }),
+      gone.clientId,
+      gone.clientSecret,
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ error: 'network_error', status: null });
-    expect((err as Error).message).toMatch(/could not reach the Genesys Cloud login host.*Check the network connection/);
+    expect((err as Error).message).toMatch(
+      /could not reach the Genesys Cloud login host.*Check the network connection/,
+    );
   });
 });

@@ -21,7 +21,8 @@ afterAll(async () => {
   await asking?.close();
 });
 
-const supervisorClientId = (s: RunningSandbox) => [...s.runtime.org.clients.values()].find((c) => c.name === 'Publish Desk supervisor sign-in')!.clientId;
+const supervisorClientId = (s: RunningSandbox) =>
+  [...s.runtime.org.clients.values()].find((c) => c.name === 'Publish Desk supervisor sign-in')!.clientId;
 
 interface Visit {
   status: number;
@@ -53,8 +54,17 @@ function scriptedBrowser(opts: { tamper?: (callback: URL) => void; decision?: 'a
   return { openBrowser, visit };
 }
 
-function signIn(s: RunningSandbox, openBrowser: PkceSignInOptions['openBrowser'], extra: Partial<PkceSignInOptions> = {}) {
-  return startPkceSignIn({ env: environmentFor({ baseUrl: s.baseUrl }), clientId: supervisorClientId(s), openBrowser, ...extra });
+function signIn(
+  s: RunningSandbox,
+  openBrowser: PkceSignInOptions['openBrowser'],
+  extra: Partial<PkceSignInOptions> = {},
+) {
+  return startPkceSignIn({
+    env: environmentFor({ baseUrl: s.baseUrl }),
+    clientId: supervisorClientId(s),
+    openBrowser,
+    ...extra,
+  });
 }
 
 /** After the sign-in ends nothing listens on the loopback port any more. */
@@ -73,7 +83,9 @@ describe('supervisor sign-in with the system browser', () => {
 
     const tokens = await signin.result;
     expect(tokens.grantType).toBe('authorization_code');
-    const me = await fetch(`${approving.baseUrl}/api/v2/users/me`, { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    const me = await fetch(`${approving.baseUrl}/api/v2/users/me`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
     expect(me.status).toBe(200);
     const page = await browser.visit;
     expect(page.status).toBe(200);
@@ -113,7 +125,10 @@ describe('supervisor sign-in with the system browser', () => {
 
   it('gives up after the timeout with a clear message', async () => {
     const signin = await signIn(approving, async () => undefined, { timeoutMs: 150 });
-    await expect(signin.result).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/not finished within 1 second/) });
+    await expect(signin.result).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/not finished within 1 second/),
+    });
     await expectClosed(signin.redirectUri);
   });
 
@@ -135,6 +150,9 @@ describe('supervisor sign-in with the system browser', () => {
     const signin = await signIn(approving, async () => {
       throw new Error('no default browser');
     });
-    await expect(signin.result).rejects.toMatchObject({ kind: 'browser', message: expect.stringMatching(/could not open your web browser \(no default browser\)/) });
+    await expect(signin.result).rejects.toMatchObject({
+      kind: 'browser',
+      message: expect.stringMatching(/could not open your web browser \(no default browser\)/),
+    });
   });
 });

@@ -28,7 +28,14 @@ async function scriptedBrowser(url: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  org = await startSandbox({ seed: 13, agents: 20, autoApprove: true, refreshTokens: true, tokenLifetimeSeconds: 3600, now });
+  org = await startSandbox({
+    seed: 13,
+    agents: 20,
+    autoApprove: true,
+    refreshTokens: true,
+    tokenLifetimeSeconds: 3600,
+    now,
+  });
   services = await tempServices({ now, openBrowser: scriptedBrowser });
   services.events.attach((name) => pushed.push(name));
 });
@@ -39,8 +46,16 @@ afterAll(async () => {
 
 describe('a supervisor session with a refresh token', () => {
   it('goes on past the access token’s expiry without a new sign-in', async () => {
-    const supervisorClient = [...org.runtime.org.clients.values()].find((c) => c.grantTypes.includes('authorization_code'))!;
-    const { id } = await call('connections.save', { name: 'Supervisor', kind: 'custom', baseUrl: org.baseUrl, grantType: 'authorization_code', clientId: supervisorClient.clientId });
+    const supervisorClient = [...org.runtime.org.clients.values()].find((c) =>
+      c.grantTypes.includes('authorization_code'),
+    )!;
+    const { id } = await call('connections.save', {
+      name: 'Supervisor',
+      kind: 'custom',
+      baseUrl: org.baseUrl,
+      grantType: 'authorization_code',
+      clientId: supervisorClient.clientId,
+    });
     const first = await call('connections.signIn', { id });
     expect(first.state).toBe('signedIn');
 

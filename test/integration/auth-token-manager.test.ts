@@ -18,7 +18,13 @@ const advance = (seconds: number) => void (clockMs += seconds * 1000);
 let sandbox: RunningSandbox;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ agents: 40, weeks: 1, autoApprove: true, tokenLifetimeSeconds: lifetimeSeconds, now: () => new Date(clockMs) });
+  sandbox = await startSandbox({
+    agents: 40,
+    weeks: 1,
+    autoApprove: true,
+    tokenLifetimeSeconds: lifetimeSeconds,
+    now: () => new Date(clockMs),
+  });
 });
 afterAll(() => sandbox?.close());
 
@@ -42,7 +48,9 @@ async function browserHop(authorizeUrl: string): Promise<void> {
 }
 
 async function supervisorSignIn(): Promise<TokenSet> {
-  const clientId = [...sandbox.runtime.org.clients.values()].find((c) => c.name === 'Publish Desk supervisor sign-in')!.clientId;
+  const clientId = [...sandbox.runtime.org.clients.values()].find(
+    (c) => c.name === 'Publish Desk supervisor sign-in',
+  )!.clientId;
   const signin = await startPkceSignIn({ env: env(), clientId, openBrowser: browserHop, now });
   return signin.result;
 }
@@ -90,7 +98,9 @@ describe('token manager against the sandbox org', () => {
     expect(onAuthRequired).toHaveBeenCalledWith('supervisor');
 
     // The publish step that hit the lapse waits for the sign-in instead of being dropped.
-    const pendingWork = tokens.whenSignedIn().then(async () => statusWith(await tokens.getAccessToken(), '/api/v2/users/me'));
+    const pendingWork = tokens
+      .whenSignedIn()
+      .then(async () => statusWith(await tokens.getAccessToken(), '/api/v2/users/me'));
     tokens.accept(await supervisorSignIn());
     expect(await pendingWork).toBe(200);
   });

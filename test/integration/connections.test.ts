@@ -42,7 +42,14 @@ async function scriptedBrowser(url: string): Promise<void> {
 beforeAll(async () => {
   org = await startSandbox({ seed: 12, agents: 40, autoApprove: true, tokenLifetimeSeconds: 3600, now });
   dataDir = tempDataDir();
-  services = await tempServices({ dataDir, vault, now, openBrowser: scriptedBrowser, log: (l) => logs.push(l), sandbox: { agents: 40, now } });
+  services = await tempServices({
+    dataDir,
+    vault,
+    now,
+    openBrowser: scriptedBrowser,
+    log: (l) => logs.push(l),
+    sandbox: { agents: 40, now },
+  });
   services.events.attach((name, payload) => pushed.push({ name, payload }));
 });
 afterAll(async () => {
@@ -65,18 +72,34 @@ describe('the built-in sandbox org', () => {
     const orgRead = rows.find((r) => r.pathTemplate === '/api/v2/organizations/me');
     expect(orgRead).toMatchObject({ method: 'GET', status: 200, attempt: 1, profileId: 'sandbox-org' });
     expect(orgRead!.contextId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(rows.find((r) => r.pathTemplate === '/oauth/token')).toMatchObject({ method: 'POST', status: 200, profileId: 'sandbox-org' });
+    expect(rows.find((r) => r.pathTemplate === '/oauth/token')).toMatchObject({
+      method: 'POST',
+      status: 200,
+      profileId: 'sandbox-org',
+    });
   });
 });
 
 describe('a client-credentials profile', () => {
   let profile: ConnectionStatus;
   it('is refused with words when a field is wrong', async () => {
-    const base = { name: 'Chicago (sandbox URL)', kind: 'custom' as const, baseUrl: org.baseUrl, grantType: 'client_credentials' as const, clientId: org.clientId };
+    const base = {
+      name: 'Chicago (sandbox URL)',
+      kind: 'custom' as const,
+      baseUrl: org.baseUrl,
+      grantType: 'client_credentials' as const,
+      clientId: org.clientId,
+    };
     await expect(call('connections.save', base)).rejects.toThrow(/Enter the client secret/);
-    await expect(call('connections.save', { ...base, kind: 'region', region: 'moon.example' })).rejects.toThrow(/"moon.example" is not a Genesys Cloud region/);
-    await expect(call('connections.save', { ...base, name: 'Sandbox org', clientSecret: 'x' })).rejects.toThrow(/already exists/);
-    await expect(call('connections.save', { ...base, baseUrl: 'ftp://x' })).rejects.toThrow(/must start with https:\/\//);
+    await expect(call('connections.save', { ...base, kind: 'region', region: 'moon.example' })).rejects.toThrow(
+      /"moon.example" is not a Genesys Cloud region/,
+    );
+    await expect(call('connections.save', { ...base, name: 'Sandbox org', clientSecret: 'x' })).rejects.toThrow(
+      /already exists/,
+    );
+    await expect(call('connections.save', { ...base, baseUrl: 'ftp://x' })).rejects.toThrow(
+      /must start with https:\/\//,
+    );
   });
 
   it('saves without the secret in SQLite, tests and shows the org', async () => {
@@ -95,10 +118,19 @@ describe('a client-credentials profile', () => {
   });
 
   it('explains a wrong secret and what to do', async () => {
-    const draft = { id: profile.id, name: profile.name, kind: 'custom' as const, baseUrl: org.baseUrl, grantType: 'client_credentials' as const, clientId: org.clientId };
+    const draft = {
+      id: profile.id,
+      name: profile.name,
+      kind: 'custom' as const,
+      baseUrl: org.baseUrl,
+      grantType: 'client_credentials' as const,
+      clientId: org.clientId,
+    };
     const wrong = await call('connections.save', { ...draft, clientSecret: 'not-the-secret' });
     expect(wrong.state).toBe('signedOut');
-    await expect(call('connections.signIn', { id: profile.id })).rejects.toThrow(/client id and secret in Genesys Cloud Admin > OAuth/);
+    await expect(call('connections.signIn', { id: profile.id })).rejects.toThrow(
+      /client id and secret in Genesys Cloud Admin > OAuth/,
+    );
     const [after] = (await call('connections.list', {})).filter((c) => c.id === profile.id);
     expect(after!.lastError).toMatch(/Genesys Cloud Admin > OAuth/);
     const failed = await call('activity.list', { profileId: profile.id, outcome: 'failed', limit: 10, offset: 0 });
@@ -111,7 +143,9 @@ describe('a client-credentials profile', () => {
 describe('a supervisor (PKCE) profile', () => {
   let id: string;
   it('signs in through the system browser and shows who is signed in', async () => {
-    const supervisorClient = [...org.runtime.org.clients.values()].find((c) => c.grantTypes.includes('authorization_code'))!;
+    const supervisorClient = [...org.runtime.org.clients.values()].find((c) =>
+      c.grantTypes.includes('authorization_code'),
+    )!;
     const saved = await call('connections.save', {
       name: 'Supervisor sign-in',
       kind: 'custom',
@@ -131,7 +165,10 @@ describe('a supervisor (PKCE) profile', () => {
     await expect(call('connections.test', { id })).rejects.toThrow();
     const [status] = (await call('connections.list', {})).filter((c) => c.id === id);
     expect(status!.state).toBe('expired');
-    expect(pushed).toContainEqual({ name: 'connections.authRequired', payload: expect.objectContaining({ profileId: id, profileName: 'Supervisor sign-in' }) });
+    expect(pushed).toContainEqual({
+      name: 'connections.authRequired',
+      payload: expect.objectContaining({ profileId: id, profileName: 'Supervisor sign-in' }),
+    });
     expect((await call('connections.signIn', { id })).state).toBe('signedIn');
   });
 

@@ -17,7 +17,11 @@ let clockMs = Date.parse('2026-11-23T12:00:00Z');
 let sandbox: RunningSandbox;
 
 /** Operations are not awaited in this file: nothing waits, nothing is heard. */
-const silentOperations: OperationEvents = { watchBusinessUnit: async () => {}, claimOperation: () => {}, waitFor: async () => null };
+const silentOperations: OperationEvents = {
+  watchBusinessUnit: async () => {},
+  claimOperation: () => {},
+  waitFor: async () => null,
+};
 
 function sandboxTokens(s: RunningSandbox, clientId = s.clientId, secret = s.clientSecret) {
   const issued: string[] = [];
@@ -73,7 +77,15 @@ async function caught(p: Promise<unknown>): Promise<GenesysError> {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ seed: 21, agents: 60, weeks: 2, operationDelayMs: 10, tokenLifetimeSeconds: 3600, rateLimitPerMinute: 5_000, now: () => new Date(clockMs) });
+  sandbox = await startSandbox({
+    seed: 21,
+    agents: 60,
+    weeks: 2,
+    operationDelayMs: 10,
+    tokenLifetimeSeconds: 3600,
+    rateLimitPerMinute: 5_000,
+    now: () => new Date(clockMs),
+  });
 });
 afterAll(() => sandbox?.close());
 
@@ -84,7 +96,12 @@ describe('version conflicts', () => {
     const current = await api.getSchedule(sandbox.businessUnitId, w.weekDate, w.scheduleId);
     const statuses = new Set<number | null>();
     for (let i = 0; i < 40 && statuses.size < 2; i++) {
-      const err = await caught(api.uploadScheduleUpdate(sandbox.businessUnitId, w.weekDate, w.scheduleId, { metadata: { version: current.metadata.version + 7 }, agentSchedules: [] }));
+      const err = await caught(
+        api.uploadScheduleUpdate(sandbox.businessUnitId, w.weekDate, w.scheduleId, {
+          metadata: { version: current.metadata.version + 7 },
+          agentSchedules: [],
+        }),
+      );
       expect(err.kind).toBe('versionConflict');
       expect(err.message).toMatch(/nothing was written/i);
       expect(err.contextId).toMatch(/^[0-9a-f-]{36}$/);
@@ -100,13 +117,23 @@ describe('version conflicts', () => {
 
 describe('rate limits', () => {
   it('waits exactly Retry-After on a 429 for a read, then succeeds', async () => {
-    const limited = await startSandbox({ seed: 22, agents: 30, weeks: 1, rateLimitPerMinute: 5, now: () => new Date(clockMs) });
+    const limited = await startSandbox({
+      seed: 22,
+      agents: 30,
+      weeks: 1,
+      rateLimitPerMinute: 5,
+      now: () => new Date(clockMs),
+    });
     try {
       const tokens = sandboxTokens(limited);
       const token = await tokens.getAccessToken();
       // Another window of the app spends the token's budget first.
-      for (let i = 0; i < 5; i++) await fetch(`${limited.baseUrl}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${token}` } });
-      const { api, audit, sleeps, waits } = client({ env: { apiBase: limited.baseUrl, loginBase: limited.baseUrl }, tokens });
+      for (let i = 0; i < 5; i++)
+        await fetch(`${limited.baseUrl}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${token}` } });
+      const { api, audit, sleeps, waits } = client({
+        env: { apiBase: limited.baseUrl, loginBase: limited.baseUrl },
+        tokens,
+      });
       const units = await api.getBusinessUnits();
       expect(units.map((u) => u.id)).toContain(limited.businessUnitId);
       expect(audit.map((e) => [e.status, e.attempt, e.errorKind])).toEqual([
@@ -118,13 +145,15 @@ describe('rate limits', () => {
       expect(sleeps).toContain(60_000);
 
       // A write is never retried, even on a 429: the error says how long to wait.
-      for (let i = 0; i < 6; i++) await fetch(`${limited.baseUrl}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${token}` } });
+      for (let i = 0; i < 6; i++)
+        await fetch(`${limited.baseUrl}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${token}` } });
       const w = limited.runtime.manifest.weeks[0]!;
       const writeAudit = client({ env: { apiBase: limited.baseUrl, loginBase: limited.baseUrl }, tokens });
       const err = await caught(
         writeAudit.http.request({
           method: 'POST',
-          pathTemplate: '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/update',
+          pathTemplate:
+            '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/update',
           params: { businessUnitId: limited.businessUnitId, weekId: w.weekDate, scheduleId: w.scheduleId },
           body: { uploadKey: 'k' },
           schema: buScheduleListing,
@@ -143,9 +172,18 @@ describe('rate limits', () => {
 
 describe('the throttle', () => {
   it('slows bulk reads down near the budget instead of running into 429', async () => {
-    const tight = await startSandbox({ seed: 24, agents: 30, weeks: 1, rateLimitPerMinute: 20, now: () => new Date(clockMs) });
+    const tight = await startSandbox({
+      seed: 24,
+      agents: 30,
+      weeks: 1,
+      rateLimitPerMinute: 20,
+      now: () => new Date(clockMs),
+    });
     try {
-      const { api, audit, waits } = client({ env: { apiBase: tight.baseUrl, loginBase: tight.baseUrl }, tokens: sandboxTokens(tight) });
+      const { api, audit, waits } = client({
+        env: { apiBase: tight.baseUrl, loginBase: tight.baseUrl },
+        tokens: sandboxTokens(tight),
+      });
       for (let i = 0; i < 45; i++) await api.getOrganization();
       expect(audit.filter((e) => e.status === 429)).toEqual([]);
       expect(audit).toHaveLength(45);
@@ -161,7 +199,13 @@ describe('the throttle', () => {
 
 describe('refusals', () => {
   it('401: an expired token is invalidated and reported as unauthorized', async () => {
-    const short = await startSandbox({ seed: 23, agents: 30, weeks: 1, tokenLifetimeSeconds: 60, now: () => new Date(clockMs) });
+    const short = await startSandbox({
+      seed: 23,
+      agents: 30,
+      weeks: 1,
+      tokenLifetimeSeconds: 60,
+      now: () => new Date(clockMs),
+    });
     try {
       const tokens = sandboxTokens(short);
       const { api, audit } = client({ env: { apiBase: short.baseUrl, loginBase: short.baseUrl }, tokens });
@@ -182,7 +226,13 @@ describe('refusals', () => {
   });
 
   it('403: names the missing permission', async () => {
-    const restricted = { clientId: 'test-view-only', clientSecret: 's3cret', name: 'View only', permissions: ['wfm:businessUnit:view', 'wfm:schedule:view'], grantTypes: ['client_credentials' as const] };
+    const restricted = {
+      clientId: 'test-view-only',
+      clientSecret: 's3cret',
+      name: 'View only',
+      permissions: ['wfm:businessUnit:view', 'wfm:schedule:view'],
+      grantTypes: ['client_credentials' as const],
+    };
     sandbox.runtime.org.clients.set(restricted.clientId, restricted);
     const { api } = client({ tokens: sandboxTokens(sandbox, restricted.clientId, restricted.clientSecret) });
     const err = await caught(api.getActivityCodes(sandbox.businessUnitId));
@@ -190,13 +240,17 @@ describe('refusals', () => {
     expect(err.missingPermission).toBe('wfm:activityCode:view');
     expect(err.message).toContain('wfm:activityCode:view');
     const w = week();
-    const edit = await caught(api.uploadScheduleUpdate(sandbox.businessUnitId, w.weekDate, w.scheduleId, { metadata: { version: 1 } }));
+    const edit = await caught(
+      api.uploadScheduleUpdate(sandbox.businessUnitId, w.weekDate, w.scheduleId, { metadata: { version: 1 } }),
+    );
     expect(edit.missingPermission).toBe('wfm:schedule:edit');
   });
 
   it('404: an unknown schedule is notFound', async () => {
     const { api } = client();
-    const err = await caught(api.getSchedule(sandbox.businessUnitId, week().weekDate, '00000000-0000-4000-8000-000000000000'));
+    const err = await caught(
+      api.getSchedule(sandbox.businessUnitId, week().weekDate, '00000000-0000-4000-8000-000000000000'),
+    );
     expect(err.kind).toBe('notFound');
     expect(err.status).toBe(404);
     expect(err.message).toMatch(/Refresh the list/);
@@ -224,13 +278,26 @@ describe('the Activity log', () => {
     await api.getBusinessUnit(sandbox.businessUnitId, { expandSettings: true });
     await api.getSchedule(sandbox.businessUnitId, w.weekDate, w.scheduleId);
     const errors: string[] = [];
-    await api.getSchedule(sandbox.businessUnitId, w.weekDate, 'missing').catch((e: Error) => errors.push(e.message, JSON.stringify(e)));
+    await api
+      .getSchedule(sandbox.businessUnitId, w.weekDate, 'missing')
+      .catch((e: Error) => errors.push(e.message, JSON.stringify(e)));
     expect(audit.map((e) => e.pathTemplate)).toEqual([
       '/api/v2/workforcemanagement/businessunits/{businessUnitId}',
       '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}',
       '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}',
     ]);
-    for (const e of audit) expect(Object.keys(e).sort()).toEqual(['at', 'attempt', 'contextId', 'durationMs', 'errorKind', 'method', 'pathTemplate', 'profileId', 'status']);
+    for (const e of audit)
+      expect(Object.keys(e).sort()).toEqual([
+        'at',
+        'attempt',
+        'contextId',
+        'durationMs',
+        'errorKind',
+        'method',
+        'pathTemplate',
+        'profileId',
+        'status',
+      ]);
     const text = JSON.stringify(audit) + errors.join(' ');
     expect(tokens.issued).toHaveLength(1);
     expect(text).not.toContain(tokens.issued[0]!);

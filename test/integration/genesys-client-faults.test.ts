@@ -15,7 +15,11 @@ import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import { clientCredentialsToken } from '../sandbox/harness';
 
 let sandbox: RunningSandbox;
-const silentOperations: OperationEvents = { watchBusinessUnit: async () => {}, claimOperation: () => {}, waitFor: async () => null };
+const silentOperations: OperationEvents = {
+  watchBusinessUnit: async () => {},
+  claimOperation: () => {},
+  waitFor: async () => null,
+};
 const schedulePath = '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}';
 
 function flakyClient(maxReadAttempts: number) {
@@ -24,7 +28,10 @@ function flakyClient(maxReadAttempts: number) {
   let token: string | null = null;
   const http = createGenesysHttp({
     env: { apiBase: sandbox.baseUrl, loginBase: sandbox.baseUrl },
-    tokens: { getAccessToken: async () => (token ??= await clientCredentialsToken(sandbox)), invalidate: () => (token = null) },
+    tokens: {
+      getAccessToken: async () => (token ??= await clientCredentialsToken(sandbox)),
+      invalidate: () => (token = null),
+    },
     audit: { record: (e) => audit.push(e) },
     profileId: 'flaky',
     // Shorter than the sandbox's hang, so a hang ends as a client timeout.
@@ -108,10 +115,15 @@ describe('flaky writes', () => {
     for (let i = 0; i < 25; i++) {
       const current = await api.getSchedule(sandbox.businessUnitId, w.weekDate, w.scheduleId);
       const before = audit.length;
-      const result = await api.uploadScheduleUpdate(sandbox.businessUnitId, w.weekDate, w.scheduleId, { metadata: { version: current.metadata.version }, agentSchedules: [] }).then(
-        () => 'ok',
-        (e: unknown) => (e instanceof GenesysError ? e.kind : 'crash'),
-      );
+      const result = await api
+        .uploadScheduleUpdate(sandbox.businessUnitId, w.weekDate, w.scheduleId, {
+          metadata: { version: current.metadata.version },
+          agentSchedules: [],
+        })
+        .then(
+          () => 'ok',
+          (e: unknown) => (e instanceof GenesysError ? e.kind : 'crash'),
+        );
       outcomes.push(result);
       const updates = audit.slice(before).filter((e) => e.pathTemplate === `${schedulePath}/update`);
       if (result === 'ok' || result === 'server' || result === 'ambiguous') expect(updates).toHaveLength(1);

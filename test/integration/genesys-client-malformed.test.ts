@@ -26,7 +26,10 @@ function answer(path: string, status: number, body: string) {
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const found = echoAuthorization
-      ? { status: 400, body: JSON.stringify({ message: `Header not accepted: ${req.headers.authorization}`, code: 'bad.request' }) }
+      ? {
+          status: 400,
+          body: JSON.stringify({ message: `Header not accepted: ${req.headers.authorization}`, code: 'bad.request' }),
+        }
       : answers.get(new URL(req.url ?? '/', 'http://x').pathname);
     req.resume();
     res.writeHead(found?.status ?? 404, { 'content-type': 'application/json', 'inin-correlation-id': 'ctx-local-1' });
@@ -50,7 +53,9 @@ function client() {
       sleeps.push(ms);
     },
   });
-  const api = createGenesysApi(httpClient, { operations: { watchBusinessUnit: async () => {}, claimOperation: () => {}, waitFor: async () => null } });
+  const api = createGenesysApi(httpClient, {
+    operations: { watchBusinessUnit: async () => {}, claimOperation: () => {}, waitFor: async () => null },
+  });
   return { api, audit, sleeps };
 }
 
@@ -74,7 +79,9 @@ describe('malformed answers', () => {
     const err = await malformed(api.getBusinessUnits());
     expect(err.message).toContain('entities[1].id');
     // Logged as the failure it is, once: a bad shape is not retried.
-    expect(audit).toEqual([expect.objectContaining({ status: 200, errorKind: 'malformed', contextId: 'ctx-local-1', attempt: 1 })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ status: 200, errorKind: 'malformed', contextId: 'ctx-local-1', attempt: 1 }),
+    ]);
   });
 
   it('treats a 2xx that is not JSON, or is empty, as malformed', async () => {
@@ -85,27 +92,57 @@ describe('malformed answers', () => {
   });
 
   it('refuses a time zone it cannot convert with, and zone-less shift instants', async () => {
-    answer(`${wfm}/businessunits/bu-mars`, 200, JSON.stringify({ id: 'bu-mars', settings: { timeZone: 'Mars/Olympus_Mons', startDayOfWeek: 'Monday' } }));
-    expect((await malformed(client().api.getBusinessUnit('bu-mars', { expandSettings: true }))).message).toContain('settings.timeZone');
+    answer(
+      `${wfm}/businessunits/bu-mars`,
+      200,
+      JSON.stringify({ id: 'bu-mars', settings: { timeZone: 'Mars/Olympus_Mons', startDayOfWeek: 'Monday' } }),
+    );
+    expect((await malformed(client().api.getBusinessUnit('bu-mars', { expandSettings: true }))).message).toContain(
+      'settings.timeZone',
+    );
 
     const query = `${wfm}/businessunits/bu-1/weeks/2026-11-23/schedules/s-1/agentschedules/query`;
-    answer(query, 200, JSON.stringify({
-      status: 'Complete',
-      result: { agentSchedules: [{ user: { id: 'u-1' }, metadata: { version: 1 }, shifts: [{ startDate: '2026-11-23T14:00:00', lengthMinutes: 480 }] }] },
-    }));
-    const err = await malformed(client().api.queryAgentSchedules('bu-1', '2026-11-23', 's-1', { managementUnitId: 'mu-1' }));
+    answer(
+      query,
+      200,
+      JSON.stringify({
+        status: 'Complete',
+        result: {
+          agentSchedules: [
+            {
+              user: { id: 'u-1' },
+              metadata: { version: 1 },
+              shifts: [{ startDate: '2026-11-23T14:00:00', lengthMinutes: 480 }],
+            },
+          ],
+        },
+      }),
+    );
+    const err = await malformed(
+      client().api.queryAgentSchedules('bu-1', '2026-11-23', 's-1', { managementUnitId: 'mu-1' }),
+    );
     expect(err.message).toContain('result.agentSchedules[0].shifts[0].startDate');
   });
 
   it('asks for what the analysis needs: an agent schedule without its version is malformed', async () => {
     const query = `${wfm}/businessunits/bu-2/weeks/2026-11-23/schedules/s-2/agentschedules/query`;
-    answer(query, 200, JSON.stringify({ status: 'Complete', result: { agentSchedules: [{ user: { id: 'u-1' }, shifts: [] }] } }));
-    const err = await malformed(client().api.queryAgentSchedules('bu-2', '2026-11-23', 's-2', { managementUnitId: 'mu-1' }));
+    answer(
+      query,
+      200,
+      JSON.stringify({ status: 'Complete', result: { agentSchedules: [{ user: { id: 'u-1' }, shifts: [] }] } }),
+    );
+    const err = await malformed(
+      client().api.queryAgentSchedules('bu-2', '2026-11-23', 's-2', { managementUnitId: 'mu-1' }),
+    );
     expect(err.message).toContain('agentSchedules[0].metadata');
   });
 
   it('accepts fields it does not know, and keeps them', async () => {
-    answer(`${wfm}/businessunits`, 200, JSON.stringify({ entities: [{ id: 'bu-1', name: 'BU', brandNewField: { nested: true } }], alsoNew: 1 }));
+    answer(
+      `${wfm}/businessunits`,
+      200,
+      JSON.stringify({ entities: [{ id: 'bu-1', name: 'BU', brandNewField: { nested: true } }], alsoNew: 1 }),
+    );
     const units = await client().api.getBusinessUnits();
     expect(units).toEqual([{ id: 'bu-1', name: 'BU', brandNewField: { nested: true } }]);
   });

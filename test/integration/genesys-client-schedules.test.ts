@@ -23,12 +23,22 @@ interface Rig {
 }
 
 async function rig(options: SandboxOptions): Promise<Rig> {
-  const sandbox = await startSandbox({ agents: 120, weeks: 2, operationDelayMs: 10, rateLimitPerMinute: 10_000, now: () => now, ...options });
+  const sandbox = await startSandbox({
+    agents: 120,
+    weeks: 2,
+    operationDelayMs: 10,
+    rateLimitPerMinute: 10_000,
+    now: () => now,
+    ...options,
+  });
   const audit: AuditEntry[] = [];
   let token: string | null = null;
   const http = createGenesysHttp({
     env: { apiBase: sandbox.baseUrl, loginBase: sandbox.baseUrl },
-    tokens: { getAccessToken: async () => (token ??= await clientCredentialsToken(sandbox)), invalidate: () => (token = null) },
+    tokens: {
+      getAccessToken: async () => (token ??= await clientCredentialsToken(sandbox)),
+      invalidate: () => (token = null),
+    },
     audit: { record: (e) => audit.push(e) },
     profileId: 'sandbox',
     sleep: async () => {},
@@ -93,8 +103,12 @@ describe('reads', () => {
     const timeOff = await api.queryTimeOffRequests(mu.id, { statuses: ['APPROVED', 'PENDING'] });
     expect(timeOff.every((r) => r.metadata.version >= 1)).toBe(true);
 
-    const conversations = await api.queryConversationDetails({ interval: `${new Date(now.getTime() - 8 * 3_600_000).toISOString()}/${now.toISOString()}` });
-    const planted = calm.sandbox.runtime.manifest.planted.filter((p) => p.kind === 'scriptSession').map((p) => p.userId);
+    const conversations = await api.queryConversationDetails({
+      interval: `${new Date(now.getTime() - 8 * 3_600_000).toISOString()}/${now.toISOString()}`,
+    });
+    const planted = calm.sandbox.runtime.manifest.planted
+      .filter((p) => p.kind === 'scriptSession')
+      .map((p) => p.userId);
     const active = activeScriptAgents(conversations).map((a) => a.userId);
     expect(planted.length).toBeGreaterThan(0);
     for (const userId of planted) expect(active).toContain(userId);
@@ -126,9 +140,14 @@ describe('agent schedules: three ways of answering', () => {
     const w = draft(calm);
     const heard: string[] = [];
     const stop = calm.notifications.on('operationFinished', (e) => heard.push(e.eventType));
-    const byNotification = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, { managementUnitId: large.id });
+    const byNotification = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, {
+      managementUnitId: large.id,
+    });
     expect(byNotification.agentSchedules).toHaveLength(size(large.id));
-    const forced = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, { managementUnitId: small.id, forceAsync: true });
+    const forced = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, {
+      managementUnitId: small.id,
+      forceAsync: true,
+    });
     expect(forced.agentSchedules).toHaveLength(size(small.id));
     stop();
     expect(heard).toEqual(['AgentSchedulesQuery', 'AgentSchedulesQuery']);
@@ -138,9 +157,16 @@ describe('agent schedules: three ways of answering', () => {
     const { large, size } = await unitsBySize();
     const w = draft(calm);
     const userIds = (await calm.api.getBusinessUnitUsers(bu(), [large.id]))[0]!.users.slice(0, 5).map((u) => u.id);
-    const subset = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, { managementUnitId: large.id, userIds, forceDownloadService: true });
+    const subset = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, {
+      managementUnitId: large.id,
+      userIds,
+      forceDownloadService: true,
+    });
     expect(subset.agentSchedules.map((a) => a.user.id).sort()).toEqual([...userIds].sort());
-    const all = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, { managementUnitId: large.id, forceDownloadService: true });
+    const all = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, {
+      managementUnitId: large.id,
+      forceDownloadService: true,
+    });
     expect(all.agentSchedules).toHaveLength(size(large.id));
   });
 });
@@ -149,10 +175,22 @@ describe('writes', () => {
   it('update + publish: upload, process, and the notification confirms the new version', async () => {
     const w = draft(calm);
     const before = await calm.api.getSchedule(bu(), w.weekDate, w.scheduleId);
-    const started = await calm.api.uploadScheduleUpdate(bu(), w.weekDate, w.scheduleId, { metadata: { version: before.metadata.version }, published: true, agentSchedules: [] });
+    const started = await calm.api.uploadScheduleUpdate(bu(), w.weekDate, w.scheduleId, {
+      metadata: { version: before.metadata.version },
+      published: true,
+      agentSchedules: [],
+    });
     expect(started.status).toBe('Processing');
-    const outcome = await calm.api.awaitScheduleOperation(bu(), w.weekDate, w.scheduleId, started.operationId!, { expectedVersionAbove: before.metadata.version, timeoutMs: 5_000 });
-    expect(outcome).toEqual({ outcome: 'completed', via: 'notification', status: 'Complete', version: before.metadata.version + 1 });
+    const outcome = await calm.api.awaitScheduleOperation(bu(), w.weekDate, w.scheduleId, started.operationId!, {
+      expectedVersionAbove: before.metadata.version,
+      timeoutMs: 5_000,
+    });
+    expect(outcome).toEqual({
+      outcome: 'completed',
+      via: 'notification',
+      status: 'Complete',
+      version: before.metadata.version + 1,
+    });
     expect((await calm.api.getSchedule(bu(), w.weekDate, w.scheduleId)).published).toBe(true);
     // The body went to the signed URL (the Activity log names it by role, never by its secret URL).
     expect(calm.audit.some((e) => e.pathTemplate === '{signedUploadUrl}' && e.status === 200)).toBe(true);
@@ -162,7 +200,10 @@ describe('writes', () => {
     const w = calm.sandbox.runtime.manifest.weeks[0]!;
     const description = 'Imported by the client test';
     const started = await calm.api.importSchedule(bu(), w.weekDate, { description, weekCount: 1, agentSchedules: [] });
-    const outcome = await calm.api.awaitImportOperation(bu(), w.weekDate, started.operationId!, { timeoutMs: 5_000, description });
+    const outcome = await calm.api.awaitImportOperation(bu(), w.weekDate, started.operationId!, {
+      timeoutMs: 5_000,
+      description,
+    });
     expect(outcome.outcome).toBe('completed');
     const listed = await calm.api.listSchedules(bu(), w.weekDate);
     expect(listed.find((s) => s.id === outcome.scheduleId)?.description).toBe(description);
@@ -180,12 +221,24 @@ describe('slow-async: the notification is late or lost', () => {
     const w = draft(slow);
     const id = slow.sandbox.businessUnitId;
     const before = await slow.api.getSchedule(id, w.weekDate, w.scheduleId);
-    const started = await slow.api.uploadScheduleUpdate(id, w.weekDate, w.scheduleId, { metadata: { version: before.metadata.version }, agentSchedules: [] });
+    const started = await slow.api.uploadScheduleUpdate(id, w.weekDate, w.scheduleId, {
+      metadata: { version: before.metadata.version },
+      agentSchedules: [],
+    });
     // slow-async takes 1–1.5 s (or never): 100 ms is not enough, so the version decides.
-    const outcome = await slow.api.awaitScheduleOperation(id, w.weekDate, w.scheduleId, started.operationId!, { expectedVersionAbove: before.metadata.version, timeoutMs: 100 });
+    const outcome = await slow.api.awaitScheduleOperation(id, w.weekDate, w.scheduleId, started.operationId!, {
+      expectedVersionAbove: before.metadata.version,
+      timeoutMs: 100,
+    });
     expect(outcome).toEqual({ outcome: 'completed', via: 'reread', version: before.metadata.version + 1 });
 
-    const nothing = await slow.api.awaitScheduleOperation(id, w.weekDate, w.scheduleId, 'an-operation-that-never-ends', { expectedVersionAbove: before.metadata.version + 1, timeoutMs: 50 });
+    const nothing = await slow.api.awaitScheduleOperation(
+      id,
+      w.weekDate,
+      w.scheduleId,
+      'an-operation-that-never-ends',
+      { expectedVersionAbove: before.metadata.version + 1, timeoutMs: 50 },
+    );
     expect(nothing).toEqual({ outcome: 'unknown', via: 'reread', version: before.metadata.version + 1 });
   });
 
@@ -194,7 +247,10 @@ describe('slow-async: the notification is late or lost', () => {
     const id = slow.sandbox.businessUnitId;
     const description = 'Slow import';
     const started = await slow.api.importSchedule(id, w.weekDate, { description, weekCount: 1, agentSchedules: [] });
-    const outcome = await slow.api.awaitImportOperation(id, w.weekDate, started.operationId!, { timeoutMs: 100, description });
+    const outcome = await slow.api.awaitImportOperation(id, w.weekDate, started.operationId!, {
+      timeoutMs: 100,
+      description,
+    });
     expect(outcome.outcome).toBe('unknown');
     expect(outcome.candidates?.map((c) => c.description)).toEqual([description]);
   });

@@ -8,7 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGenesysApi } from '../../main/genesys/client/api';
 import { createGenesysHttp } from '../../main/genesys/client/http';
 import type { OperationEvents } from '../../main/genesys/client/operation-events';
-import { createNotificationsClient, type ConnectionState, type NotificationsClient, type NotificationsClientOptions, type ScheduleSaved } from '../../main/genesys/notifications/channel-client';
+import {
+  createNotificationsClient,
+  type ConnectionState,
+  type NotificationsClient,
+  type NotificationsClientOptions,
+  type ScheduleSaved,
+} from '../../main/genesys/notifications/channel-client';
 import type { AuditEntry } from '../../main/genesys/types';
 import { channelHubOf } from '../../main/sandbox/notifications/hub';
 import { startSandbox, type SandboxOptions } from '../../main/sandbox/server';
@@ -22,39 +28,66 @@ afterEach(async () => {
 const subscriptionsPath = '/api/v2/notifications/channels/{channelId}/subscriptions';
 
 async function rig(sandboxOptions: SandboxOptions, clientOptions: Partial<NotificationsClientOptions> = {}) {
-  const sandbox = await startSandbox({ seed: 51, agents: 40, weeks: 1, operationDelayMs: 10, now: () => new Date('2026-11-23T12:00:00Z'), ...sandboxOptions });
+  const sandbox = await startSandbox({
+    seed: 51,
+    agents: 40,
+    weeks: 1,
+    operationDelayMs: 10,
+    now: () => new Date('2026-11-23T12:00:00Z'),
+    ...sandboxOptions,
+  });
   cleanups.push(() => sandbox.close());
   const audit: AuditEntry[] = [];
   const httpFor = (clientTag: string) => {
     let token: string | null = null;
     return createGenesysHttp({
       env: { apiBase: sandbox.baseUrl, loginBase: sandbox.baseUrl },
-      tokens: { getAccessToken: async () => (token ??= await clientCredentialsToken(sandbox)), invalidate: () => (token = null) },
+      tokens: {
+        getAccessToken: async () => (token ??= await clientCredentialsToken(sandbox)),
+        invalidate: () => (token = null),
+      },
       audit: { record: (e) => audit.push(e) },
       profileId: clientTag,
       sleep: async () => {},
     });
   };
   const http = httpFor('ours');
-  const notifications = createNotificationsClient({ http, heartbeatTimeoutMs: 10_000, reconnectDelayMs: 20, ownershipGraceMs: 100, ...clientOptions });
+  const notifications = createNotificationsClient({
+    http,
+    heartbeatTimeoutMs: 10_000,
+    reconnectDelayMs: 20,
+    ownershipGraceMs: 100,
+    ...clientOptions,
+  });
   cleanups.push(() => notifications.close());
   const api = createGenesysApi(http, { operations: notifications, queryTimeoutMs: 5_000 });
   // Another supervisor's app: same org, its own operations, which ours never claims.
-  const nobody: OperationEvents = { watchBusinessUnit: async () => {}, claimOperation: () => {}, waitFor: async () => null };
+  const nobody: OperationEvents = {
+    watchBusinessUnit: async () => {},
+    claimOperation: () => {},
+    waitFor: async () => null,
+  };
   const otherApi = createGenesysApi(httpFor('other'), { operations: nobody });
   const w = sandbox.runtime.manifest.weeks[0]!;
   const buId = sandbox.businessUnitId;
   /** Saves the schedule unchanged, bumping its version; resolves with the operation id. */
   const save = async (by: typeof api) => {
     const current = await by.getSchedule(buId, w.weekDate, w.scheduleId);
-    const started = await by.uploadScheduleUpdate(buId, w.weekDate, w.scheduleId, { metadata: { version: current.metadata.version }, agentSchedules: [] });
+    const started = await by.uploadScheduleUpdate(buId, w.weekDate, w.scheduleId, {
+      metadata: { version: current.metadata.version },
+      agentSchedules: [],
+    });
     return started.operationId!;
   };
   return { sandbox, notifications, api, otherApi, audit, buId, save };
 }
 
 /** Resolves when the client next reaches `state` (on a channel `accept` likes). */
-function reaches(client: NotificationsClient, state: ConnectionState, accept: (channelId: string | null) => boolean = () => true) {
+function reaches(
+  client: NotificationsClient,
+  state: ConnectionState,
+  accept: (channelId: string | null) => boolean = () => true,
+) {
   return new Promise<string | null>((resolve) => {
     const stop = client.on('connection', (e) => {
       if (e.state === state && accept(e.channelId)) {
@@ -84,14 +117,20 @@ describe('events', () => {
     const foreign = new Promise<ScheduleSaved>((resolve) => r.notifications.on('scheduleSaved', resolve));
     const third = await r.save(r.otherApi);
     const saved = await foreign;
-    expect(saved).toMatchObject({ businessUnitId: r.buId, operationId: third, scheduleId: r.sandbox.runtime.manifest.weeks[0]!.scheduleId });
+    expect(saved).toMatchObject({
+      businessUnitId: r.buId,
+      operationId: third,
+      scheduleId: r.sandbox.runtime.manifest.weeks[0]!.scheduleId,
+    });
     expect(saves.map((s) => s.operationId)).toEqual([third]);
   });
 
   it('keeps a short buffer: an event that arrived before the wait still resolves it', async () => {
     const r = await rig({});
     await r.notifications.watchBusinessUnit(r.buId);
-    const heard = new Promise<string>((resolve) => r.notifications.on('operationFinished', (e) => resolve(e.operationId)));
+    const heard = new Promise<string>((resolve) =>
+      r.notifications.on('operationFinished', (e) => resolve(e.operationId)),
+    );
     const op = await r.save(r.otherApi);
     expect(await heard).toBe(op);
     const event = await r.notifications.waitForOperation(r.buId, op, 1);
@@ -130,7 +169,9 @@ describe('recovery', () => {
     const first = r.notifications.channelId;
     const second = await reaches(r.notifications, 'open', (id) => id !== first);
     expect(second).not.toBeNull();
-    expect(r.audit.filter((e) => e.pathTemplate === '/api/v2/notifications/channels' && e.method === 'POST')).toHaveLength(2);
+    expect(
+      r.audit.filter((e) => e.pathTemplate === '/api/v2/notifications/channels' && e.method === 'POST'),
+    ).toHaveLength(2);
     const op = await r.save(r.api);
     expect((await r.notifications.waitForOperation(r.buId, op, 5_000))?.operationId).toBe(op);
   });

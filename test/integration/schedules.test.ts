@@ -27,9 +27,15 @@ async function call<M extends OpsMethodName>(method: M, args: OpsArgs<M>): Promi
 /** Starts a sync job and waits for it: its summary, or its failure as an error with the category. */
 async function syncToEnd(args: OpsArgs<'sync.start'>): Promise<SyncRunSummary> {
   const job = await call('sync.start', args);
-  expect(job).toMatchObject({ kind: 'sync', state: 'running', seq: 1, subject: { profileId: args.profileId, businessUnitId: args.businessUnitId } });
+  expect(job).toMatchObject({
+    kind: 'sync',
+    state: 'running',
+    seq: 1,
+    subject: { profileId: args.profileId, businessUnitId: args.businessUnitId },
+  });
   const ended = await services.jobs.settled(job.jobId);
-  if (ended.state !== 'succeeded') throw Object.assign(new Error(ended.error?.message ?? ended.state), { category: ended.error?.category });
+  if (ended.state !== 'succeeded')
+    throw Object.assign(new Error(ended.error?.message ?? ended.state), { category: ended.error?.category });
   return ended.result as SyncRunSummary;
 }
 
@@ -63,7 +69,9 @@ describe('schedules', () => {
   it('finds the business units of the org', async () => {
     expect((await call('schedules.overview', { profileId })).businessUnits).toEqual([]);
     const overview = await call('schedules.discover', { profileId });
-    expect(overview.businessUnits).toEqual([expect.objectContaining({ id: org.businessUnitId, name: 'Chicago Contact Center', asOf: null })]);
+    expect(overview.businessUnits).toEqual([
+      expect.objectContaining({ id: org.businessUnitId, name: 'Chicago Contact Center', asOf: null }),
+    ]);
     expect(overview.offline).toBeNull();
   });
 
@@ -85,13 +93,28 @@ describe('schedules', () => {
 
   it('answers timeline windows from the mirror through the contract, and refuses a window that is not one', async () => {
     const from = Date.parse('2026-11-23T06:00:00Z');
-    const window = await call('timeline.window', { profileId, businessUnitId: org.businessUnitId, from, to: from + 7 * 86_400_000, offset: 0, limit: 50 });
+    const window = await call('timeline.window', {
+      profileId,
+      businessUnitId: org.businessUnitId,
+      from,
+      to: from + 7 * 86_400_000,
+      offset: 0,
+      limit: 50,
+    });
     expect(window.total).toBe(120);
     expect(window.agents).toHaveLength(50);
     expect(window.agents.some((a) => a.shifts.length > 0)).toBe(true);
-    for (const a of window.agents) for (const sh of a.shifts) expect(sh.endMs > from && sh.startMs < from + 7 * 86_400_000).toBe(true);
-    const outcome = await services.dispatch('timeline.window', { profileId, businessUnitId: org.businessUnitId, from, to: from - 1, offset: 0, limit: 50 }, { transport: 'http' });
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'badArguments', message: expect.stringContaining('must end after it starts') } });
+    for (const a of window.agents)
+      for (const sh of a.shifts) expect(sh.endMs > from && sh.startMs < from + 7 * 86_400_000).toBe(true);
+    const outcome = await services.dispatch(
+      'timeline.window',
+      { profileId, businessUnitId: org.businessUnitId, from, to: from - 1, offset: 0, limit: 50 },
+      { transport: 'http' },
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'badArguments', message: expect.stringContaining('must end after it starts') },
+    });
   });
 
   it('resyncs without fetching unchanged schedules', async () => {
@@ -103,19 +126,26 @@ describe('schedules', () => {
   it('refuses a second sync of the same unit while one runs', async () => {
     const first = syncToEnd({ profileId, businessUnitId: org.businessUnitId });
     await new Promise((resolve) => setImmediate(resolve));
-    await expect(call('sync.start', { profileId, businessUnitId: org.businessUnitId })).rejects.toThrow(/already running/);
+    await expect(call('sync.start', { profileId, businessUnitId: org.businessUnitId })).rejects.toThrow(
+      /already running/,
+    );
     await first;
   });
 
   it('refuses to sync a week that is not a real date or does not start a week of the unit, and mirrors nothing for it', async () => {
-    await expect(call('sync.start', { profileId, businessUnitId: org.businessUnitId, weeks: ['2026-02-30'] })).rejects.toMatchObject({
+    await expect(
+      call('sync.start', { profileId, businessUnitId: org.businessUnitId, weeks: ['2026-02-30'] }),
+    ).rejects.toMatchObject({
       category: 'badInput',
       message: expect.stringContaining('2026-02-30 is not a date on the calendar'),
     });
     // 2026-11-25 is the Wednesday of the week of Monday 2026-11-23.
-    await expect(syncToEnd({ profileId, businessUnitId: org.businessUnitId, weeks: ['2026-11-25'] })).rejects.toMatchObject({
+    await expect(
+      syncToEnd({ profileId, businessUnitId: org.businessUnitId, weeks: ['2026-11-25'] }),
+    ).rejects.toMatchObject({
       category: 'badInput',
-      message: '2026-11-25 is a Wednesday, but weeks of this business unit start on Monday: use 2026-11-23 for that week.',
+      message:
+        '2026-11-25 is a Wednesday, but weeks of this business unit start on Monday: use 2026-11-23 for that week.',
     });
     const { weeks } = await call('schedules.weeks', { profileId, businessUnitId: org.businessUnitId });
     expect(weeks.map((w) => w.weekDate)).not.toContain('2026-11-25');

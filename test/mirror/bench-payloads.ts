@@ -8,7 +8,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { createBusinessUnitStore, type AgentRecord, type ManagementUnitRecord } from '../../main/mirror/business-unit-store';
+import {
+  createBusinessUnitStore,
+  type AgentRecord,
+  type ManagementUnitRecord,
+} from '../../main/mirror/business-unit-store';
 import type { ScheduleSnapshot } from '../../main/mirror/schedule-store';
 import { startSandbox } from '../../main/sandbox/server';
 import { genesysClient } from './genesys-client';
@@ -23,38 +27,65 @@ export interface ReferencePayload {
   weeks: string[];
 }
 
-export const payloadDir = (agents: number, weeks: number) => path.join(tmpdir(), 'publish-desk-bench', `sandbox-${agents}x${weeks}-seed1`);
+export const payloadDir = (agents: number, weeks: number) =>
+  path.join(tmpdir(), 'publish-desk-bench', `sandbox-${agents}x${weeks}-seed1`);
 
 /** Fetches the payloads unless an earlier run left them (they depend only on the seed and sizes). */
 export async function preparePayloads(agents: number, weeks: number, log: (line: string) => void): Promise<string> {
   const dir = payloadDir(agents, weeks);
   if (existsSync(path.join(dir, 'reference.json'))) return dir;
   mkdirSync(dir, { recursive: true });
-  const sandbox = await startSandbox({ seed: 1, agents, weeks, rateLimitPerMinute: 1_000_000, operationDelayMs: 5, now: () => benchNow });
+  const sandbox = await startSandbox({
+    seed: 1,
+    agents,
+    weeks,
+    rateLimitPerMinute: 1_000_000,
+    operationDelayMs: 5,
+    now: () => benchNow,
+  });
   const client = genesysClient(sandbox);
   try {
     const { api } = client;
     const buId = sandbox.businessUnitId;
     const unit = await api.getBusinessUnit(buId, { expandSettings: true });
     const units = await api.getManagementUnits(buId);
-    const members = (await api.getBusinessUnitUsers(buId)).flatMap((m) => m.users.map((u) => ({ id: u.id, managementUnitId: m.managementUnit.id })));
+    const members = (await api.getBusinessUnitUsers(buId)).flatMap((m) =>
+      m.users.map((u) => ({ id: u.id, managementUnitId: m.managementUnit.id })),
+    );
     const names = new Map((await api.getUsers(members.map((m) => m.id))).map((u) => [u.id, u]));
     const weekDates = sandbox.runtime.manifest.weeks.map((w) => w.weekDate);
     for (const [i, week] of sandbox.runtime.manifest.weeks.entries()) {
       const header = await api.getSchedule(buId, week.weekDate, week.scheduleId);
-      const snapshot: ScheduleSnapshot = { businessUnitId: buId, header, managementUnits: [], fetchedAt: benchNow.toISOString() };
+      const snapshot: ScheduleSnapshot = {
+        businessUnitId: buId,
+        header,
+        managementUnits: [],
+        fetchedAt: benchNow.toISOString(),
+      };
       for (const mu of header.managementUnits) {
-        const answer = await api.queryAgentSchedules(buId, week.weekDate, week.scheduleId, { managementUnitId: mu.managementUnit.id });
-        snapshot.managementUnits.push({ managementUnitId: mu.managementUnit.id, agentSchedules: answer.agentSchedules });
+        const answer = await api.queryAgentSchedules(buId, week.weekDate, week.scheduleId, {
+          managementUnitId: mu.managementUnit.id,
+        });
+        snapshot.managementUnits.push({
+          managementUnitId: mu.managementUnit.id,
+          agentSchedules: answer.agentSchedules,
+        });
       }
       writeFileSync(path.join(dir, `week-${i}.json`), JSON.stringify(snapshot));
-      log(`fetched week ${week.weekDate}: ${snapshot.managementUnits.reduce((n, m) => n + m.agentSchedules.length, 0)} agent schedules`);
+      log(
+        `fetched week ${week.weekDate}: ${snapshot.managementUnits.reduce((n, m) => n + m.agentSchedules.length, 0)} agent schedules`,
+      );
     }
     const reference: ReferencePayload = {
       businessUnitId: buId,
       timeZone: unit.settings!.timeZone,
       managementUnits: units.map((u) => ({ id: u.id, name: u.name ?? u.id, timeZone: u.timeZone ?? null })),
-      agents: members.map((m) => ({ id: m.id, managementUnitId: m.managementUnitId, name: names.get(m.id)?.name ?? m.id, email: names.get(m.id)?.email ?? null })),
+      agents: members.map((m) => ({
+        id: m.id,
+        managementUnitId: m.managementUnitId,
+        name: names.get(m.id)?.name ?? m.id,
+        email: names.get(m.id)?.email ?? null,
+      })),
       weeks: weekDates,
     };
     // Written last: its presence means the folder is complete.
@@ -78,7 +109,14 @@ export function readWeek(dir: string, index: number): ScheduleSnapshot {
 export function saveReference(db: Database.Database, reference: ReferencePayload): void {
   const store = createBusinessUnitStore(db);
   const at = benchNow.toISOString();
-  store.saveBusinessUnit({ profileId: 'bench', id: reference.businessUnitId, name: 'Bench BU', timeZone: reference.timeZone, startDayOfWeek: 'Monday', fetchedAt: at });
+  store.saveBusinessUnit({
+    profileId: 'bench',
+    id: reference.businessUnitId,
+    name: 'Bench BU',
+    timeZone: reference.timeZone,
+    startDayOfWeek: 'Monday',
+    fetchedAt: at,
+  });
   store.replaceManagementUnits(reference.businessUnitId, reference.managementUnits, at);
   store.saveAgents(reference.businessUnitId, reference.agents, at);
 }

@@ -22,7 +22,14 @@ const context = { now: sandboxNow.toISOString(), viewerTimeZone: 'America/Chicag
 
 describe('the Schedules screen', () => {
   it('lists business units of the profile (listed ones without settings yet), weeks and the last run', () => {
-    createBusinessUnitStore(rig.db).saveListed(rig.profileId, [{ id: rig.businessUnitId, name: 'Renamed' }, { id: 'bu-2', name: 'Another unit' }], sandboxNow.toISOString());
+    createBusinessUnitStore(rig.db).saveListed(
+      rig.profileId,
+      [
+        { id: rig.businessUnitId, name: 'Renamed' },
+        { id: 'bu-2', name: 'Another unit' },
+      ],
+      sandboxNow.toISOString(),
+    );
     expect(listBusinessUnits(rig.db, rig.profileId)).toEqual([
       { id: 'bu-2', name: 'Another unit', timeZone: '', asOf: null },
       { id: rig.businessUnitId, name: 'Renamed', timeZone: 'America/Chicago', asOf: sandboxNow.toISOString() },
@@ -35,7 +42,7 @@ describe('the Schedules screen', () => {
 });
 
 describe('analysis input of a week', () => {
-  it('holds the week\'s schedules, shifts with activities, time off, requests and active script sessions', () => {
+  it("holds the week's schedules, shifts with activities, time off, requests and active script sessions", () => {
     const week = weeks[1]!;
     const input = loadAnalysisInput(rig.db, rig.businessUnitId, week, context)!;
     const bu = businessUnitOf(rig.sandbox.runtime.org, rig.businessUnitId);
@@ -51,10 +58,18 @@ describe('analysis input of a week', () => {
       agentId: [...schedule.agentSchedules.values()].find((a) => a.shifts.includes(sample))!.userId,
       startDate: sample.startDate,
       lengthMinutes: sample.lengthMinutes,
-      activities: sample.activities.map((a) => ({ startDate: a.startDate, lengthMinutes: a.lengthMinutes, activityCodeId: a.activityCodeId })),
+      activities: sample.activities.map((a) => ({
+        startDate: a.startDate,
+        lengthMinutes: a.lengthMinutes,
+        activityCodeId: a.activityCodeId,
+      })),
     });
-    expect(input.fullDayTimeOff).toHaveLength([...schedule.agentSchedules.values()].reduce((n, a) => n + a.fullDayTimeOffMarkers.length, 0));
-    expect(input.managementUnits.map((m) => m.timeZone).sort()).toEqual(bu.managementUnits.map((m) => m.timeZone).sort());
+    expect(input.fullDayTimeOff).toHaveLength(
+      [...schedule.agentSchedules.values()].reduce((n, a) => n + a.fullDayTimeOffMarkers.length, 0),
+    );
+    expect(input.managementUnits.map((m) => m.timeZone).sort()).toEqual(
+      bu.managementUnits.map((m) => m.timeZone).sort(),
+    );
     expect(input.agents).toHaveLength(120);
     expect(input.activityCodes).toHaveLength(bu.activityCodes.length);
     expect(input.timeOffRequests.every((r) => ['APPROVED', 'PENDING'].includes(r.status))).toBe(true);
@@ -66,7 +81,9 @@ describe('analysis input of a week', () => {
     for (const week of weeks) {
       const input = loadAnalysisInput(rig.db, rig.businessUnitId, week, context)!;
       const findings = analyze(input);
-      const planted = rig.sandbox.runtime.manifest.planted.filter((p) => p.weekDate === week || p.weekDate === undefined);
+      const planted = rig.sandbox.runtime.manifest.planted.filter(
+        (p) => p.weekDate === week || p.weekDate === undefined,
+      );
       expect(planted.length).toBeGreaterThan(0);
       for (const p of planted) {
         // Script sessions only block shifts being published; the planted ones sit in the published week, so they are input, not findings.

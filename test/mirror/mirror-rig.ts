@@ -5,7 +5,11 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SyncPhase } from '../../shared/mirror';
 import { openDatabase } from '../../main/mirror/database';
-import { syncBusinessUnit, type SyncBusinessUnitOptions, type SyncResult } from '../../main/mirror/sync/sync-business-unit';
+import {
+  syncBusinessUnit,
+  type SyncBusinessUnitOptions,
+  type SyncResult,
+} from '../../main/mirror/sync/sync-business-unit';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/server';
 import { genesysClient, type GenesysClient } from './genesys-client';
 
@@ -27,7 +31,15 @@ export function tempDataDir(): string {
 }
 
 export async function mirrorRig(options: SandboxOptions = {}): Promise<MirrorRig> {
-  const sandbox = await startSandbox({ agents: 120, weeks: 4, operationDelayMs: 5, rateLimitPerMinute: 100_000, faultHangMs: 50, now: () => sandboxNow, ...options });
+  const sandbox = await startSandbox({
+    agents: 120,
+    weeks: 4,
+    operationDelayMs: 5,
+    rateLimitPerMinute: 100_000,
+    faultHangMs: 50,
+    now: () => sandboxNow,
+    ...options,
+  });
   const client = genesysClient(sandbox);
   const dataDir = tempDataDir();
   const { db } = openDatabase(dataDir);

@@ -8,7 +8,8 @@ import { listWeeks, lastSyncRun, listBusinessUnits } from '../../main/mirror/mir
 import { mirrorRig, type MirrorRig } from './mirror-rig';
 import { businessUnitOf, incompleteSchedules, mirrorScheduleRows, orgScheduleRows } from './org-rows';
 
-const queryTemplate = '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/agentschedules/query';
+const queryTemplate =
+  '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}/agentschedules/query';
 const listTemplate = '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules';
 const getTemplate = `${listTemplate}/{scheduleId}`;
 
@@ -27,7 +28,11 @@ async function requestsDuring(fn: () => Promise<unknown>): Promise<Record<string
   const before = rig.tally.byPathTemplate();
   await fn();
   const after = rig.tally.byPathTemplate();
-  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)])
+      .filter(([, v]) => (v as number) > 0),
+  );
 }
 
 describe('first sync (calm)', () => {
@@ -46,7 +51,9 @@ describe('first sync (calm)', () => {
     expect(run.agentSchedulesWritten).toBe(3 * 120);
     expect(run.requests).toBeGreaterThan(0);
     expect(rig.progress.at(-1)).toEqual({ phase: 'done', done: 1, total: 1 });
-    expect(new Set(rig.progress.map((p) => p.phase))).toEqual(new Set(['businessUnit', 'schedules', 'agentSchedules', 'timeOff', 'scriptSessions', 'done']));
+    expect(new Set(rig.progress.map((p) => p.phase))).toEqual(
+      new Set(['businessUnit', 'schedules', 'agentSchedules', 'timeOff', 'scriptSessions', 'done']),
+    );
   });
 
   it('mirrors schedules, versions, agent schedules, shifts, activities and full-day time off row for row', () => {
@@ -58,12 +65,18 @@ describe('first sync (calm)', () => {
 
   it('mirrors the unit, its management units, activity codes and agents', () => {
     const all = (sql: string) => rig.db.prepare(sql).raw().all();
-    expect(listBusinessUnits(rig.db, rig.profileId)).toEqual([{ id: bu().id, name: bu().name, timeZone: 'America/Chicago', asOf: '2026-11-23T12:00:00.000Z' }]);
+    expect(listBusinessUnits(rig.db, rig.profileId)).toEqual([
+      { id: bu().id, name: bu().name, timeZone: 'America/Chicago', asOf: '2026-11-23T12:00:00.000Z' },
+    ]);
     expect(all('SELECT id, name, time_zone FROM management_units ORDER BY id')).toEqual(
-      bu().managementUnits.map((m) => [m.id, m.name, m.timeZone]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+      bu()
+        .managementUnits.map((m) => [m.id, m.name, m.timeZone])
+        .sort((a, b) => a[0]!.localeCompare(b[0]!)),
     );
     expect(all('SELECT id, name, category, paid FROM activity_codes ORDER BY id')).toEqual(
-      bu().activityCodes.map((c) => [c.id, c.name, c.category, c.countsAsPaidTime ? 1 : 0]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      bu()
+        .activityCodes.map((c) => [c.id, c.name, c.category, c.countsAsPaidTime ? 1 : 0])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     const agents = [...org().users.values()].filter((u) => u.businessUnitId === bu().id);
     expect(all('SELECT id, name, email, management_unit_id FROM agents ORDER BY id')).toEqual(
@@ -75,16 +88,35 @@ describe('first sync (calm)', () => {
     const first = weeks[0]!;
     const last = '2026-12-13';
     const touching = bu().timeOffRequests.filter(
-      (r) => ['APPROVED', 'PENDING'].includes(r.status) && [...r.fullDayManagementUnitDates, ...r.partialDayStartDateTimes.map((d) => d.slice(0, 10))].some((d) => d >= first && d <= last),
+      (r) =>
+        ['APPROVED', 'PENDING'].includes(r.status) &&
+        [...r.fullDayManagementUnitDates, ...r.partialDayStartDateTimes.map((d) => d.slice(0, 10))].some(
+          (d) => d >= first && d <= last,
+        ),
     );
     expect(touching.length).toBeGreaterThan(0);
-    const mirrored = rig.db.prepare('SELECT id, agent_id, status, version FROM time_off_requests').raw().all() as string[][];
+    const mirrored = rig.db
+      .prepare('SELECT id, agent_id, status, version FROM time_off_requests')
+      .raw()
+      .all() as string[][];
     for (const r of touching) expect(mirrored).toContainEqual([r.id, r.userId, r.status, r.version]);
     const nowMs = Date.parse('2026-11-23T12:00:00Z');
-    const active = org().scriptSessions.filter((s) => Date.parse(s.start) >= nowMs - 8 * 3_600_000 && Date.parse(s.start) <= nowMs && (s.end === null || Date.parse(s.end) > nowMs));
+    const active = org().scriptSessions.filter(
+      (s) =>
+        Date.parse(s.start) >= nowMs - 8 * 3_600_000 &&
+        Date.parse(s.start) <= nowMs &&
+        (s.end === null || Date.parse(s.end) > nowMs),
+    );
     expect(active.length).toBeGreaterThan(0);
-    const open = rig.db.prepare('SELECT conversation_id, agent_id, script_id FROM script_sessions WHERE "end" IS NULL ORDER BY conversation_id').raw().all();
-    expect(open).toEqual(active.map((s) => [s.conversationId, s.userId, s.scriptId]).sort((a, b) => a[0]!.localeCompare(b[0]!)));
+    const open = rig.db
+      .prepare(
+        'SELECT conversation_id, agent_id, script_id FROM script_sessions WHERE "end" IS NULL ORDER BY conversation_id',
+      )
+      .raw()
+      .all();
+    expect(open).toEqual(
+      active.map((s) => [s.conversationId, s.userId, s.scriptId]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    );
   });
 
   it('lists the weeks with their status and "as of"', () => {
@@ -102,7 +134,12 @@ describe('resync', () => {
   it('with nothing changed: one list per week, one get per schedule, no agent-schedule query', async () => {
     let result;
     const requests = await requestsDuring(async () => (result = await rig.sync()));
-    expect(result).toMatchObject({ status: 'ok', schedulesFetched: 0, schedulesUnchanged: 3, agentSchedulesWritten: 0 });
+    expect(result).toMatchObject({
+      status: 'ok',
+      schedulesFetched: 0,
+      schedulesUnchanged: 3,
+      agentSchedulesWritten: 0,
+    });
     expect(requests[listTemplate]).toBe(3);
     expect(requests[getTemplate]).toBe(3);
     expect(requests[queryTemplate]).toBeUndefined();
@@ -115,15 +152,32 @@ describe('resync', () => {
   it('refetches a schedule whose version moved (published through the update flow), and only that one', async () => {
     const week = rig.sandbox.runtime.manifest.weeks.find((w) => w.weekDate === '2026-11-30')!;
     const before = await rig.api.getSchedule(rig.businessUnitId, week.weekDate, week.scheduleId);
-    const started = await rig.api.uploadScheduleUpdate(rig.businessUnitId, week.weekDate, week.scheduleId, { metadata: { version: before.metadata.version }, published: true, agentSchedules: [] });
-    await rig.api.awaitScheduleOperation(rig.businessUnitId, week.weekDate, week.scheduleId, started.operationId!, { expectedVersionAbove: before.metadata.version, timeoutMs: 5_000 });
+    const started = await rig.api.uploadScheduleUpdate(rig.businessUnitId, week.weekDate, week.scheduleId, {
+      metadata: { version: before.metadata.version },
+      published: true,
+      agentSchedules: [],
+    });
+    await rig.api.awaitScheduleOperation(rig.businessUnitId, week.weekDate, week.scheduleId, started.operationId!, {
+      expectedVersionAbove: before.metadata.version,
+      timeoutMs: 5_000,
+    });
 
     let result;
     const requests = await requestsDuring(async () => (result = await rig.sync()));
-    expect(result).toMatchObject({ status: 'ok', schedulesFetched: 1, schedulesUnchanged: 2, agentSchedulesWritten: 120 });
+    expect(result).toMatchObject({
+      status: 'ok',
+      schedulesFetched: 1,
+      schedulesUnchanged: 2,
+      agentSchedulesWritten: 120,
+    });
     expect(requests[queryTemplate]).toBe(bu().managementUnits.length);
-    expect(mirrorScheduleRows(rig.db, rig.businessUnitId)).toEqual(orgScheduleRows(org(), rig.businessUnitId, result!.weeks));
-    expect(listWeeks(rig.db, rig.businessUnitId).find((w) => w.scheduleId === week.scheduleId)).toMatchObject({ published: true, version: before.metadata.version + 1 });
+    expect(mirrorScheduleRows(rig.db, rig.businessUnitId)).toEqual(
+      orgScheduleRows(org(), rig.businessUnitId, result!.weeks),
+    );
+    expect(listWeeks(rig.db, rig.businessUnitId).find((w) => w.scheduleId === week.scheduleId)).toMatchObject({
+      published: true,
+      version: before.metadata.version + 1,
+    });
   });
 
   it('follows an edited agent schedule (new shift length and agent version) and a schedule deleted in Genesys', async () => {
@@ -139,7 +193,9 @@ describe('resync', () => {
     const result = await rig.sync();
     expect(result).toMatchObject({ status: 'ok', schedulesFetched: 1, schedulesUnchanged: 1 });
     expect(result.changed).toEqual(expect.arrayContaining(['schedules', 'shifts', 'activities']));
-    expect(mirrorScheduleRows(rig.db, rig.businessUnitId)).toEqual(orgScheduleRows(org(), rig.businessUnitId, result.weeks));
+    expect(mirrorScheduleRows(rig.db, rig.businessUnitId)).toEqual(
+      orgScheduleRows(org(), rig.businessUnitId, result.weeks),
+    );
     expect(rig.db.prepare('SELECT count(*) FROM shifts WHERE schedule_id = ?').pluck().get(gone)).toBe(0);
     expect(incompleteSchedules(rig.db)).toEqual([]);
   });

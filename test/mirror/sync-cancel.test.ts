@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listWeeks, lastSyncRun } from '../../main/mirror/mirror-reads';
 import { mirrorRig, type MirrorRig } from './mirror-rig';
-import { businessUnitOf, incompleteSchedules, mirrorScheduleRows, orgScheduleRows, type ScheduleRows } from './org-rows';
+import {
+  businessUnitOf,
+  incompleteSchedules,
+  mirrorScheduleRows,
+  orgScheduleRows,
+  type ScheduleRows,
+} from './org-rows';
 
 let rig: MirrorRig;
 beforeAll(async () => {
@@ -17,7 +23,13 @@ afterAll(() => rig?.close());
 /** Only the rows of one schedule (every row starts with its schedule id). */
 function rowsOf(rows: ScheduleRows, scheduleId: string): ScheduleRows {
   const only = (list: unknown[]) => list.filter((r) => (r as unknown[])[0] === scheduleId);
-  return { schedules: only(rows.schedules), agentSchedules: only(rows.agentSchedules), shifts: only(rows.shifts), activities: only(rows.activities), fullDayTimeOff: only(rows.fullDayTimeOff) };
+  return {
+    schedules: only(rows.schedules),
+    agentSchedules: only(rows.agentSchedules),
+    shifts: only(rows.shifts),
+    activities: only(rows.activities),
+    fullDayTimeOff: only(rows.fullDayTimeOff),
+  };
 }
 
 describe('cancel', () => {
@@ -30,8 +42,19 @@ describe('cancel', () => {
       },
     });
     expect(result.status).toBe('cancelled');
-    expect(lastSyncRun(rig.db, rig.profileId, rig.businessUnitId)).toMatchObject({ status: 'cancelled', schedulesFetched: 0, agentSchedulesWritten: 0 });
-    expect(rig.db.prepare('SELECT (SELECT count(*) FROM schedules) + (SELECT count(*) FROM agent_schedules) + (SELECT count(*) FROM shifts)').pluck().get()).toBe(0);
+    expect(lastSyncRun(rig.db, rig.profileId, rig.businessUnitId)).toMatchObject({
+      status: 'cancelled',
+      schedulesFetched: 0,
+      agentSchedulesWritten: 0,
+    });
+    expect(
+      rig.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM schedules) + (SELECT count(*) FROM agent_schedules) + (SELECT count(*) FROM shifts)',
+        )
+        .pluck()
+        .get(),
+    ).toBe(0);
   });
 
   it('between two changed schedules: the first is new and whole, the second whole and unchanged', async () => {

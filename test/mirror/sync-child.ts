@@ -14,7 +14,9 @@ import { genesysClient } from './genesys-client';
 
 const [dataDir, baseUrl, clientId, clientSecret, businessUnitId, nowIso, pauseArg] = process.argv.slice(2);
 if (!nowIso) {
-  console.error('usage: sync-child.ts <dataDir> <baseUrl> <clientId> <clientSecret> <businessUnitId> <nowIso> [pauseAfterActivities]');
+  console.error(
+    'usage: sync-child.ts <dataDir> <baseUrl> <clientId> <clientSecret> <businessUnitId> <nowIso> [pauseAfterActivities]',
+  );
   process.exit(2);
 }
 

@@ -19,13 +19,22 @@ describe('sync from the flaky sandbox', () => {
     expect(result.status).toBe('ok');
     // The faults really happened: some requests were answered 5xx or not at all, and were retried.
     expect(rig.tally.failed()).toBeGreaterThan(0);
-    expect(mirrorScheduleRows(rig.db, rig.businessUnitId)).toEqual(orgScheduleRows(rig.sandbox.runtime.org, rig.businessUnitId, result.weeks));
+    expect(mirrorScheduleRows(rig.db, rig.businessUnitId)).toEqual(
+      orgScheduleRows(rig.sandbox.runtime.org, rig.businessUnitId, result.weeks),
+    );
     expect(incompleteSchedules(rig.db)).toEqual([]);
   });
 
   it('resyncs without fetching any agent schedule again', async () => {
     const result = await rig.sync();
-    expect(result).toMatchObject({ status: 'ok', schedulesFetched: 0, schedulesUnchanged: 3, agentSchedulesWritten: 0 });
-    expect(mirrorScheduleRows(rig.db, rig.businessUnitId)).toEqual(orgScheduleRows(rig.sandbox.runtime.org, rig.businessUnitId, result.weeks));
+    expect(result).toMatchObject({
+      status: 'ok',
+      schedulesFetched: 0,
+      schedulesUnchanged: 3,
+      agentSchedulesWritten: 0,
+    });
+    expect(mirrorScheduleRows(rig.db, rig.businessUnitId)).toEqual(
+      orgScheduleRows(rig.sandbox.runtime.org, rig.businessUnitId, result.weeks),
+    );
   });
 });

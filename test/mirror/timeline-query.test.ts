@@ -22,13 +22,15 @@ afterAll(() => rig?.close());
 const zone = 'America/Chicago';
 const bu = () => businessUnitOf(rig.sandbox.runtime.org, rig.businessUnitId);
 const agents = () => [...rig.sandbox.runtime.org.users.values()].filter((u) => u.businessUnitId === rig.businessUnitId);
-const byName = (a: SandboxUser, b: SandboxUser) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || (a.id < b.id ? -1 : 1);
+const byName = (a: SandboxUser, b: SandboxUser) =>
+  a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || (a.id < b.id ? -1 : 1);
 /** Tuesday of the first synced week, a BU-local day. */
 const day = () => {
   const from = DateTime.fromISO(weeks[0]!, { zone }).plus({ days: 1 });
   return { from: from.toMillis(), to: from.plus({ days: 1 }).toMillis() };
 };
-const query = (q: Partial<TimelineQuery>) => queryTimeline(rig.db, { businessUnitId: rig.businessUnitId, ...day(), offset: 0, limit: 50, ...q });
+const query = (q: Partial<TimelineQuery>) =>
+  queryTimeline(rig.db, { businessUnitId: rig.businessUnitId, ...day(), offset: 0, limit: 50, ...q });
 
 describe('agents of the window', () => {
   it('pages through every agent by name', () => {
@@ -48,11 +50,22 @@ describe('agents of the window', () => {
     const someone = agents()[7]!;
     const part = someone.name.split(' ').at(-1)!.slice(0, 4);
     const found = query({ search: part.toUpperCase(), limit: 500 });
-    expect(found.agents.map((a) => a.id)).toEqual(agents().filter((a) => a.name.toLowerCase().includes(part.toLowerCase())).sort(byName).map((a) => a.id));
+    expect(found.agents.map((a) => a.id)).toEqual(
+      agents()
+        .filter((a) => a.name.toLowerCase().includes(part.toLowerCase()))
+        .sort(byName)
+        .map((a) => a.id),
+    );
     expect(query({ search: '%' }).total).toBe(0);
 
-    const chosen = agents().slice(3, 6).map((a) => a.id);
-    expect(query({ agentIds: chosen }).agents.map((a) => a.id).sort()).toEqual([...chosen].sort());
+    const chosen = agents()
+      .slice(3, 6)
+      .map((a) => a.id);
+    expect(
+      query({ agentIds: chosen })
+        .agents.map((a) => a.id)
+        .sort(),
+    ).toEqual([...chosen].sort());
     expect(query({ agentIds: chosen, search: 'zzzz-nobody' })).toEqual({ total: 0, agents: [] });
   });
 });
@@ -79,9 +92,21 @@ describe('shifts and time off of the window', () => {
     for (const agent of page.agents) {
       const expected = schedules
         .flatMap((s) => (s.agentSchedules.get(agent.id)?.shifts ?? []).map((sh) => ({ sh, scheduleId: s.id })))
-        .filter(({ sh }) => Date.parse(sh.startDate) < window.to && Date.parse(sh.startDate) + sh.lengthMinutes * 60_000 > window.from)
+        .filter(
+          ({ sh }) =>
+            Date.parse(sh.startDate) < window.to && Date.parse(sh.startDate) + sh.lengthMinutes * 60_000 > window.from,
+        )
         .sort((a, b) => Date.parse(a.sh.startDate) - Date.parse(b.sh.startDate));
-      expect(agent.shifts.map((s) => [s.id, s.scheduleId, s.startMs, s.endMs, s.manuallyEdited, s.activities.map((a) => [a.startMs, a.lengthMinutes, a.activityCodeId, a.paid])])).toEqual(
+      expect(
+        agent.shifts.map((s) => [
+          s.id,
+          s.scheduleId,
+          s.startMs,
+          s.endMs,
+          s.manuallyEdited,
+          s.activities.map((a) => [a.startMs, a.lengthMinutes, a.activityCodeId, a.paid]),
+        ]),
+      ).toEqual(
         expected.map(({ sh, scheduleId }) => [
           sh.id,
           scheduleId,
@@ -107,15 +132,38 @@ describe('shifts and time off of the window', () => {
   });
 
   it('places full-day time off at BU-local midnight plus its offset, and only inside the window', () => {
-    const schedule = [...bu().schedules.values()].find((s) => weeks.includes(s.weekDate) && [...s.agentSchedules.values()].some((a) => a.fullDayTimeOffMarkers.length > 0))!;
+    const schedule = [...bu().schedules.values()].find(
+      (s) =>
+        weeks.includes(s.weekDate) && [...s.agentSchedules.values()].some((a) => a.fullDayTimeOffMarkers.length > 0),
+    )!;
     const owner = [...schedule.agentSchedules.values()].find((a) => a.fullDayTimeOffMarkers.length > 0)!;
     const marker = owner.fullDayTimeOffMarkers[0]!;
     const from = DateTime.fromISO(marker.businessUnitDate, { zone }).toMillis();
-    const got = queryTimeline(rig.db, { businessUnitId: rig.businessUnitId, from, to: from + 86_400_000, offset: 0, limit: 1, agentIds: [owner.userId], scheduleId: schedule.id });
+    const got = queryTimeline(rig.db, {
+      businessUnitId: rig.businessUnitId,
+      from,
+      to: from + 86_400_000,
+      offset: 0,
+      limit: 1,
+      agentIds: [owner.userId],
+      scheduleId: schedule.id,
+    });
     expect(got.agents[0]!.timeOff).toContainEqual(
-      expect.objectContaining({ businessUnitDate: marker.businessUnitDate, startMs: from + marker.startOffsetMinutes * 60_000, lengthMinutes: marker.lengthMinutes }),
+      expect.objectContaining({
+        businessUnitDate: marker.businessUnitDate,
+        startMs: from + marker.startOffsetMinutes * 60_000,
+        lengthMinutes: marker.lengthMinutes,
+      }),
     );
-    const before = queryTimeline(rig.db, { businessUnitId: rig.businessUnitId, from: from - 86_400_000, to: from, offset: 0, limit: 1, agentIds: [owner.userId], scheduleId: schedule.id });
+    const before = queryTimeline(rig.db, {
+      businessUnitId: rig.businessUnitId,
+      from: from - 86_400_000,
+      to: from,
+      offset: 0,
+      limit: 1,
+      agentIds: [owner.userId],
+      scheduleId: schedule.id,
+    });
     expect(before.agents[0]!.timeOff.filter((t) => t.businessUnitDate === marker.businessUnitDate)).toEqual([]);
   });
 });
@@ -139,22 +187,32 @@ describe('query plans', () => {
       return wrapper;
     };
     const recording = new Proxy(rig.db, {
-      get: (target, prop) => (prop === 'prepare' ? (sql: string) => recorded(target.prepare(sql), sql) : Reflect.get(target, prop, target)),
+      get: (target, prop) =>
+        prop === 'prepare' ? (sql: string) => recorded(target.prepare(sql), sql) : Reflect.get(target, prop, target),
     });
     queryTimeline(recording, { businessUnitId: rig.businessUnitId, ...day(), offset: 0, limit: 200, ...q });
     return seen.map(({ sql, params }) => ({
       sql,
-      plan: (rig.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | '),
+      plan: (rig.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(' | '),
     }));
   }
-  const planOf = (all: Array<{ sql: string; plan: string }>, sql: RegExp) => all.find((s) => sql.test(s.sql))?.plan ?? 'no such statement';
+  const planOf = (all: Array<{ sql: string; plan: string }>, sql: RegExp) =>
+    all.find((s) => sql.test(s.sql))?.plan ?? 'no such statement';
 
   it('reads the roster, packed agent weeks and time off through their indexes, with no scan or sort', () => {
     const all = plans({});
-    expect(planOf(all, /FROM agents .* ORDER BY name, id/s)).toMatch(/SEARCH agents USING COVERING INDEX agents_by_name \(business_unit_id=\?\)/);
-    expect(planOf(all, /FROM schedules/)).toMatch(/SEARCH schedules USING INDEX schedules_by_week \(business_unit_id=\?\)/);
+    expect(planOf(all, /FROM agents .* ORDER BY name, id/s)).toMatch(
+      /SEARCH agents USING COVERING INDEX agents_by_name \(business_unit_id=\?\)/,
+    );
+    expect(planOf(all, /FROM schedules/)).toMatch(
+      /SEARCH schedules USING INDEX schedules_by_week \(business_unit_id=\?\)/,
+    );
     // one unique-index lookup per agent and schedule reached, the page's agents as the outer loop
-    expect(planOf(all, /timeline_weeks/)).toMatch(/SCAN j VIRTUAL TABLE .* \| SCAN c VIRTUAL TABLE .* \| SEARCH t USING INDEX sqlite_autoindex_timeline_weeks_1 \(schedule_id=\? AND agent_id=\?\)/);
+    expect(planOf(all, /timeline_weeks/)).toMatch(
+      /SCAN j VIRTUAL TABLE .* \| SCAN c VIRTUAL TABLE .* \| SEARCH t USING INDEX sqlite_autoindex_timeline_weeks_1 \(schedule_id=\? AND agent_id=\?\)/,
+    );
     expect(planOf(all, /JOIN full_day_time_off/)).toMatch(
       /SEARCH t USING INDEX full_day_time_off_by_agent_date \(agent_id=\? AND business_unit_date>\? AND business_unit_date<\?\)/,
     );

@@ -55,7 +55,8 @@ describe('the main and services bundles', () => {
   it('keep the services out of Electron main, and electron out of the services process', () => {
     const main = required('out/main/index.cjs');
     expect(main.has('electron')).toBe(true);
-    for (const pkg of ['better-sqlite3', 'axios', 'ws', 'node:http']) expect(main.has(pkg), `main requires ${pkg}`).toBe(false);
+    for (const pkg of ['better-sqlite3', 'axios', 'ws', 'node:http'])
+      expect(main.has(pkg), `main requires ${pkg}`).toBe(false);
     const services = required('out/main/services.cjs');
     expect(services.has('better-sqlite3')).toBe(true);
     expect(services.has('electron')).toBe(false);
@@ -63,7 +64,12 @@ describe('the main and services bundles', () => {
 
   it("fail the services build when something reaches 'electron'", async () => {
     const attempt = esbuild({
-      stdin: { contents: "import { app } from 'electron'; console.log(app);", resolveDir: root, sourcefile: 'main/electron/oops.ts', loader: 'ts' },
+      stdin: {
+        contents: "import { app } from 'electron'; console.log(app);",
+        resolveDir: root,
+        sourcefile: 'main/electron/oops.ts',
+        loader: 'ts',
+      },
       bundle: true,
       write: false,
       platform: 'node',
@@ -79,7 +85,12 @@ describe('packaged app layout (--dir, stub Electron)', () => {
   let resources: string;
 
   beforeAll(async () => {
-    for (const f of ['out/main/index.cjs', 'out/main/services.cjs', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+    for (const f of [
+      'out/main/index.cjs',
+      'out/main/services.cjs',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+    ]) {
       if (!existsSync(path.join(root, f))) throw new Error(`${f} is missing: run \`npm run build\` before this test`);
     }
     work = mkdtempSync(path.join(tmpdir(), 'pd-pack-'));
@@ -87,7 +98,10 @@ describe('packaged app layout (--dir, stub Electron)', () => {
     await build({
       projectDir: root,
       targets: Platform.LINUX.createTarget('dir'),
-      config: { electronDist: makeStubElectronDist(path.join(work, 'stub-electron')), directories: { output: path.join(work, 'release') } },
+      config: {
+        electronDist: makeStubElectronDist(path.join(work, 'stub-electron')),
+        directories: { output: path.join(work, 'release') },
+      },
     });
     resources = path.join(work, 'release', 'linux-unpacked', 'resources');
   }, 180_000);
@@ -100,7 +114,13 @@ describe('packaged app layout (--dir, stub Electron)', () => {
     const asar = require('@electron/asar') as AsarModule;
     const archive = path.join(resources, 'app.asar');
     const entries = new Set(asar.listPackage(archive, { isPack: false }).map((e) => e.replaceAll('\\', '/')));
-    for (const f of ['/package.json', '/out/main/index.cjs', '/out/main/services.cjs', '/out/preload/index.cjs', '/out/renderer/index.html']) {
+    for (const f of [
+      '/package.json',
+      '/out/main/index.cjs',
+      '/out/main/services.cjs',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+    ]) {
       expect(entries.has(f), `${f} in app.asar`).toBe(true);
     }
     expect([...entries].some((e) => e.startsWith('/out/') && e.endsWith('.map'))).toBe(false);

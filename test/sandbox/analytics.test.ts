@@ -23,8 +23,10 @@ afterAll(async () => {
   await s?.close();
 });
 
-const query = (body: unknown) => s.api<Models.AnalyticsConversationQueryResponse & Models.ErrorBody>('POST', path, body);
-const agentOf = (c: Models.AnalyticsConversationWithoutAttributes) => c.participants!.find((p) => p.purpose === 'agent')!;
+const query = (body: unknown) =>
+  s.api<Models.AnalyticsConversationQueryResponse & Models.ErrorBody>('POST', path, body);
+const agentOf = (c: Models.AnalyticsConversationWithoutAttributes) =>
+  c.participants!.find((p) => p.purpose === 'agent')!;
 
 describe('conversation details query', () => {
   it('shows planted script sessions as active and the rest as ended', async () => {
@@ -32,12 +34,18 @@ describe('conversation details query', () => {
     expect(res.status).toBe(200);
     const conversations = res.body.conversations!;
     expect(res.body.totalHits).toBe(s.sandbox.runtime.org.scriptSessions.length);
-    const plantedUsers = s.sandbox.runtime.manifest.planted.filter((p) => p.kind === 'scriptSession').map((p) => p.userId);
+    const plantedUsers = s.sandbox.runtime.manifest.planted
+      .filter((p) => p.kind === 'scriptSession')
+      .map((p) => p.userId);
     expect(plantedUsers.length).toBeGreaterThan(0);
     for (const c of conversations) {
       const agent = agentOf(c);
       const session = agent.sessions![0]!;
-      expect(session).toMatchObject({ mediaType: 'voice', scriptId: expect.any(String), sessionId: expect.any(String) });
+      expect(session).toMatchObject({
+        mediaType: 'voice',
+        scriptId: expect.any(String),
+        sessionId: expect.any(String),
+      });
       expect(agent.participantName).toBe(s.sandbox.runtime.org.users.get(agent.userId!)!.name);
       expect(c.participants!.find((p) => p.purpose === 'customer')).toBeDefined();
       const active = plantedUsers.includes(agent.userId);
@@ -50,9 +58,30 @@ describe('conversation details query', () => {
     const org = s.sandbox.runtime.org;
     const agents = [...org.users.values()].filter((u) => u.managementUnitId);
     const mine: ScriptSessionState[] = [
-      { conversationId: 'c-ended', userId: agents[0]!.id, scriptId: 'script-1', queueId: 'q', start: '2026-11-22T01:00:00.000Z', end: '2026-11-22T01:20:00.000Z' },
-      { conversationId: 'c-running', userId: agents[1]!.id, scriptId: 'script-1', queueId: 'q', start: '2026-11-22T02:00:00.000Z', end: iso(30) },
-      { conversationId: 'c-open', userId: agents[2]!.id, scriptId: 'script-2', queueId: 'q', start: '2026-11-22T03:00:00.000Z', end: null },
+      {
+        conversationId: 'c-ended',
+        userId: agents[0]!.id,
+        scriptId: 'script-1',
+        queueId: 'q',
+        start: '2026-11-22T01:00:00.000Z',
+        end: '2026-11-22T01:20:00.000Z',
+      },
+      {
+        conversationId: 'c-running',
+        userId: agents[1]!.id,
+        scriptId: 'script-1',
+        queueId: 'q',
+        start: '2026-11-22T02:00:00.000Z',
+        end: iso(30),
+      },
+      {
+        conversationId: 'c-open',
+        userId: agents[2]!.id,
+        scriptId: 'script-2',
+        queueId: 'q',
+        start: '2026-11-22T03:00:00.000Z',
+        end: null,
+      },
     ];
     org.scriptSessions.push(...mine, { ...mine[2]!, conversationId: 'c-future', start: iso(10) });
     const interval = '2026-11-22T00:00:00Z/2026-11-22T04:00:00Z';
@@ -63,11 +92,16 @@ describe('conversation details query', () => {
 
     const active = await query({
       interval,
-      conversationFilters: [{ type: 'and', predicates: [{ type: 'dimension', dimension: 'conversationEnd', operator: 'notExists' }] }],
+      conversationFilters: [
+        { type: 'and', predicates: [{ type: 'dimension', dimension: 'conversationEnd', operator: 'notExists' }] },
+      ],
     });
     expect(active.body.conversations!.map((c) => c.conversationId)).toEqual(['c-running', 'c-open']);
 
-    const oneAgent = await query({ interval, segmentFilters: [{ type: 'or', predicates: [{ dimension: 'userId', value: agents[2]!.id }] }] });
+    const oneAgent = await query({
+      interval,
+      segmentFilters: [{ type: 'or', predicates: [{ dimension: 'userId', value: agents[2]!.id }] }],
+    });
     expect(oneAgent.body).toMatchObject({ totalHits: 1, conversations: [{ conversationId: 'c-open' }] });
     expect(agentOf(oneAgent.body.conversations![0]!).sessions![0]!.scriptId).toBe('script-2');
 
@@ -97,10 +131,21 @@ describe('conversation details query', () => {
   });
 
   it('needs analytics:conversationDetail:view', async () => {
-    const restricted = { clientId: 'test-no-analytics', clientSecret: 's3cret', name: 'No analytics', permissions: ['wfm:schedule:view'], grantTypes: ['client_credentials' as const] };
+    const restricted = {
+      clientId: 'test-no-analytics',
+      clientSecret: 's3cret',
+      name: 'No analytics',
+      permissions: ['wfm:schedule:view'],
+      grantTypes: ['client_credentials' as const],
+    };
     s.sandbox.runtime.org.clients.set(restricted.clientId, restricted);
     const token = await clientCredentialsToken(s.sandbox, restricted.clientId, restricted.clientSecret);
-    const res = await s.api<Models.ErrorBody>('POST', path, { interval: lastHours(1) }, { authorization: `Bearer ${token}` });
+    const res = await s.api<Models.ErrorBody>(
+      'POST',
+      path,
+      { interval: lastHours(1) },
+      { authorization: `Bearer ${token}` },
+    );
     expect(res.status).toBe(403);
     expect(res.body.message).toContain('analytics:conversationDetail:view');
   });
@@ -108,10 +153,27 @@ describe('conversation details query', () => {
 
 describe('advanceScriptSessions', () => {
   function smallOrg(): OrgState {
-    const users = new Map(Array.from({ length: 8 }, (_, i) => [`u${i}`, { id: `u${i}`, name: `Agent ${i}`, email: `a${i}@x`, managementUnitId: 'mu', businessUnitId: 'bu' }]));
-    const session = (userId: string, startMin: number): ScriptSessionState => ({ conversationId: `c-${userId}`, userId, scriptId: 'sc', queueId: 'q', start: iso(startMin), end: null });
+    const users = new Map(
+      Array.from({ length: 8 }, (_, i) => [
+        `u${i}`,
+        { id: `u${i}`, name: `Agent ${i}`, email: `a${i}@x`, managementUnitId: 'mu', businessUnitId: 'bu' },
+      ]),
+    );
+    const session = (userId: string, startMin: number): ScriptSessionState => ({
+      conversationId: `c-${userId}`,
+      userId,
+      scriptId: 'sc',
+      queueId: 'q',
+      start: iso(startMin),
+      end: null,
+    });
     return {
-      id: 'org', name: 'Org', thirdPartyOrgName: 'org', businessUnits: new Map(), users, clients: new Map(),
+      id: 'org',
+      name: 'Org',
+      thirdPartyOrgName: 'org',
+      businessUnits: new Map(),
+      users,
+      clients: new Map(),
       scriptSessions: [session('u0', -120), session('u1', -90), session('u2', -60), session('u3', -10)],
     };
   }
@@ -120,7 +182,8 @@ describe('advanceScriptSessions', () => {
     const org = smallOrg();
     const planted = [{ kind: 'scriptSession' as const, businessUnitId: 'bu', userId: 'u0', detail: '' }];
     let endedTotal = 0;
-    for (let round = 0; round < 5; round++) endedTotal += advanceScriptSessions(org, new Date(now), createRng(round), planted).ended;
+    for (let round = 0; round < 5; round++)
+      endedTotal += advanceScriptSessions(org, new Date(now), createRng(round), planted).ended;
     const byUser = (id: string) => org.scriptSessions.filter((x) => x.userId === id);
     expect(byUser('u0')[0]!.end).toBeNull();
     expect(byUser('u3')[0]!.end).toBeNull();

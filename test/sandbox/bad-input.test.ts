@@ -23,19 +23,26 @@ function expectErrorBody(body: Models.ErrorBody, status: number, code: string) {
 
 describe('bad input', () => {
   it('malformed JSON → 400', async () => {
-    const res = await s.api<Models.ErrorBody>('POST', queryPath, '{"managementUnitId": ', { 'content-type': 'application/json' });
+    const res = await s.api<Models.ErrorBody>('POST', queryPath, '{"managementUnitId": ', {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(400);
     expectErrorBody(res.body, 400, 'bad.request');
   });
 
   it('wrong content type → 415', async () => {
-    const res = await s.api<Models.ErrorBody>('POST', queryPath, `managementUnitId=${muId}`, { 'content-type': 'application/x-www-form-urlencoded' });
+    const res = await s.api<Models.ErrorBody>('POST', queryPath, `managementUnitId=${muId}`, {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(res.status).toBe(415);
     expectErrorBody(res.body, 415, 'unsupported.media.type');
   });
 
   it('oversized body → 413', async () => {
-    const res = await s.api<Models.ErrorBody>('POST', queryPath, { managementUnitId: muId, userIds: Array.from({ length: 5000 }, (_, i) => `user-${i}-${'x'.repeat(20)}`) });
+    const res = await s.api<Models.ErrorBody>('POST', queryPath, {
+      managementUnitId: muId,
+      userIds: Array.from({ length: 5000 }, (_, i) => `user-${i}-${'x'.repeat(20)}`),
+    });
     expect(res.status).toBe(413);
     expectErrorBody(res.body, 413, 'request.entity.too.large');
   });
@@ -51,7 +58,10 @@ describe('bad input', () => {
   });
 
   it('bad dates and wrong field types → 400 naming the field', async () => {
-    const res = await s.api<Models.ErrorBody>('GET', `${wfm}/businessunits/${s.sandbox.businessUnitId}/weeks/23-11-2026/schedules`);
+    const res = await s.api<Models.ErrorBody>(
+      'GET',
+      `${wfm}/businessunits/${s.sandbox.businessUnitId}/weeks/23-11-2026/schedules`,
+    );
     expect(res.status).toBe(400);
     const wrongType = await s.api<Models.ErrorBody>('POST', queryPath, { managementUnitId: 42 });
     expect(wrongType.status).toBe(400);

@@ -9,9 +9,13 @@ import { clientCredentialsToken, putUpload } from './harness';
 
 describe('the sandbox command', () => {
   it('prints one JSON line a client can use, serves, and stops on SIGTERM', async () => {
-    const child = spawn('node_modules/.bin/tsx', ['main/sandbox/cli.ts', '--seed', '3', '--agents', '40', '--faults', 'calm'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'node_modules/.bin/tsx',
+      ['main/sandbox/cli.ts', '--seed', '3', '--agents', '40', '--faults', 'calm'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (c: Buffer) => {
@@ -20,11 +24,19 @@ describe('the sandbox command', () => {
       });
       child.once('exit', (code) => reject(new Error(`exited ${code}`)));
     });
-    const info = JSON.parse(line) as { baseUrl: string; clientId: string; clientSecret: string; businessUnitId: string };
+    const info = JSON.parse(line) as {
+      baseUrl: string;
+      clientId: string;
+      clientSecret: string;
+      businessUnitId: string;
+    };
     expect(Object.keys(info).sort()).toEqual(['baseUrl', 'businessUnitId', 'clientId', 'clientSecret']);
     const token = await fetch(`${info.baseUrl}/oauth/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${info.clientId}:${info.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${info.clientId}:${info.clientSecret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'grant_type=client_credentials',
     });
     expect(token.status).toBe(200);
@@ -34,7 +46,9 @@ describe('the sandbox command', () => {
   });
 
   it('refuses an unknown fault profile with a usage error', async () => {
-    const child = spawn('node_modules/.bin/tsx', ['main/sandbox/cli.ts', '--faults', 'sunny'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('node_modules/.bin/tsx', ['main/sandbox/cli.ts', '--faults', 'sunny'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -46,20 +60,42 @@ describe('the sandbox command', () => {
 describe('--state FILE', () => {
   it('keeps accepted writes across a restart', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'pd-sandbox-')), 'org.json');
-    const options = { seed: 8, agents: 40, stateFile: file, operationDelayMs: 5, now: () => new Date('2026-11-23T12:00:00Z') };
+    const options = {
+      seed: 8,
+      agents: 40,
+      stateFile: file,
+      operationDelayMs: 5,
+      now: () => new Date('2026-11-23T12:00:00Z'),
+    };
     const first = await startSandbox(options);
     const week = first.runtime.manifest.weeks.find((w) => !w.published)!;
     const path_ = `/api/v2/workforcemanagement/businessunits/${first.businessUnitId}/weeks/${week.weekDate}/schedules/${week.scheduleId}`;
     const token = await clientCredentialsToken(first);
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const version = ((await (await fetch(`${first.baseUrl}${path_}`, { headers: auth })).json()) as { metadata: { version: number } }).metadata.version;
-    const url = (await (await fetch(`${first.baseUrl}${path_}/update/uploadurl`, { method: 'POST', headers: auth, body: '{"contentLengthBytes":1000}' })).json()) as {
+    const version = (
+      (await (await fetch(`${first.baseUrl}${path_}`, { headers: auth })).json()) as { metadata: { version: number } }
+    ).metadata.version;
+    const url = (await (
+      await fetch(`${first.baseUrl}${path_}/update/uploadurl`, {
+        method: 'POST',
+        headers: auth,
+        body: '{"contentLengthBytes":1000}',
+      })
+    ).json()) as {
       url: string;
       uploadKey: string;
       headers: Record<string, string>;
     };
     await putUpload(url.url, url.headers, { published: true, metadata: { version }, agentSchedules: [] });
-    expect((await fetch(`${first.baseUrl}${path_}/update`, { method: 'POST', headers: auth, body: JSON.stringify({ uploadKey: url.uploadKey }) })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${first.baseUrl}${path_}/update`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ uploadKey: url.uploadKey }),
+        })
+      ).status,
+    ).toBe(200);
     await first.close();
 
     const second = await startSandbox(options);
@@ -76,6 +112,8 @@ describe('--state FILE', () => {
   it('refuses a corrupt state file with a message saying what to do', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'pd-sandbox-')), 'org.json');
     writeFileSync(file, '{"format": "publish-desk-sandbox/1", "org": ');
-    await expect(startSandbox({ stateFile: file })).rejects.toThrow(/not readable JSON .*move it aside or pass another --state/);
+    await expect(startSandbox({ stateFile: file })).rejects.toThrow(
+      /not readable JSON .*move it aside or pass another --state/,
+    );
   });
 });

@@ -26,7 +26,9 @@ async function tryUpdate(s: SandboxSession, agentSchedules: unknown[] = []): Pro
   const { path } = draft(s);
   const meta = await s.api<Models.BuScheduleMetadata>('GET', path);
   if (meta.status !== 200) return meta.status;
-  const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${path}/update/uploadurl`, { contentLengthBytes: roomyUploadBytes });
+  const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${path}/update/uploadurl`, {
+    contentLengthBytes: roomyUploadBytes,
+  });
   if (url.status !== 200) return url.status;
   await putUpload(url.body.url!, url.body.headers!, { metadata: meta.body.metadata, agentSchedules });
   return (await s.api('POST', `${path}/update`, { uploadKey: url.body.uploadKey })).status;
@@ -49,7 +51,9 @@ describe('publish-morning', () => {
     listener.close();
     expect(statuses.filter((x) => x === 409 || x === 400).length).toBeGreaterThan(0);
     expect(statuses.filter((x) => x === 200).length).toBeGreaterThan(0);
-    expect(listener.events.filter((e) => e.eventBody.eventType === 'Update').length).toBeGreaterThan(statuses.filter((x) => x === 200).length);
+    expect(listener.events.filter((e) => e.eventBody.eventType === 'Update').length).toBeGreaterThan(
+      statuses.filter((x) => x === 200).length,
+    );
   });
 
   it('gives the same fault sequence for the same seed and request sequence', async () => {
@@ -75,10 +79,14 @@ describe('flaky', () => {
     expect(seen.has('reset')).toBe(true);
 
     // A write that reports failure may still have been applied: only a re-read tells.
-    const before = s.sandbox.runtime.org.businessUnits.get(s.sandbox.businessUnitId)!.schedules.get(draft(s).w.scheduleId)!.version;
+    const before = s.sandbox.runtime.org.businessUnits
+      .get(s.sandbox.businessUnitId)!
+      .schedules.get(draft(s).w.scheduleId)!.version;
     let appliedDespiteFailure = false;
     for (let i = 0; i < 40 && !appliedDespiteFailure; i++) {
-      const schedule = s.sandbox.runtime.org.businessUnits.get(s.sandbox.businessUnitId)!.schedules.get(draft(s).w.scheduleId)!;
+      const schedule = s.sandbox.runtime.org.businessUnits
+        .get(s.sandbox.businessUnitId)!
+        .schedules.get(draft(s).w.scheduleId)!;
       const v = schedule.version;
       let status: number | 'reset';
       try {
@@ -89,7 +97,9 @@ describe('flaky', () => {
       if (status !== 200 && schedule.version === v + 1) appliedDespiteFailure = true;
     }
     expect(appliedDespiteFailure).toBe(true);
-    expect(s.sandbox.runtime.org.businessUnits.get(s.sandbox.businessUnitId)!.schedules.get(draft(s).w.scheduleId)!.version).toBeGreaterThan(before);
+    expect(
+      s.sandbox.runtime.org.businessUnits.get(s.sandbox.businessUnitId)!.schedules.get(draft(s).w.scheduleId)!.version,
+    ).toBeGreaterThan(before);
   });
 });
 
@@ -98,12 +108,19 @@ describe('script-lock', () => {
     const s = await session({ seed: 4, faults: ['script-lock'] });
     const active = s.sandbox.runtime.org.scriptSessions.find((x) => x.end === null)!;
     const { path } = draft(s);
-    const q = await s.api<Models.BuAsyncAgentSchedulesQueryResponse>('POST', `${path}/agentschedules/query?forceDownloadService=true`, {
-      managementUnitId: s.sandbox.runtime.org.users.get(active.userId)!.managementUnitId,
-      userIds: [active.userId],
-    });
-    const [agent] = ((await (await fetch(q.body.downloadUrl!)).json()) as Models.BuAgentSchedulesQueryResponse).agentSchedules!;
-    const edit = [{ userId: active.userId, metadata: agent!.metadata, shifts: agent!.shifts!.map(({ schedule: _x, ...sh }) => sh) }];
+    const q = await s.api<Models.BuAsyncAgentSchedulesQueryResponse>(
+      'POST',
+      `${path}/agentschedules/query?forceDownloadService=true`,
+      {
+        managementUnitId: s.sandbox.runtime.org.users.get(active.userId)!.managementUnitId,
+        userIds: [active.userId],
+      },
+    );
+    const [agent] = ((await (await fetch(q.body.downloadUrl!)).json()) as Models.BuAgentSchedulesQueryResponse)
+      .agentSchedules!;
+    const edit = [
+      { userId: active.userId, metadata: agent!.metadata, shifts: agent!.shifts!.map(({ schedule: _x, ...sh }) => sh) },
+    ];
     expect(await tryUpdate(s, edit)).toBe(409);
     active.end = new Date('2026-11-23T11:59:00Z').toISOString();
     expect(await tryUpdate(s, edit)).toBe(200);
@@ -118,9 +135,13 @@ describe('slow-async', () => {
     const operations: string[] = [];
     for (let i = 0; i < 12; i++) {
       const meta = await s.api<Models.BuScheduleMetadata>('GET', path);
-      const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${path}/update/uploadurl`, { contentLengthBytes: roomyUploadBytes });
+      const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${path}/update/uploadurl`, {
+        contentLengthBytes: roomyUploadBytes,
+      });
       await putUpload(url.body.url!, url.body.headers!, { metadata: meta.body.metadata, agentSchedules: [] });
-      const res = await s.api<Models.BuAsyncScheduleResponse>('POST', `${path}/update`, { uploadKey: url.body.uploadKey });
+      const res = await s.api<Models.BuAsyncScheduleResponse>('POST', `${path}/update`, {
+        uploadKey: url.body.uploadKey,
+      });
       operations.push(res.body.operationId!);
       const reread = await s.api<Models.BuScheduleMetadata>('GET', path);
       expect(reread.body.metadata!.version).toBe(meta.body.metadata!.version + 1);
@@ -139,12 +160,20 @@ describe('publish-morning script sessions', () => {
     const s = await session({ seed: 6, faults: ['publish-morning'] });
     const activeIds = async () => {
       for (;;) {
-        const res = await s.api<Models.AnalyticsConversationQueryResponse>('POST', '/api/v2/analytics/conversations/details/query', {
-          interval: '2026-11-23T00:00:00Z/2026-11-23T13:00:00Z',
-          paging: { pageSize: 100, pageNumber: 1 },
-        });
+        const res = await s.api<Models.AnalyticsConversationQueryResponse>(
+          'POST',
+          '/api/v2/analytics/conversations/details/query',
+          {
+            interval: '2026-11-23T00:00:00Z/2026-11-23T13:00:00Z',
+            paging: { pageSize: 100, pageNumber: 1 },
+          },
+        );
         if (res.status === 429) continue; // publish-morning's occasional 429
-        return new Set((res.body.conversations ?? []).filter((c) => !c.conversationEnd).map((c) => c.participants!.find((p) => p.purpose === 'agent')!.userId!));
+        return new Set(
+          (res.body.conversations ?? [])
+            .filter((c) => !c.conversationEnd)
+            .map((c) => c.participants!.find((p) => p.purpose === 'agent')!.userId!),
+        );
       }
     };
     const first = await activeIds();

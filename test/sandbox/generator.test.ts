@@ -4,7 +4,13 @@
  */
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import type { AgentScheduleState, BusinessUnitState, OrgState, SandboxManifest, ShiftState } from '../../main/sandbox/org/model';
+import type {
+  AgentScheduleState,
+  BusinessUnitState,
+  OrgState,
+  SandboxManifest,
+  ShiftState,
+} from '../../main/sandbox/org/model';
 import { allPermissions, generateOrg, sandboxCredentials } from '../../main/sandbox/org/generator';
 
 const now = new Date('2026-11-23T12:00:00Z');
@@ -23,7 +29,9 @@ function businessUnit(org: OrgState): BusinessUnitState {
 
 /** Every agent-week of the org, with the week it belongs to. */
 function agentWeeks(org: OrgState): Array<{ weekDate: string; agent: AgentScheduleState }> {
-  return [...businessUnit(org).schedules.values()].flatMap((s) => [...s.agentSchedules.values()].map((agent) => ({ weekDate: s.weekDate, agent })));
+  return [...businessUnit(org).schedules.values()].flatMap((s) =>
+    [...s.agentSchedules.values()].map((agent) => ({ weekDate: s.weekDate, agent })),
+  );
 }
 
 const start = (s: { startDate: string }) => Date.parse(s.startDate);
@@ -55,7 +63,10 @@ describe('generateOrg: determinism', () => {
     const plantedAgentIndexes = (seed: number) => {
       const { org, manifest } = bySeed(seed);
       const order = [...org.users.keys()];
-      return manifest.planted.filter((p) => p.userId).map((p) => order.indexOf(p.userId as string)).sort((a, b) => a - b);
+      return manifest.planted
+        .filter((p) => p.userId)
+        .map((p) => order.indexOf(p.userId as string))
+        .sort((a, b) => a - b);
     };
     expect(plantedAgentIndexes(1)).not.toEqual(plantedAgentIndexes(2));
   });
@@ -82,7 +93,13 @@ describe('generateOrg: structure', () => {
       ['Phoenix Back Office', 'America/Phoenix'],
     ]);
     expect(bu.activityCodes.map((c) => `${c.name}/${c.category}`)).toEqual([
-      'On Queue/OnQueueWork', 'Break/Break', 'Meal/Meal', 'Training/Training', 'Meeting/Meeting', 'Vacation/TimeOff', 'Sick/TimeOff',
+      'On Queue/OnQueueWork',
+      'Break/Break',
+      'Meal/Meal',
+      'Training/Training',
+      'Meeting/Meeting',
+      'Vacation/TimeOff',
+      'Sick/TimeOff',
     ]);
   });
 
@@ -110,7 +127,14 @@ describe('generateOrg: structure', () => {
 describe('generateOrg: week window', () => {
   it('takes in the DST week before the current one (2026-11-23, six weeks)', () => {
     const { manifest } = bySeed(1);
-    expect(manifest.weeks.map((w) => w.weekDate)).toEqual(['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30']);
+    expect(manifest.weeks.map((w) => w.weekDate)).toEqual([
+      '2026-10-26',
+      '2026-11-02',
+      '2026-11-09',
+      '2026-11-16',
+      '2026-11-23',
+      '2026-11-30',
+    ]);
     expect(manifest.weeks.map((w) => w.published)).toEqual([true, true, true, true, true, false]);
     expect(manifest.dstWeekDate).toBe('2026-10-26');
   });
@@ -144,7 +168,8 @@ describe.each(seeds)('generateOrg: seed %i has only the planted problems', (seed
           if (start(a) !== at) clean = false;
           at = end(a);
         }
-        if (at !== end(shift) || shift.activities.reduce((sum, a) => sum + a.lengthMinutes, 0) !== shift.lengthMinutes) clean = false;
+        if (at !== end(shift) || shift.activities.reduce((sum, a) => sum + a.lengthMinutes, 0) !== shift.lengthMinutes)
+          clean = false;
         if (!clean) found.add(shift.id);
       }
     }
@@ -157,9 +182,13 @@ describe.each(seeds)('generateOrg: seed %i has only the planted problems', (seed
     const pairs = new Set<string>();
     for (const shifts of byUser.values()) {
       const sorted = [...shifts].sort((a, b) => start(a) - start(b));
-      sorted.forEach((a, i) => sorted.slice(i + 1).forEach((b) => start(b) < end(a) && pairs.add([a.id, b.id].sort().join('+'))));
+      sorted.forEach((a, i) =>
+        sorted.slice(i + 1).forEach((b) => start(b) < end(a) && pairs.add([a.id, b.id].sort().join('+'))),
+      );
     }
-    const planted = manifest.planted.filter((p) => p.kind === 'shiftOverlap').map((p) => [...(p.shiftIds ?? [])].sort().join('+'));
+    const planted = manifest.planted
+      .filter((p) => p.kind === 'shiftOverlap')
+      .map((p) => [...(p.shiftIds ?? [])].sort().join('+'));
     expect(planted).toHaveLength(3);
     expect(pairs).toEqual(new Set(planted));
   });
@@ -203,7 +232,8 @@ describe.each(seeds)('generateOrg: seed %i has only the planted problems', (seed
     for (const { agent } of weeks) {
       const zone = bu.managementUnits.find((mu) => mu.id === agent.managementUnitId)?.timeZone ?? bu.timeZone;
       for (const shift of agent.shifts) {
-        if (wallMinutes(shift, bu.timeZone) !== shift.lengthMinutes || wallMinutes(shift, zone) !== shift.lengthMinutes) off.add(shift.id);
+        if (wallMinutes(shift, bu.timeZone) !== shift.lengthMinutes || wallMinutes(shift, zone) !== shift.lengthMinutes)
+          off.add(shift.id);
       }
     }
     const dst = manifest.planted.filter((p) => p.kind === 'dstShift');
@@ -233,7 +263,9 @@ describe.each(seeds)('generateOrg: seed %i has only the planted problems', (seed
     expect(org.scriptSessions.some((s) => s.end !== null)).toBe(true);
     const near = new Set(manifest.weeks.filter((w) => w.weekDate >= '2026-11-23').map((w) => w.weekDate));
     for (const p of planted) {
-      expect(weeks.some((w) => near.has(w.weekDate) && w.agent.userId === p.userId && w.agent.shifts.length > 0)).toBe(true);
+      expect(weeks.some((w) => near.has(w.weekDate) && w.agent.userId === p.userId && w.agent.shifts.length > 0)).toBe(
+        true,
+      );
     }
   });
 });
@@ -246,7 +278,8 @@ describe('generateOrg: a 5,000-agent BU', () => {
   it('places every agent in an MU of at most 1,500 and schedules each every week', () => {
     expect(manifest.agentCount).toBe(5000);
     expect(agents).toHaveLength(5000);
-    for (const mu of bu.managementUnits) expect(agents.filter((a) => a.managementUnitId === mu.id).length).toBeLessThanOrEqual(1500);
+    for (const mu of bu.managementUnits)
+      expect(agents.filter((a) => a.managementUnitId === mu.id).length).toBeLessThanOrEqual(1500);
     for (const schedule of bu.schedules.values()) expect(schedule.agentSchedules.size).toBe(5000);
   });
 

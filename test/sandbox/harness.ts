@@ -16,11 +16,20 @@ export interface ApiAnswer<T = unknown> {
 export interface SandboxSession {
   sandbox: RunningSandbox;
   token: string;
-  api<T = unknown>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiAnswer<T>>;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiAnswer<T>>;
   close(): Promise<void>;
 }
 
-export async function clientCredentialsToken(sandbox: RunningSandbox, clientId = sandbox.clientId, secret = sandbox.clientSecret): Promise<string> {
+export async function clientCredentialsToken(
+  sandbox: RunningSandbox,
+  clientId = sandbox.clientId,
+  secret = sandbox.clientSecret,
+): Promise<string> {
   const res = await fetch(`${sandbox.baseUrl}/oauth/token`, {
     method: 'POST',
     headers: {
@@ -66,7 +75,12 @@ export async function openSandbox(options: SandboxOptions = {}): Promise<Sandbox
 /** A declared upload size (`contentLengthBytes`) big enough for any small test payload: the sandbox refuses bodies past it. */
 export const roomyUploadBytes = 1_000_000;
 
-export async function putUpload(url: string, headers: Record<string, string>, payload: unknown, gzip = true): Promise<number> {
+export async function putUpload(
+  url: string,
+  headers: Record<string, string>,
+  payload: unknown,
+  gzip = true,
+): Promise<number> {
   const json = Buffer.from(JSON.stringify(payload));
   const res = await fetch(url, {
     method: 'PUT',
@@ -78,7 +92,10 @@ export async function putUpload(url: string, headers: Record<string, string>, pa
 
 export interface NotificationListener {
   events: Array<{ topicName: string; eventBody: Record<string, unknown> }>;
-  next(predicate: (e: { topicName: string; eventBody: Record<string, unknown> }) => boolean, timeoutMs?: number): Promise<{ topicName: string; eventBody: Record<string, unknown> }>;
+  next(
+    predicate: (e: { topicName: string; eventBody: Record<string, unknown> }) => boolean,
+    timeoutMs?: number,
+  ): Promise<{ topicName: string; eventBody: Record<string, unknown> }>;
   close(): void;
 }
 
@@ -86,7 +103,11 @@ export interface NotificationListener {
 export async function listen(session: SandboxSession, topics: string[]): Promise<NotificationListener> {
   const channel = await session.api<{ id: string; connectUri: string }>('POST', '/api/v2/notifications/channels');
   if (channel.status !== 200) throw new Error(`channel create failed: ${channel.status}`);
-  const sub = await session.api('PUT', `/api/v2/notifications/channels/${channel.body.id}/subscriptions`, topics.map((id) => ({ id })));
+  const sub = await session.api(
+    'PUT',
+    `/api/v2/notifications/channels/${channel.body.id}/subscriptions`,
+    topics.map((id) => ({ id })),
+  );
   if (sub.status !== 200) throw new Error(`subscribe failed: ${sub.status} ${JSON.stringify(sub.body)}`);
   const ws = new WebSocket(channel.body.connectUri);
   const events: NotificationListener['events'] = [];
@@ -106,7 +127,10 @@ export async function listen(session: SandboxSession, topics: string[]): Promise
       for (;;) {
         const found = events.find(predicate);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching notification within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.topicName))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no matching notification within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.topicName))}`,
+          );
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 100);

@@ -76,7 +76,10 @@ afterAll(async () => {
 });
 
 const createChannel = async (session: SandboxSession) => {
-  const res = await session.api<{ id: string; connectUri: string; expires: string }>('POST', '/api/v2/notifications/channels');
+  const res = await session.api<{ id: string; connectUri: string; expires: string }>(
+    'POST',
+    '/api/v2/notifications/channels',
+  );
   expect(res.status).toBe(200);
   return res.body;
 };
@@ -93,13 +96,17 @@ describe('notification channels', () => {
 
   it('subscribes, delivers events, beats the heart and answers ping', async () => {
     const channel = await createChannel(s);
-    const put = await s.api<{ entities: Array<{ id: string; state: string }> }>('PUT', subs(channel.id), [{ id: topic }]);
+    const put = await s.api<{ entities: Array<{ id: string; state: string }> }>('PUT', subs(channel.id), [
+      { id: topic },
+    ]);
     expect(put.status).toBe(200);
     expect(put.body.entities).toEqual([{ id: topic, state: 'Permitted' }]);
     expect((await s.api<{ entities: unknown[] }>('GET', subs(channel.id))).body.entities).toHaveLength(1);
 
     const socket = await connect(channel.connectUri);
-    const beat = await socket.next((m) => m.topicName === 'channel.metadata' && m.eventBody.message === 'WebSocket Heartbeat');
+    const beat = await socket.next(
+      (m) => m.topicName === 'channel.metadata' && m.eventBody.message === 'WebSocket Heartbeat',
+    );
     expect(beat.eventBody).toEqual({ message: 'WebSocket Heartbeat' });
     socket.ws.send(JSON.stringify({ message: 'ping' }));
     await socket.next((m) => m.eventBody.message === 'pong');
@@ -116,10 +123,14 @@ describe('notification channels', () => {
 
   it('refuses unknown topics and business units, and hides other tokens’ channels', async () => {
     const channel = await createChannel(s);
-    const bad = await s.api<{ message: string; code: string }>('PUT', subs(channel.id), [{ id: 'v2.users.abc.presence' }]);
+    const bad = await s.api<{ message: string; code: string }>('PUT', subs(channel.id), [
+      { id: 'v2.users.abc.presence' },
+    ]);
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('v2.users.abc.presence');
-    const unknownBu = await s.api('PUT', subs(channel.id), [{ id: 'v2.workforcemanagement.businessunits.nope.schedules' }]);
+    const unknownBu = await s.api('PUT', subs(channel.id), [
+      { id: 'v2.workforcemanagement.businessunits.nope.schedules' },
+    ]);
     expect(unknownBu.status).toBe(400);
     expect((await s.api('PUT', subs(channel.id), { id: topic })).status).toBe(400);
 
@@ -130,15 +141,30 @@ describe('notification channels', () => {
   });
 
   it('rejects a topic the token lacks the permission for', async () => {
-    const restricted = { clientId: 'test-no-schedules', clientSecret: 's3cret', name: 'No schedules', permissions: ['directory:user:view'], grantTypes: ['client_credentials' as const] };
+    const restricted = {
+      clientId: 'test-no-schedules',
+      clientSecret: 's3cret',
+      name: 'No schedules',
+      permissions: ['directory:user:view'],
+      grantTypes: ['client_credentials' as const],
+    };
     s.sandbox.runtime.org.clients.set(restricted.clientId, restricted);
     const token = await clientCredentialsToken(s.sandbox, restricted.clientId, restricted.clientSecret);
     const auth = { authorization: `Bearer ${token}` };
     const channel = await s.api<{ id: string }>('POST', '/api/v2/notifications/channels', undefined, auth);
     const put = await s.api<{ entities: unknown[] }>('PUT', subs(channel.body.id), [{ id: topic }], auth);
     expect(put.status).toBe(200);
-    expect(put.body.entities).toEqual([{ id: topic, state: 'Rejected', rejectionReason: 'Missing permissions', missingPermissions: ['wfm:schedule:view'] }]);
-    expect((await s.api<{ entities: unknown[] }>('GET', subs(channel.body.id), undefined, auth)).body.entities).toEqual([]);
+    expect(put.body.entities).toEqual([
+      {
+        id: topic,
+        state: 'Rejected',
+        rejectionReason: 'Missing permissions',
+        missingPermissions: ['wfm:schedule:view'],
+      },
+    ]);
+    expect((await s.api<{ entities: unknown[] }>('GET', subs(channel.body.id), undefined, auth)).body.entities).toEqual(
+      [],
+    );
   });
 
   it('lets a client reconnect to a live channel after every socket drops', async () => {
@@ -157,13 +183,25 @@ describe('notification channels', () => {
 
   it('keeps at most 20 channels per user and app, dropping the oldest', async () => {
     // Its own app, so channels other tests left behind do not count against the limit.
-    const app = { clientId: 'test-channel-limit', clientSecret: 's3cret', name: 'Channel limit', permissions: ['wfm:schedule:view'], grantTypes: ['client_credentials' as const] };
+    const app = {
+      clientId: 'test-channel-limit',
+      clientSecret: 's3cret',
+      name: 'Channel limit',
+      permissions: ['wfm:schedule:view'],
+      grantTypes: ['client_credentials' as const],
+    };
     s.sandbox.runtime.org.clients.set(app.clientId, app);
     const token = await clientCredentialsToken(s.sandbox, app.clientId, app.clientSecret);
     const auth = { authorization: `Bearer ${token}` };
     const ids: string[] = [];
-    for (let i = 0; i < 21; i++) ids.push((await s.api<{ id: string }>('POST', '/api/v2/notifications/channels', undefined, auth)).body.id);
-    const listed = await s.api<{ entities: Array<{ id?: string }> }>('GET', '/api/v2/notifications/channels', undefined, auth);
+    for (let i = 0; i < 21; i++)
+      ids.push((await s.api<{ id: string }>('POST', '/api/v2/notifications/channels', undefined, auth)).body.id);
+    const listed = await s.api<{ entities: Array<{ id?: string }> }>(
+      'GET',
+      '/api/v2/notifications/channels',
+      undefined,
+      auth,
+    );
     expect(listed.body.entities.map((c) => c.id)).toEqual(ids.slice(1));
     expect((await s.api('GET', subs(ids[0]!), undefined, auth)).status).toBe(404);
   });
@@ -172,7 +210,9 @@ describe('notification channels', () => {
 describe('channel expiry', () => {
   it('warns, closes the socket, then forgets the channel', async () => {
     const channel = await createChannel(shortLived);
-    await shortLived.api('PUT', subs(channel.id), [{ id: `v2.workforcemanagement.businessunits.${shortLived.sandbox.businessUnitId}.schedules` }]);
+    await shortLived.api('PUT', subs(channel.id), [
+      { id: `v2.workforcemanagement.businessunits.${shortLived.sandbox.businessUnitId}.schedules` },
+    ]);
     const socket = await connect(channel.connectUri);
     await socket.next((m) => m.topicName === 'v2.system.socket_closing');
     expect(await socket.closed).toBe(1000);

@@ -48,7 +48,11 @@ async function signInCode(s: RunningSandbox, redirectUri = 'http://127.0.0.1:536
 }
 
 async function exchange(s: RunningSandbox, fields: Record<string, string>) {
-  const res = await fetch(`${s.baseUrl}/oauth/token`, { method: 'POST', headers: formHeaders, body: form({ grant_type: 'authorization_code', ...fields }) });
+  const res = await fetch(`${s.baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: formHeaders,
+    body: form({ grant_type: 'authorization_code', ...fields }),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -58,7 +62,13 @@ async function get(s: RunningSandbox, path: string, token?: string) {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ agents: 40, weeks: 1, autoApprove: true, tokenLifetimeSeconds: 3600, now: () => new Date(clockMs) });
+  sandbox = await startSandbox({
+    agents: 40,
+    weeks: 1,
+    autoApprove: true,
+    tokenLifetimeSeconds: 3600,
+    now: () => new Date(clockMs),
+  });
   consentSandbox = await startSandbox({ agents: 40, weeks: 1, autoApprove: false });
 });
 
@@ -71,7 +81,10 @@ describe('client credentials', () => {
   it('issues a bearer token that opens the API', async () => {
     const res = await fetch(`${sandbox.baseUrl}/oauth/token`, {
       method: 'POST',
-      headers: { ...formHeaders, authorization: `Basic ${Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString('base64')}` },
+      headers: {
+        ...formHeaders,
+        authorization: `Basic ${Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString('base64')}`,
+      },
       body: 'grant_type=client_credentials',
     });
     expect(res.status).toBe(200);
@@ -79,7 +92,11 @@ describe('client credentials', () => {
     expect(body).toMatchObject({ token_type: 'bearer', expires_in: 3600 });
     const org = await get(sandbox, '/api/v2/organizations/me', body.access_token);
     expect(org.status).toBe(200);
-    expect(org.body).toMatchObject({ id: sandbox.runtime.org.id, name: sandbox.runtime.org.name, thirdPartyOrgName: sandbox.runtime.org.thirdPartyOrgName });
+    expect(org.body).toMatchObject({
+      id: sandbox.runtime.org.id,
+      name: sandbox.runtime.org.name,
+      thirdPartyOrgName: sandbox.runtime.org.thirdPartyOrgName,
+    });
     // There is no user behind a client-credentials token.
     const me = await get(sandbox, '/api/v2/users/me', body.access_token);
     expect(me.status).toBe(400);
@@ -90,7 +107,10 @@ describe('client credentials', () => {
   it('answers a wrong secret with the OAuth error body', async () => {
     const res = await fetch(`${sandbox.baseUrl}/oauth/token`, {
       method: 'POST',
-      headers: { ...formHeaders, authorization: `Basic ${Buffer.from(`${sandbox.clientId}:not-the-secret`).toString('base64')}` },
+      headers: {
+        ...formHeaders,
+        authorization: `Basic ${Buffer.from(`${sandbox.clientId}:not-the-secret`).toString('base64')}`,
+      },
       body: 'grant_type=client_credentials',
     });
     expect(res.status).toBe(401);
@@ -102,10 +122,19 @@ describe('client credentials', () => {
 
   it('refuses unknown grant types and grants the client does not have', async () => {
     const basic = `Basic ${Buffer.from(`${sandbox.clientId}:${sandbox.clientSecret}`).toString('base64')}`;
-    const res = await fetch(`${sandbox.baseUrl}/oauth/token`, { method: 'POST', headers: { ...formHeaders, authorization: basic }, body: 'grant_type=password' });
+    const res = await fetch(`${sandbox.baseUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { ...formHeaders, authorization: basic },
+      body: 'grant_type=password',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: 'unsupported_grant_type' });
-    const code = await exchange(sandbox, { client_id: sandbox.clientId, code: 'x', code_verifier: 'y'.repeat(43), redirect_uri: 'http://127.0.0.1:1/cb' });
+    const code = await exchange(sandbox, {
+      client_id: sandbox.clientId,
+      code: 'x',
+      code_verifier: 'y'.repeat(43),
+      redirect_uri: 'http://127.0.0.1:1/cb',
+    });
     expect(code.status).toBe(400);
     expect(code.body.error).toBe('unauthorized_client');
   });
@@ -126,12 +155,21 @@ describe('client credentials', () => {
 
   it('names the missing permission in a 403', async () => {
     // A client without directory access; org.clients is read when a token is issued.
-    const restricted = { clientId: 'test-no-directory', clientSecret: 's3cret', name: 'No directory', permissions: ['wfm:schedule:view'], grantTypes: ['client_credentials' as const] };
+    const restricted = {
+      clientId: 'test-no-directory',
+      clientSecret: 's3cret',
+      name: 'No directory',
+      permissions: ['wfm:schedule:view'],
+      grantTypes: ['client_credentials' as const],
+    };
     sandbox.runtime.org.clients.set(restricted.clientId, restricted);
     const token = await clientCredentialsToken(sandbox, restricted.clientId, restricted.clientSecret);
     const res = await get(sandbox, '/api/v2/users', token);
     expect(res.status).toBe(403);
-    expect(res.body).toMatchObject({ code: 'missing.permissions', messageParams: { permissions: '[directory:user:view]' } });
+    expect(res.body).toMatchObject({
+      code: 'missing.permissions',
+      messageParams: { permissions: '[directory:user:view]' },
+    });
     expect(String(res.body.message)).toContain('directory:user:view');
   });
 });
@@ -140,7 +178,12 @@ describe('supervisor sign-in (authorization code + PKCE)', () => {
   it('signs in end to end and acts as the supervisor', async () => {
     const { clientId, code, verifier, redirectUri, location } = await signInCode(sandbox);
     expect(`${location.origin}${location.pathname}`).toBe(redirectUri);
-    const token = await exchange(sandbox, { code, code_verifier: verifier, client_id: clientId, redirect_uri: redirectUri });
+    const token = await exchange(sandbox, {
+      code,
+      code_verifier: verifier,
+      client_id: clientId,
+      redirect_uri: redirectUri,
+    });
     expect(token.status).toBe(200);
     expect(token.body).toMatchObject({ token_type: 'bearer' });
     expect(token.body.refresh_token).toBeUndefined();
@@ -161,26 +204,55 @@ describe('supervisor sign-in (authorization code + PKCE)', () => {
 
   it('refuses a wrong verifier, a different redirect URI and an expired code', async () => {
     const a = await signInCode(sandbox);
-    const wrongVerifier = await exchange(sandbox, { code: a.code, code_verifier: pkcePair().verifier, client_id: a.clientId, redirect_uri: a.redirectUri });
+    const wrongVerifier = await exchange(sandbox, {
+      code: a.code,
+      code_verifier: pkcePair().verifier,
+      client_id: a.clientId,
+      redirect_uri: a.redirectUri,
+    });
     expect(wrongVerifier).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     const b = await signInCode(sandbox);
-    const otherRedirect = await exchange(sandbox, { code: b.code, code_verifier: b.verifier, client_id: b.clientId, redirect_uri: 'http://127.0.0.1:9999/callback' });
+    const otherRedirect = await exchange(sandbox, {
+      code: b.code,
+      code_verifier: b.verifier,
+      client_id: b.clientId,
+      redirect_uri: 'http://127.0.0.1:9999/callback',
+    });
     expect(otherRedirect).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     const c = await signInCode(sandbox);
     clockMs += 61_000;
-    const late = await exchange(sandbox, { code: c.code, code_verifier: c.verifier, client_id: c.clientId, redirect_uri: c.redirectUri });
+    const late = await exchange(sandbox, {
+      code: c.code,
+      code_verifier: c.verifier,
+      client_id: c.clientId,
+      redirect_uri: c.redirectUri,
+    });
     expect(late).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
   });
 
   it('will not redirect to anything but a loopback address', async () => {
     const { clientId } = supervisorClient(sandbox);
-    const base = { response_type: 'code', client_id: clientId, code_challenge: pkcePair().challenge, code_challenge_method: 'S256', state: 's' };
-    for (const redirect_uri of ['https://evil.example/callback', 'http://192.168.1.5:8080/callback', 'http://127.0.0.1/callback']) {
+    const base = {
+      response_type: 'code',
+      client_id: clientId,
+      code_challenge: pkcePair().challenge,
+      code_challenge_method: 'S256',
+      state: 's',
+    };
+    for (const redirect_uri of [
+      'https://evil.example/callback',
+      'http://192.168.1.5:8080/callback',
+      'http://127.0.0.1/callback',
+    ]) {
       const res = await authorize(sandbox, { ...base, redirect_uri });
       expect(res.status).toBe(400);
       expect(res.headers.get('location')).toBeNull();
     }
-    const unknownClient = await authorize(sandbox, { ...base, client_id: 'nobody', redirect_uri: 'http://127.0.0.1:5000/cb' });
+    const unknownClient = await authorize(sandbox, {
+      ...base,
+      client_id: 'nobody',
+      redirect_uri: 'http://127.0.0.1:5000/cb',
+    });
     expect(unknownClient.status).toBe(400);
     const localhost = await authorize(sandbox, { ...base, redirect_uri: 'http://localhost:5000/cb' });
     expect(localhost.status).toBe(302);
@@ -206,7 +278,14 @@ describe('supervisor sign-in (authorization code + PKCE)', () => {
     const { clientId, userId } = supervisorClient(consentSandbox);
     const pkce = pkcePair();
     const redirectUri = 'http://127.0.0.1:53682/callback';
-    const params = { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, code_challenge: pkce.challenge, code_challenge_method: 'S256', state: 'a<b' };
+    const params = {
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
+      state: 'a<b',
+    };
     const page = await authorize(consentSandbox, params);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
@@ -216,11 +295,21 @@ describe('supervisor sign-in (authorization code + PKCE)', () => {
     expect(html).toContain(userName.replace(/'/g, '&#39;'));
     const nonce = /name="nonce" value="([^"]+)"/.exec(html)![1]!;
     const decide = (decision: string, n = nonce) =>
-      fetch(`${consentSandbox.baseUrl}/oauth/authorize/decision`, { method: 'POST', headers: formHeaders, body: form({ nonce: n, decision }), redirect: 'manual' });
+      fetch(`${consentSandbox.baseUrl}/oauth/authorize/decision`, {
+        method: 'POST',
+        headers: formHeaders,
+        body: form({ nonce: n, decision }),
+        redirect: 'manual',
+      });
     const approved = new URL((await decide('approve')).headers.get('location')!);
     const code = approved.searchParams.get('code')!;
     expect(approved.searchParams.get('state')).toBe('a<b');
-    const token = await exchange(consentSandbox, { code, code_verifier: pkce.verifier, client_id: clientId, redirect_uri: redirectUri });
+    const token = await exchange(consentSandbox, {
+      code,
+      code_verifier: pkce.verifier,
+      client_id: clientId,
+      redirect_uri: redirectUri,
+    });
     expect(token.status).toBe(200);
     // The form's nonce answers once.
     expect((await decide('approve')).status).toBe(400);

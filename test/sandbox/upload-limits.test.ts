@@ -20,12 +20,15 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 async function uploadUrl(contentLengthBytes: number) {
-  const res = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath}/update/uploadurl`, { contentLengthBytes });
+  const res = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath}/update/uploadurl`, {
+    contentLengthBytes,
+  });
   expect(res.status).toBe(200);
   return res.body;
 }
 
-const put = (url: string, headers: Record<string, string>, body: Buffer) => fetch(url, { method: 'PUT', headers, body: new Uint8Array(body) });
+const put = (url: string, headers: Record<string, string>, body: Buffer) =>
+  fetch(url, { method: 'PUT', headers, body: new Uint8Array(body) });
 
 describe('signed upload URLs', () => {
   it('refuse a gzip bomb with 413 once it inflates past the limit, and keep serving', async () => {
@@ -35,7 +38,9 @@ describe('signed upload URLs', () => {
     const target = await uploadUrl(bomb.length);
     const res = await put(target.url!, target.headers!, bomb);
     expect(res.status).toBe(413);
-    expect(((await res.json()) as Models.ErrorBody).message).toBe(`The upload inflates to more than ${inflateLimit} bytes`);
+    expect(((await res.json()) as Models.ErrorBody).message).toBe(
+      `The upload inflates to more than ${inflateLimit} bytes`,
+    );
     // Nothing close to the 64 MB it claims was allocated (generous: other tests share this process).
     expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
     // The key was not spent on a refused body's content: the update finds no upload to apply.

@@ -16,16 +16,21 @@ afterEach(() => s.close());
 function draftWeek() {
   return s.sandbox.runtime.manifest.weeks.find((w) => !w.published)!;
 }
-const schedulePath = (w: { weekDate: string; scheduleId: string }) => `${wfm}/businessunits/${buId}/weeks/${w.weekDate}/schedules/${w.scheduleId}`;
+const schedulePath = (w: { weekDate: string; scheduleId: string }) =>
+  `${wfm}/businessunits/${buId}/weeks/${w.weekDate}/schedules/${w.scheduleId}`;
 
 async function readAgents(w: { weekDate: string; scheduleId: string }, userIds?: string[]) {
   const bu = s.sandbox.runtime.org.businessUnits.get(buId)!;
   const out: Models.BuAgentScheduleQueryResponse[] = [];
   for (const mu of bu.managementUnits) {
-    const res = await s.api<Models.BuAsyncAgentSchedulesQueryResponse>('POST', `${schedulePath(w)}/agentschedules/query?forceDownloadService=true`, {
-      managementUnitId: mu.id,
-      ...(userIds ? { userIds } : {}),
-    });
+    const res = await s.api<Models.BuAsyncAgentSchedulesQueryResponse>(
+      'POST',
+      `${schedulePath(w)}/agentschedules/query?forceDownloadService=true`,
+      {
+        managementUnitId: mu.id,
+        ...(userIds ? { userIds } : {}),
+      },
+    );
     const body = (await (await fetch(res.body.downloadUrl!)).json()) as Models.BuAgentSchedulesQueryResponse;
     out.push(...body.agentSchedules!);
   }
@@ -36,14 +41,20 @@ async function readAgents(w: { weekDate: string; scheduleId: string }, userIds?:
 async function cleanAgent(w: { weekDate: string; scheduleId: string }) {
   const planted = new Set(s.sandbox.runtime.manifest.planted.map((p) => p.userId));
   const agents = await readAgents(w);
-  return agents.find((a) => !planted.has(a.user!.id) && (a.shifts?.length ?? 0) >= 2 && (a.fullDayTimeOffMarkers?.length ?? 0) === 0)!;
+  return agents.find(
+    (a) => !planted.has(a.user!.id) && (a.shifts?.length ?? 0) >= 2 && (a.fullDayTimeOffMarkers?.length ?? 0) === 0,
+  )!;
 }
 
 async function upload(w: { weekDate: string; scheduleId: string }, payload: unknown, gzip = true) {
-  const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath(w)}/update/uploadurl`, { contentLengthBytes: roomyUploadBytes });
+  const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath(w)}/update/uploadurl`, {
+    contentLengthBytes: roomyUploadBytes,
+  });
   expect(url.status).toBe(200);
   expect(await putUpload(url.body.url!, url.body.headers!, payload, gzip)).toBe(200);
-  return s.api<Models.BuAsyncScheduleResponse & Models.ErrorBody>('POST', `${schedulePath(w)}/update`, { uploadKey: url.body.uploadKey });
+  return s.api<Models.BuAsyncScheduleResponse & Models.ErrorBody>('POST', `${schedulePath(w)}/update`, {
+    uploadKey: url.body.uploadKey,
+  });
 }
 
 async function currentVersion(w: { weekDate: string; scheduleId: string }) {
@@ -66,7 +77,11 @@ describe('update and publish', () => {
     expect(res.body).toEqual({ status: 'Processing', operationId: expect.any(String) });
     const done = await listener.next((e) => e.eventBody.operationId === res.body.operationId);
     listener.close();
-    expect(done.eventBody).toMatchObject({ status: 'Complete', eventType: 'Update', result: { id: week.scheduleId, published: true } });
+    expect(done.eventBody).toMatchObject({
+      status: 'Complete',
+      eventType: 'Update',
+      result: { id: week.scheduleId, published: true },
+    });
     const meta = await s.api<Models.BuScheduleMetadata>('GET', schedulePath(week));
     expect(meta.body.published).toBe(true);
     expect(meta.body.metadata!.version).toBe(version + 1);
@@ -103,7 +118,9 @@ describe('update and publish', () => {
       agentSchedules: [{ userId: agent.user!.id, metadata: { version: agent.metadata!.version - 1 }, shifts: [] }],
     });
     expect(res.status).toBe(409);
-    expect(res.body.details).toEqual([expect.objectContaining({ errorCode: 'agent.schedule.version.mismatch', entityId: agent.user!.id })]);
+    expect(res.body.details).toEqual([
+      expect.objectContaining({ errorCode: 'agent.schedule.version.mismatch', entityId: agent.user!.id }),
+    ]);
   });
 
   it('refuses overlapping shifts, shifts over full-day time off and malformed activities with 400 details', async () => {
@@ -115,10 +132,19 @@ describe('update and publish', () => {
     const badActivity = {
       startDate: new Date(start + 3 * 86_400_000).toISOString(),
       lengthMinutes: 60,
-      activities: [{ startDate: new Date(start + 3 * 86_400_000 - 30 * 60_000).toISOString(), lengthMinutes: 30, description: 'x', activityCodeId: 'no-such-code' }],
+      activities: [
+        {
+          startDate: new Date(start + 3 * 86_400_000 - 30 * 60_000).toISOString(),
+          lengthMinutes: 30,
+          description: 'x',
+          activityCodeId: 'no-such-code',
+        },
+      ],
     };
     const shiftDate = new Date(start).toISOString().slice(0, 10);
-    const vacation = s.sandbox.runtime.org.businessUnits.get(buId)!.activityCodes.find((c) => c.category === 'TimeOff')!;
+    const vacation = s.sandbox.runtime.org.businessUnits
+      .get(buId)!
+      .activityCodes.find((c) => c.category === 'TimeOff')!;
     const res = await upload(week, {
       metadata: { version: await currentVersion(week) },
       agentSchedules: [
@@ -126,21 +152,36 @@ describe('update and publish', () => {
           userId: agent.user!.id,
           metadata: agent.metadata,
           shifts: [first, overlapping, badActivity].map((sh) => ({ ...sh, schedule: undefined })),
-          fullDayTimeOffMarkers: [{ businessUnitDate: shiftDate, startOffsetMinutes: 0, lengthMinutes: 1440, activityCodeId: vacation.id }],
+          fullDayTimeOffMarkers: [
+            { businessUnitDate: shiftDate, startOffsetMinutes: 0, lengthMinutes: 1440, activityCodeId: vacation.id },
+          ],
         },
       ],
     });
     expect(res.status).toBe(400);
     const codes = res.body.details!.map((d) => d.errorCode);
-    expect(codes).toEqual(expect.arrayContaining(['shifts.overlap', 'shift.overlaps.time.off', 'invalid.activity.code', 'activity.outside.shift']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'shifts.overlap',
+        'shift.overlaps.time.off',
+        'invalid.activity.code',
+        'activity.outside.shift',
+      ]),
+    );
   });
 
   it('makes upload keys single-use and refuses an update with nothing uploaded', async () => {
     const week = draftWeek();
-    const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath(week)}/update/uploadurl`, { contentLengthBytes: roomyUploadBytes });
-    const empty = await s.api<Models.ErrorBody>('POST', `${schedulePath(week)}/update`, { uploadKey: url.body.uploadKey });
+    const url = await s.api<Models.UpdateScheduleUploadResponse>('POST', `${schedulePath(week)}/update/uploadurl`, {
+      contentLengthBytes: roomyUploadBytes,
+    });
+    const empty = await s.api<Models.ErrorBody>('POST', `${schedulePath(week)}/update`, {
+      uploadKey: url.body.uploadKey,
+    });
     expect(empty.status).toBe(400);
-    const again = await s.api<Models.ErrorBody>('POST', `${schedulePath(week)}/update`, { uploadKey: url.body.uploadKey });
+    const again = await s.api<Models.ErrorBody>('POST', `${schedulePath(week)}/update`, {
+      uploadKey: url.body.uploadKey,
+    });
     expect(again.status).toBe(400);
     expect(again.body.message).toMatch(/upload key is unknown, already used/);
   });
@@ -153,16 +194,36 @@ describe('import', () => {
     const payload = {
       description: 'Imported from the forecasting tool',
       weekCount: 1,
-      agentSchedules: [{ userId: agent.user!.id, shifts: agent.shifts!.map(({ schedule: _s, ...sh }) => sh), fullDayTimeOffMarkers: [] }],
+      agentSchedules: [
+        {
+          userId: agent.user!.id,
+          shifts: agent.shifts!.map(({ schedule: _s, ...sh }) => sh),
+          fullDayTimeOffMarkers: [],
+        },
+      ],
     };
-    const before = await s.api<Models.BuScheduleListing>('GET', `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules`);
+    const before = await s.api<Models.BuScheduleListing>(
+      'GET',
+      `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules`,
+    );
     for (let i = 0; i < 2; i++) {
-      const url = await s.api<Models.ImportScheduleUploadResponse>('POST', `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules/import/uploadurl`, { contentLengthBytes: roomyUploadBytes });
+      const url = await s.api<Models.ImportScheduleUploadResponse>(
+        'POST',
+        `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules/import/uploadurl`,
+        { contentLengthBytes: roomyUploadBytes },
+      );
       expect(await putUpload(url.body.url!, url.body.headers!, payload)).toBe(200);
-      const res = await s.api<Models.ScheduleUploadProcessingResponse>('POST', `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules/import`, { uploadKey: url.body.uploadKey });
+      const res = await s.api<Models.ScheduleUploadProcessingResponse>(
+        'POST',
+        `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules/import`,
+        { uploadKey: url.body.uploadKey },
+      );
       expect(res.body.status).toBe('Processing');
     }
-    const after = await s.api<Models.BuScheduleListing>('GET', `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules`);
+    const after = await s.api<Models.BuScheduleListing>(
+      'GET',
+      `${wfm}/businessunits/${buId}/weeks/${week.weekDate}/schedules`,
+    );
     const imported = after.body.entities!.filter((e) => e.description === 'Imported from the forecasting tool');
     expect(after.body.entities!.length).toBe(before.body.entities!.length + 2);
     expect(new Set(imported.map((e) => e.id)).size).toBe(2);

@@ -27,7 +27,8 @@ async function listProfiles(ctx: CliContext): Promise<void> {
 async function addProfile(ctx: CliContext, flags: ProfileFlags): Promise<void> {
   if (!flags.name) throw new UsageError('profile add needs --name');
   if (!flags['client-id']) throw new UsageError('profile add needs --client-id');
-  if (!!flags.region === !!flags['base-url']) throw new UsageError('profile add needs exactly one of --region or --base-url');
+  if (!!flags.region === !!flags['base-url'])
+    throw new UsageError('profile add needs exactly one of --region or --base-url');
   const grantType = (flags.grant ?? 'client_credentials') as 'client_credentials' | 'authorization_code';
   if (grantType !== 'client_credentials' && grantType !== 'authorization_code') {
     throw new UsageError('--grant must be client_credentials or authorization_code');
@@ -36,7 +37,8 @@ async function addProfile(ctx: CliContext, flags: ProfileFlags): Promise<void> {
   if (grantType === 'client_credentials') {
     // Never a flag: other processes can read a command line.
     clientSecret = ctx.env.PUBLISH_DESK_CLIENT_SECRET || (await ctx.promptSecret('Client secret: ')) || undefined;
-    if (!clientSecret) throw new UsageError('Set PUBLISH_DESK_CLIENT_SECRET, or run in a terminal to be asked for the client secret');
+    if (!clientSecret)
+      throw new UsageError('Set PUBLISH_DESK_CLIENT_SECRET, or run in a terminal to be asked for the client secret');
   }
   const saved = await ctx.call('connections.save', {
     name: flags.name,
@@ -50,7 +52,9 @@ async function addProfile(ctx: CliContext, flags: ProfileFlags): Promise<void> {
   if (ctx.json) return ctx.out(JSON.stringify({ ...publicFields(saved), secretKept: vault.persistent }));
   ctx.out(`Added connection "${saved.name}" (${where(saved)}).`);
   if (clientSecret && !vault.persistent) {
-    ctx.out('The secret was not stored: set PUBLISH_DESK_VAULT_PASSPHRASE to keep it encrypted, or pass PUBLISH_DESK_CLIENT_SECRET to each sync.');
+    ctx.out(
+      'The secret was not stored: set PUBLISH_DESK_VAULT_PASSPHRASE to keep it encrypted, or pass PUBLISH_DESK_CLIENT_SECRET to each sync.',
+    );
   }
 }
 
@@ -74,5 +78,13 @@ function where(p: ConnectionStatus): string {
 }
 
 function publicFields(p: ConnectionStatus) {
-  return { id: p.id, name: p.name, kind: p.kind, region: p.region, baseUrl: p.baseUrl, grantType: p.grantType, clientId: p.clientId };
+  return {
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    region: p.region,
+    baseUrl: p.baseUrl,
+    grantType: p.grantType,
+    clientId: p.clientId,
+  };
 }

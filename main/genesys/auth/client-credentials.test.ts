@@ -19,7 +19,9 @@ describe('requestClientCredentialsToken', () => {
     let seen: { url: string; init: RequestInit } | undefined;
     const fetchImpl = (async (url: string, init: RequestInit) => {
       seen = { url, init };
-      return new Response(JSON.stringify({ access_token: 'tok', token_type: 'bearer', expires_in: 86400 }), { status: 200 });
+      return new Response(JSON.stringify({ access_token: 'tok', token_type: 'bearer', expires_in: 86400 }), {
+        status: 200,
+      });
     }) as unknown as typeof fetch;
     const tokens = await requestClientCredentialsToken(env, 'id-1', secret, fetchImpl, () => 1_000);
     expect(tokens).toEqual({ accessToken: 'tok', expiresAt: 1_000 + 86_400_000, grantType: 'client_credentials' });
@@ -31,7 +33,9 @@ describe('requestClientCredentialsToken', () => {
   });
 
   it('redacts the secret even when the login host echoes it back', async () => {
-    const err = await failure(answer(400, JSON.stringify({ error: 'invalid_request', description: `bad secret ${secret}` })));
+    const err = await failure(
+      answer(400, JSON.stringify({ error: 'invalid_request', description: `bad secret ${secret}` })),
+    );
     expect(err.message).not.toContain(secret);
     expect(err.description).toContain('[redacted]');
   });
@@ -44,7 +48,9 @@ describe('requestClientCredentialsToken', () => {
       throw new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND login.mypurecloud.com') });
     }) as typeof fetch);
     expect(offline).toMatchObject({ error: 'network_error', status: null });
-    expect(offline.message).toMatch(/could not reach the Genesys Cloud login host.*ENOTFOUND.*Check the network connection/);
+    expect(offline.message).toMatch(
+      /could not reach the Genesys Cloud login host.*ENOTFOUND.*Check the network connection/,
+    );
   });
 
   it('refuses a 200 without a token', async () => {

@@ -18,7 +18,10 @@ export type SignInFailure = 'cancelled' | 'timeout' | 'state-mismatch' | 'no-cod
 
 /** A sign-in that ended on our side; refusals by the login host are `OAuthError`s. */
 export class SignInError extends Error {
-  constructor(readonly kind: SignInFailure, message: string) {
+  constructor(
+    readonly kind: SignInFailure,
+    message: string,
+  ) {
     super(message);
     this.name = 'SignInError';
   }
@@ -119,13 +122,21 @@ export async function startPkceSignIn(options: PkceSignInOptions): Promise<PkceS
     if (settled || exchanging) return send(res, signInFailedPage(`This sign-in has already finished. ${again}`, 409));
     const q = url.searchParams;
     if (q.get('state') !== state) {
-      const err = new SignInError('state-mismatch', `The browser came back with the answer to a different sign-in (the state does not match), so Publish Desk ignored it. ${again}`);
+      const err = new SignInError(
+        'state-mismatch',
+        `The browser came back with the answer to a different sign-in (the state does not match), so Publish Desk ignored it. ${again}`,
+      );
       send(res, signInFailedPage(err.message));
       return finish({ error: err }, false);
     }
     const error = q.get('error');
     if (error) {
-      const err = oauthError({ error, description: q.get('error_description') ?? '', status: null, grant: 'authorization_code' });
+      const err = oauthError({
+        error,
+        description: q.get('error_description') ?? '',
+        status: null,
+        grant: 'authorization_code',
+      });
       send(res, signInFailedPage(err.message));
       return finish({ error: err }, false);
     }
@@ -137,20 +148,41 @@ export async function startPkceSignIn(options: PkceSignInOptions): Promise<PkceS
     }
     exchanging = true;
     try {
-      const tokens = await exchangeAuthorizationCode({ env, clientId, code, verifier: pkce.verifier, redirectUri, fetchImpl: options.fetchImpl, now: options.now });
+      const tokens = await exchangeAuthorizationCode({
+        env,
+        clientId,
+        code,
+        verifier: pkce.verifier,
+        redirectUri,
+        fetchImpl: options.fetchImpl,
+        now: options.now,
+      });
       send(res, signedInPage());
       finish({ tokens }, false);
     } catch (err) {
-      const failure = err instanceof OAuthError ? err : new Error(`The sign-in could not be completed: ${String(err)}. ${again}`);
+      const failure =
+        err instanceof OAuthError ? err : new Error(`The sign-in could not be completed: ${String(err)}. ${again}`);
       send(res, signInFailedPage(failure.message, 502));
       finish({ error: failure }, false);
     }
   }
 
-  const cancel = () => finish({ error: new SignInError('cancelled', 'The sign-in was cancelled. Start it again from Publish Desk when you are ready.') }, true);
+  const cancel = () =>
+    finish(
+      {
+        error: new SignInError(
+          'cancelled',
+          'The sign-in was cancelled. Start it again from Publish Desk when you are ready.',
+        ),
+      },
+      true,
+    );
   const onAbort = () => cancel();
   const timer = setTimeout(() => {
-    const err = new SignInError('timeout', `The sign-in was not finished within ${duration(timeoutMs)}. ${again} Finish it in the browser tab that opens.`);
+    const err = new SignInError(
+      'timeout',
+      `The sign-in was not finished within ${duration(timeoutMs)}. ${again} Finish it in the browser tab that opens.`,
+    );
     finish({ error: err }, true);
   }, timeoutMs);
   if (signal?.aborted) cancel();
@@ -161,7 +193,15 @@ export async function startPkceSignIn(options: PkceSignInOptions): Promise<PkceS
       .then(() => openBrowser(authorizeUrl))
       .catch((err: unknown) => {
         const why = err instanceof Error ? err.message : String(err);
-        finish({ error: new SignInError('browser', `Publish Desk could not open your web browser (${why}). Check that a default browser is set, then try again.`) }, true);
+        finish(
+          {
+            error: new SignInError(
+              'browser',
+              `Publish Desk could not open your web browser (${why}). Check that a default browser is set, then try again.`,
+            ),
+          },
+          true,
+        );
       });
   }
   return { authorizeUrl, redirectUri, result, cancel };

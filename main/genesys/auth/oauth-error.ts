@@ -36,8 +36,9 @@ function nextStep(error: string, grant: OAuthGrant, status: number | null): stri
   }
   if (error === 'access_denied') return 'Start the sign-in again from Publish Desk and choose Approve in the browser.';
   if (error === 'invalid_grant') return 'Start the sign-in again from Publish Desk.';
-  if (error === 'network_error') return 'Check the network connection and the profile\'s region, then try again.';
-  if (status !== null && status >= 500) return 'Genesys Cloud is having trouble; try again in a minute (status.mypurecloud.com shows incidents).';
+  if (error === 'network_error') return "Check the network connection and the profile's region, then try again.";
+  if (status !== null && status >= 500)
+    return 'Genesys Cloud is having trouble; try again in a minute (status.mypurecloud.com shows incidents).';
   return `Check the OAuth client in ${adminOAuth}, then try again.`;
 }
 

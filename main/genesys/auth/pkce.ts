@@ -60,7 +60,13 @@ export function exchangeAuthorizationCode(x: CodeExchange): Promise<TokenSet> {
   return requestToken({
     env: x.env,
     grant: 'authorization_code',
-    form: { grant_type: 'authorization_code', code: x.code, code_verifier: x.verifier, client_id: x.clientId, redirect_uri: x.redirectUri },
+    form: {
+      grant_type: 'authorization_code',
+      code: x.code,
+      code_verifier: x.verifier,
+      client_id: x.clientId,
+      redirect_uri: x.redirectUri,
+    },
     secrets: [x.verifier, x.code],
     fetchImpl: x.fetchImpl,
     now: x.now,

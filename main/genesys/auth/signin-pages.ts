@@ -23,13 +23,21 @@ function page(status: number, title: string, inner: string): SignInPage {
 }
 
 export const signedInPage = (): SignInPage =>
-  page(200, 'Signed in – Publish Desk', `<h1>You're signed in to Publish Desk. You can close this tab.</h1>
-<p class="muted">Publish Desk continues on its own.</p>`);
+  page(
+    200,
+    'Signed in – Publish Desk',
+    `<h1>You're signed in to Publish Desk. You can close this tab.</h1>
+<p class="muted">Publish Desk continues on its own.</p>`,
+  );
 
 /** `problem` is the full sentence of the error (what happened and what to do). */
 export const signInFailedPage = (problem: string, status = 400): SignInPage =>
-  page(status, 'Sign-in did not finish – Publish Desk', `<h1>Sign-in to Publish Desk did not finish</h1>
+  page(
+    status,
+    'Sign-in did not finish – Publish Desk',
+    `<h1>Sign-in to Publish Desk did not finish</h1>
 <p>${escapeHtml(problem)}</p>
-<p class="muted">Close this tab and start the sign-in again from Publish Desk.</p>`);
+<p class="muted">Close this tab and start the sign-in again from Publish Desk.</p>`,
+  );
 
 export const notFoundPage = (): SignInPage => page(404, 'Not found', '<h1>Not found</h1>');

@@ -48,7 +48,13 @@ export async function requestToken(req: TokenRequest): Promise<TokenSet> {
     });
   } catch (err) {
     const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-    throw oauthError({ error: 'network_error', description: `${new URL(req.env.loginBase).host}: ${cause}`, status: null, grant, secrets });
+    throw oauthError({
+      error: 'network_error',
+      description: `${new URL(req.env.loginBase).host}: ${cause}`,
+      status: null,
+      grant,
+      secrets,
+    });
   }
 
   let answer: TokenAnswer = {};
@@ -58,12 +64,21 @@ export async function requestToken(req: TokenRequest): Promise<TokenSet> {
     // A proxy's HTML error page or an empty body: judged by the status below.
   }
   if (!res.ok || typeof answer.error === 'string') {
-    const error = typeof answer.error === 'string' ? answer.error : res.status >= 500 ? 'server_error' : 'invalid_response';
-    const description = [answer.error_description, answer.description].find((d): d is string => typeof d === 'string') ?? `HTTP ${res.status}`;
+    const error =
+      typeof answer.error === 'string' ? answer.error : res.status >= 500 ? 'server_error' : 'invalid_response';
+    const description =
+      [answer.error_description, answer.description].find((d): d is string => typeof d === 'string') ??
+      `HTTP ${res.status}`;
     throw oauthError({ error, description, status: res.status, grant, secrets });
   }
   if (typeof answer.access_token !== 'string' || !answer.access_token || typeof answer.expires_in !== 'number') {
-    throw oauthError({ error: 'invalid_response', description: 'the answer has no access_token or expires_in', status: res.status, grant, secrets });
+    throw oauthError({
+      error: 'invalid_response',
+      description: 'the answer has no access_token or expires_in',
+      status: res.status,
+      grant,
+      secrets,
+    });
   }
   const tokens: TokenSet = {
     accessToken: answer.access_token,

@@ -15,7 +15,14 @@ const token = (name: string, lifetimeMs = 600_000, extra: Partial<TokenSet> = {}
   ...extra,
 });
 const manager = (o: Partial<TokenManagerOptions>) =>
-  createTokenManager({ profileId: 'p1', signIn: null, store: memoryStore(), now: () => clock, onAuthRequired: vi.fn(), ...o });
+  createTokenManager({
+    profileId: 'p1',
+    signIn: null,
+    store: memoryStore(),
+    now: () => clock,
+    onAuthRequired: vi.fn(),
+    ...o,
+  });
 
 describe('token manager, client credentials', () => {
   it('reuses a fresh token and renews within the skew of expiry, with one request for all callers', async () => {

@@ -7,7 +7,11 @@
 import { GenesysError } from './errors';
 import type { GenesysHttp } from './http';
 import type { OperationEvents, OperationFinished } from './operation-events';
-import { buAgentSchedulesQueryResponse, buAsyncAgentSchedulesQueryResponse, type BuAgentSchedulesQueryResponse } from './schemas';
+import {
+  buAgentSchedulesQueryResponse,
+  buAsyncAgentSchedulesQueryResponse,
+  type BuAgentSchedulesQueryResponse,
+} from './schemas';
 import { schedulePath } from './wfm-api';
 
 export interface AgentSchedulesQuery {
@@ -41,11 +45,23 @@ export function createAgentSchedulesApi(http: GenesysHttp, events: OperationEven
     if (event.downloadUrl) return http.signedDownload(event.downloadUrl, buAgentSchedulesQueryResponse);
     const parsed = buAgentSchedulesQueryResponse.safeParse(event.result);
     if (parsed.success) return parsed.data;
-    throw new GenesysError({ ...ctx, kind: 'malformed', status: null, contextId: null, code: null, serverMessage: 'the notification carried neither a downloadUrl nor a valid result' });
+    throw new GenesysError({
+      ...ctx,
+      kind: 'malformed',
+      status: null,
+      contextId: null,
+      code: null,
+      serverMessage: 'the notification carried neither a downloadUrl nor a valid result',
+    });
   }
 
   return {
-    async queryAgentSchedules(businessUnitId: string, weekId: string, scheduleId: string, query: AgentSchedulesQuery): Promise<BuAgentSchedulesQueryResponse> {
+    async queryAgentSchedules(
+      businessUnitId: string,
+      weekId: string,
+      scheduleId: string,
+      query: AgentSchedulesQuery,
+    ): Promise<BuAgentSchedulesQueryResponse> {
       const timeoutMs = query.timeoutMs ?? defaultTimeoutMs;
       // Subscribed before asking, so an answer that comes by notification cannot arrive unheard.
       await events.watchBusinessUnit(businessUnitId);
@@ -54,7 +70,10 @@ export function createAgentSchedulesApi(http: GenesysHttp, events: OperationEven
           method: 'POST',
           pathTemplate: queryTemplate,
           params: { businessUnitId, weekId, scheduleId },
-          query: { forceAsync: query.forceAsync || undefined, forceDownloadService: query.forceDownloadService || undefined },
+          query: {
+            forceAsync: query.forceAsync || undefined,
+            forceDownloadService: query.forceDownloadService || undefined,
+          },
           body: { managementUnitId: query.managementUnitId, ...(query.userIds ? { userIds: [...query.userIds] } : {}) },
           schema: buAsyncAgentSchedulesQueryResponse,
           isWrite: false,
@@ -62,7 +81,14 @@ export function createAgentSchedulesApi(http: GenesysHttp, events: OperationEven
         if (answer.result) return answer.result;
         if (answer.downloadUrl) return http.signedDownload(answer.downloadUrl, buAgentSchedulesQueryResponse);
         if (!answer.operationId) {
-          throw new GenesysError({ ...ctx, kind: 'malformed', status: 200, contextId: null, code: null, serverMessage: 'no result, downloadUrl or operationId' });
+          throw new GenesysError({
+            ...ctx,
+            kind: 'malformed',
+            status: 200,
+            contextId: null,
+            code: null,
+            serverMessage: 'no result, downloadUrl or operationId',
+          });
         }
         events.claimOperation(answer.operationId);
         const event = await events.waitFor(businessUnitId, answer.operationId, timeoutMs);

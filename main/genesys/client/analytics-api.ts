@@ -31,13 +31,16 @@ export function createAnalyticsApi(http: GenesysHttp) {
 }
 
 /** Agents in an active scripted conversation now: no `conversationEnd`, an agent session with a `scriptId`. */
-export function activeScriptAgents(conversations: readonly AnalyticsConversation[]): Array<{ userId: string; conversationId: string; scriptId: string }> {
+export function activeScriptAgents(
+  conversations: readonly AnalyticsConversation[],
+): Array<{ userId: string; conversationId: string; scriptId: string }> {
   const out: Array<{ userId: string; conversationId: string; scriptId: string }> = [];
   for (const c of conversations) {
     if (c.conversationEnd) continue;
     for (const p of c.participants) {
       const scripted = p.sessions.find((s) => s.scriptId);
-      if (p.purpose === 'agent' && p.userId && scripted?.scriptId) out.push({ userId: p.userId, conversationId: c.conversationId, scriptId: scripted.scriptId });
+      if (p.purpose === 'agent' && p.userId && scripted?.scriptId)
+        out.push({ userId: p.userId, conversationId: c.conversationId, scriptId: scripted.scriptId });
     }
   }
   return out;

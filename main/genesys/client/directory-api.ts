@@ -7,7 +7,8 @@ export const usersPerRequest = 100;
 
 export function createDirectoryApi(http: GenesysHttp) {
   return {
-    getOrganization: () => http.request({ method: 'GET', pathTemplate: '/api/v2/organizations/me', schema: organization }),
+    getOrganization: () =>
+      http.request({ method: 'GET', pathTemplate: '/api/v2/organizations/me', schema: organization }),
 
     /** Only for a supervisor sign-in: Genesys refuses it (400) for client credentials. */
     getUserMe: () => http.request({ method: 'GET', pathTemplate: '/api/v2/users/me', schema: userMe }),

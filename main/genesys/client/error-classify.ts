@@ -71,7 +71,8 @@ export function errorFromAnswer(answer: HttpAnswer, ctx: RequestContext, nowMs: 
   const kind = kindOf(answer.status, body);
   const retryAfterMs =
     kind === 'rateLimited'
-      ? (parseRetryAfter(answer.headers['retry-after'], nowMs) ?? parseRetryAfter(answer.headers['inin-ratelimit-reset'], nowMs))
+      ? (parseRetryAfter(answer.headers['retry-after'], nowMs) ??
+        parseRetryAfter(answer.headers['inin-ratelimit-reset'], nowMs))
       : undefined;
   return new GenesysError({
     ...ctx,
@@ -108,7 +109,12 @@ export function errorFromTransport(err: unknown, ctx: RequestContext): GenesysEr
 }
 
 /** A 2xx answer whose body is not what the SDK types promise. */
-export function malformedError(ctx: RequestContext, status: number, contextId: string | null, problem: string): GenesysError {
+export function malformedError(
+  ctx: RequestContext,
+  status: number,
+  contextId: string | null,
+  problem: string,
+): GenesysError {
   return new GenesysError({ ...ctx, kind: 'malformed', status, contextId, code: null, serverMessage: problem });
 }
 

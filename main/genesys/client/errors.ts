@@ -82,7 +82,9 @@ function withContextId(message: string, contextId: string | null): string {
 }
 
 function detailList(details: GenesysErrorDetail[] | undefined): string {
-  const parts = (details ?? []).map((d) => [d.fieldName, d.errorCode, d.entityId].filter(Boolean).join(' ')).filter(Boolean);
+  const parts = (details ?? [])
+    .map((d) => [d.fieldName, d.errorCode, d.entityId].filter(Boolean).join(' '))
+    .filter(Boolean);
   if (parts.length === 0) return '';
   const shown = parts.slice(0, 5).join('; ');
   return parts.length > 5 ? ` Problems: ${shown}; and ${parts.length - 5} more.` : ` Problems: ${shown}.`;

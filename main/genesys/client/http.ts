@@ -9,7 +9,13 @@
 import axios, { type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import type { AuditSink, GenesysEnvironment, TokenProvider } from '../types';
-import { describeZodProblem, errorFromAnswer, errorFromTransport, malformedError, type RequestContext } from './error-classify';
+import {
+  describeZodProblem,
+  errorFromAnswer,
+  errorFromTransport,
+  malformedError,
+  type RequestContext,
+} from './error-classify';
 import { GenesysError } from './errors';
 import { defaultBackoff, retryDelay, type BackoffTuning, type RetryReason } from './retry-policy';
 import { initialThrottle, observeAnswer, reserveSlot, type ThrottleState } from './throttle';
@@ -75,7 +81,8 @@ interface Attempt {
   secret?: string;
 }
 
-type Outcome = { ok: true; status: number; contextId: string | null; value: unknown } | { ok: false; error: GenesysError };
+type Outcome =
+  { ok: true; status: number; contextId: string | null; value: unknown } | { ok: false; error: GenesysError };
 
 export function fillTemplate(template: string, params: Record<string, string> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -98,7 +105,8 @@ export function queryString(query: Record<string, QueryValue> = {}): string {
 
 const lowerCaseHeaders = (res: AxiosResponse): Record<string, string | undefined> => {
   const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(res.headers ?? {})) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v == null ? undefined : String(v);
+  for (const [k, v] of Object.entries(res.headers ?? {}))
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v == null ? undefined : String(v);
   return out;
 };
 
@@ -152,7 +160,13 @@ export function createGenesysHttp(options: GenesysHttpOptions): GenesysHttp {
     return outcome;
   }
 
-  function parse(status: number, contextId: string | null, text: string, schema: z.ZodType | null, ctx: RequestContext): Outcome {
+  function parse(
+    status: number,
+    contextId: string | null,
+    text: string,
+    schema: z.ZodType | null,
+    ctx: RequestContext,
+  ): Outcome {
     if (!schema) return { ok: true, status, contextId, value: undefined };
     let json: unknown;
     try {
@@ -221,14 +235,24 @@ export function createGenesysHttp(options: GenesysHttpOptions): GenesysHttp {
     async signedDownload(url, schema) {
       // The URL itself is the credential: the Activity log names it only by its role.
       const ctx: RequestContext = { method: 'GET', pathTemplate: '{signedDownloadUrl}', isWrite: false };
-      const result = await run(async (attempt) => ({ url, method: 'GET', headers: { Accept: 'application/json' }, ctx, attempt }), ctx, schema, false);
+      const result = await run(
+        async (attempt) => ({ url, method: 'GET', headers: { Accept: 'application/json' }, ctx, attempt }),
+        ctx,
+        schema,
+        false,
+      );
       return result as z.output<typeof schema>;
     },
 
     async signedUpload(url, headers, body) {
       // Retried like a read: re-putting the same key replaces the blob, and nothing is applied until `update`.
       const ctx: RequestContext = { method: 'PUT', pathTemplate: '{signedUploadUrl}', isWrite: false };
-      await run(async (attempt) => ({ url, method: 'PUT', headers: { ...headers }, data: body, ctx, attempt }), ctx, null, false);
+      await run(
+        async (attempt) => ({ url, method: 'PUT', headers: { ...headers }, data: body, ctx, attempt }),
+        ctx,
+        null,
+        false,
+      );
     },
   };
 }

@@ -26,4 +26,5 @@ export interface OperationEvents {
   waitFor(businessUnitId: string, operationId: string, timeoutMs: number): Promise<OperationFinished | null>;
 }
 
-export const schedulesTopic = (businessUnitId: string) => `v2.workforcemanagement.businessunits.${businessUnitId}.schedules`;
+export const schedulesTopic = (businessUnitId: string) =>
+  `v2.workforcemanagement.businessunits.${businessUnitId}.schedules`;

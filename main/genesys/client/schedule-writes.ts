@@ -11,7 +11,12 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { GenesysHttp } from './http';
 import type { OperationEvents } from './operation-events';
-import { buAsyncScheduleResponse, notifiedSchedule, scheduleUploadUrlResponse, type BuScheduleListItem } from './schemas';
+import {
+  buAsyncScheduleResponse,
+  notifiedSchedule,
+  scheduleUploadUrlResponse,
+  type BuScheduleListItem,
+} from './schemas';
 import { schedulePath, wfmBase } from './wfm-api';
 
 const gzipAsync = promisify(gzip);
@@ -43,7 +48,14 @@ export interface ImportOutcome {
   candidates?: BuScheduleListItem[];
 }
 
-export function createScheduleWrites(http: GenesysHttp, events: OperationEvents, read: { getSchedule(buId: string, weekId: string, scheduleId: string): Promise<{ metadata: { version: number } }>; listSchedules(buId: string, weekId: string): Promise<BuScheduleListItem[]> }) {
+export function createScheduleWrites(
+  http: GenesysHttp,
+  events: OperationEvents,
+  read: {
+    getSchedule(buId: string, weekId: string, scheduleId: string): Promise<{ metadata: { version: number } }>;
+    listSchedules(buId: string, weekId: string): Promise<BuScheduleListItem[]>;
+  },
+) {
   /** Gets a signed URL for the gzipped body and puts it there. Neither step changes the schedule. */
   async function uploadBody(pathTemplate: string, params: Record<string, string>, payload: unknown): Promise<string> {
     const body = await gzipAsync(Buffer.from(JSON.stringify(payload), 'utf8'));
@@ -57,25 +69,49 @@ export function createScheduleWrites(http: GenesysHttp, events: OperationEvents,
       isWrite: false,
     });
     const hasEncoding = Object.keys(target.headers).some((h) => h.toLowerCase() === 'content-encoding');
-    await http.signedUpload(target.url, hasEncoding ? target.headers : { ...target.headers, 'Content-Encoding': 'gzip' }, body);
+    await http.signedUpload(
+      target.url,
+      hasEncoding ? target.headers : { ...target.headers, 'Content-Encoding': 'gzip' },
+      body,
+    );
     return target.uploadKey;
   }
 
-  async function process(pathTemplate: string, params: Record<string, string>, uploadKey: string): Promise<StartedOperation> {
+  async function process(
+    pathTemplate: string,
+    params: Record<string, string>,
+    uploadKey: string,
+  ): Promise<StartedOperation> {
     await events.watchBusinessUnit(params.businessUnitId!);
-    const answer = await http.request({ method: 'POST', pathTemplate, params, body: { uploadKey }, schema: buAsyncScheduleResponse, isWrite: true });
+    const answer = await http.request({
+      method: 'POST',
+      pathTemplate,
+      params,
+      body: { uploadKey },
+      schema: buAsyncScheduleResponse,
+      isWrite: true,
+    });
     if (answer.operationId) events.claimOperation(answer.operationId);
     return { operationId: answer.operationId ?? null, status: answer.status ?? 'Processing' };
   }
 
   return {
-    async uploadScheduleUpdate(businessUnitId: string, weekId: string, scheduleId: string, upload: Models.UpdateScheduleUploadSchema): Promise<StartedOperation> {
+    async uploadScheduleUpdate(
+      businessUnitId: string,
+      weekId: string,
+      scheduleId: string,
+      upload: Models.UpdateScheduleUploadSchema,
+    ): Promise<StartedOperation> {
       const params = { businessUnitId, weekId, scheduleId };
       const uploadKey = await uploadBody(`${schedulePath}/update/uploadurl`, params, upload);
       return process(`${schedulePath}/update`, params, uploadKey);
     },
 
-    async importSchedule(businessUnitId: string, weekId: string, upload: Models.ImportScheduleUploadSchema): Promise<StartedOperation> {
+    async importSchedule(
+      businessUnitId: string,
+      weekId: string,
+      upload: Models.ImportScheduleUploadSchema,
+    ): Promise<StartedOperation> {
       const params = { businessUnitId, weekId };
       const uploadKey = await uploadBody(`${importPath}/uploadurl`, params, upload);
       return process(importPath, params, uploadKey);
@@ -98,7 +134,12 @@ export function createScheduleWrites(http: GenesysHttp, events: OperationEvents,
       if (event) {
         const schedule = notifiedSchedule.safeParse(event.result);
         const version = schedule.success ? schedule.data.metadata.version : null;
-        return { outcome: event.status === 'Complete' ? 'completed' : 'failed', via: 'notification', status: event.status, version };
+        return {
+          outcome: event.status === 'Complete' ? 'completed' : 'failed',
+          via: 'notification',
+          status: event.status,
+          version,
+        };
       }
       const current = await read.getSchedule(businessUnitId, weekId, scheduleId);
       const version = current.metadata.version;
@@ -106,7 +147,12 @@ export function createScheduleWrites(http: GenesysHttp, events: OperationEvents,
     },
 
     /** Like `awaitScheduleOperation`; without a notification, lists the week's schedules that carry the import's description. */
-    async awaitImportOperation(businessUnitId: string, weekId: string, operationId: string, options: { timeoutMs: number; description: string }): Promise<ImportOutcome> {
+    async awaitImportOperation(
+      businessUnitId: string,
+      weekId: string,
+      operationId: string,
+      options: { timeoutMs: number; description: string },
+    ): Promise<ImportOutcome> {
       const event = await events.waitFor(businessUnitId, operationId, options.timeoutMs);
       if (event) {
         const schedule = notifiedSchedule.safeParse(event.result);
@@ -117,7 +163,9 @@ export function createScheduleWrites(http: GenesysHttp, events: OperationEvents,
           ...(schedule.success ? { scheduleId: schedule.data.id } : {}),
         };
       }
-      const candidates = (await read.listSchedules(businessUnitId, weekId)).filter((s) => s.description === options.description);
+      const candidates = (await read.listSchedules(businessUnitId, weekId)).filter(
+        (s) => s.description === options.description,
+      );
       return { outcome: 'unknown', via: 'reread', candidates };
     },
   };

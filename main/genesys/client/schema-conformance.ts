@@ -17,7 +17,11 @@ export type Within<Ours, Sdk> = [Ours] extends [Array<infer A>]
     : false
   : [Ours] extends [object]
     ? [Sdk] extends [object]
-      ? AllTrue<{ [K in keyof Fields<Ours>]: K extends keyof Sdk ? Within<NonNullable<Fields<Ours>[K]>, NonNullable<Sdk[K]>> : false }>
+      ? AllTrue<{
+          [K in keyof Fields<Ours>]: K extends keyof Sdk
+            ? Within<NonNullable<Fields<Ours>[K]>, NonNullable<Sdk[K]>>
+            : false;
+        }>
       : false
     : [Ours] extends [Sdk]
       ? true

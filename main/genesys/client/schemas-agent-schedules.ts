@@ -51,7 +51,10 @@ export const agentScheduleQueryResponse = z
   .loose();
 
 export const buAgentSchedulesQueryResponse = z
-  .object({ agentSchedules: z.array(agentScheduleQueryResponse).default([]), businessUnitTimeZone: z.string().optional() })
+  .object({
+    agentSchedules: z.array(agentScheduleQueryResponse).default([]),
+    businessUnitTimeZone: z.string().optional(),
+  })
   .loose();
 
 /** Inline `result`, `Processing` + `operationId` (notification), or a `downloadUrl`. */

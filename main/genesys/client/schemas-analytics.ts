@@ -6,7 +6,12 @@
 import { z } from 'zod';
 
 export const analyticsSession = z
-  .object({ sessionId: z.string().optional(), mediaType: z.string().optional(), scriptId: z.string().optional(), direction: z.string().optional() })
+  .object({
+    sessionId: z.string().optional(),
+    mediaType: z.string().optional(),
+    scriptId: z.string().optional(),
+    direction: z.string().optional(),
+  })
   .loose();
 
 export const analyticsParticipant = z

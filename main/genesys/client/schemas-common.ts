@@ -38,7 +38,10 @@ export const errorBody = z
     contextId: z.string().optional(),
     entityId: z.string().optional(),
     details: z.array(errorDetail).optional(),
-    limit: z.object({ key: z.string().optional(), namespace: z.string().optional(), value: z.number().optional() }).loose().optional(),
+    limit: z
+      .object({ key: z.string().optional(), namespace: z.string().optional(), value: z.number().optional() })
+      .loose()
+      .optional(),
   })
   .loose();
 

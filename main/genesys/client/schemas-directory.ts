@@ -2,7 +2,12 @@
 import { z } from 'zod';
 
 export const organization = z
-  .object({ id: z.string(), name: z.string().optional(), thirdPartyOrgName: z.string().optional(), domain: z.string().optional() })
+  .object({
+    id: z.string(),
+    name: z.string().optional(),
+    thirdPartyOrgName: z.string().optional(),
+    domain: z.string().optional(),
+  })
   .loose();
 
 export const directoryUser = z

@@ -4,7 +4,12 @@ import { z } from 'zod';
 export const channel = z.object({ id: z.string(), connectUri: z.string(), expires: z.string().optional() }).loose();
 
 export const channelTopic = z
-  .object({ id: z.string(), state: z.string().optional(), rejectionReason: z.string().optional(), missingPermissions: z.array(z.string()).optional() })
+  .object({
+    id: z.string(),
+    state: z.string().optional(),
+    rejectionReason: z.string().optional(),
+    missingPermissions: z.array(z.string()).optional(),
+  })
   .loose();
 
 export const channelTopicEntityListing = z.object({ entities: z.array(channelTopic).default([]) }).loose();
@@ -31,6 +36,8 @@ export const notifiedSchedule = z
   .object({
     id: z.string(),
     weekDate: z.string().optional(),
-    metadata: z.object({ version: z.number().int(), modifiedBy: z.object({ id: z.string().optional() }).loose().optional() }).loose(),
+    metadata: z
+      .object({ version: z.number().int(), modifiedBy: z.object({ id: z.string().optional() }).loose().optional() })
+      .loose(),
   })
   .loose();

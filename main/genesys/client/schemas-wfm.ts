@@ -21,17 +21,29 @@ export const ianaTimeZone = z.string().refine(
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a yyyy-MM-dd date');
 /** Genesys sends UTC instants; a zone-less timestamp cannot be placed on the timeline. */
-export const isoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, 'expected an ISO-8601 instant with a zone');
+export const isoInstant = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/,
+    'expected an ISO-8601 instant with a zone',
+  );
 
 export const businessUnitListing = z
-  .object({ entities: z.array(z.object({ id: z.string(), name: z.string().optional(), authorized: z.boolean().optional() }).loose()).default([]) })
+  .object({
+    entities: z
+      .array(z.object({ id: z.string(), name: z.string().optional(), authorized: z.boolean().optional() }).loose())
+      .default([]),
+  })
   .loose();
 
 export const businessUnitResponse = z
   .object({
     id: z.string(),
     name: z.string().optional(),
-    settings: z.object({ timeZone: ianaTimeZone, startDayOfWeek: z.string(), metadata: versionedMetadata.optional() }).loose().optional(),
+    settings: z
+      .object({ timeZone: ianaTimeZone, startDayOfWeek: z.string(), metadata: versionedMetadata.optional() })
+      .loose()
+      .optional(),
   })
   .loose();
 
@@ -46,7 +58,9 @@ export const managementUnit = z
   })
   .loose();
 
-export const managementUnitListing = z.object({ entities: z.array(managementUnit).default([]), nextUri: z.string().optional() }).loose();
+export const managementUnitListing = z
+  .object({ entities: z.array(managementUnit).default([]), nextUri: z.string().optional() })
+  .loose();
 
 export const activityCode = z
   .object({
@@ -63,10 +77,14 @@ export const activityCode = z
   .loose();
 
 /** Large BUs may answer with a `downloadUrl` instead of `entities`. */
-export const activityCodeListing = z.object({ entities: z.array(activityCode).optional(), downloadUrl: z.string().optional() }).loose();
+export const activityCodeListing = z
+  .object({ entities: z.array(activityCode).optional(), downloadUrl: z.string().optional() })
+  .loose();
 
 export const buUserListing = z
-  .object({ managementUnits: z.array(z.object({ managementUnit: entityRef, users: z.array(entityRef).default([]) }).loose()) })
+  .object({
+    managementUnits: z.array(z.object({ managementUnit: entityRef, users: z.array(entityRef).default([]) }).loose()),
+  })
   .loose();
 
 export const buScheduleListItem = z
@@ -117,4 +135,6 @@ export const timeOffRequestListItem = z
   })
   .loose();
 
-export const timeOffRequestListing = z.object({ entities: z.array(timeOffRequestListItem).optional(), downloadUrl: z.string().optional() }).loose();
+export const timeOffRequestListing = z
+  .object({ entities: z.array(timeOffRequestListItem).optional(), downloadUrl: z.string().optional() })
+  .loose();

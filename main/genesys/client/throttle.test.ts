@@ -11,7 +11,9 @@ describe('rate-limit throttle', () => {
   it('reads the inin-ratelimit headers, and ignores answers without them', () => {
     expect(readRateBudget(headers(10), 1_000)).toEqual({ allowed: 300, count: 10, resetAtMs: 31_000 });
     expect(readRateBudget({}, 1_000)).toBeNull();
-    expect(readRateBudget({ 'inin-ratelimit-allowed': 'x', 'inin-ratelimit-count': '1', 'inin-ratelimit-reset': '1' }, 0)).toBeNull();
+    expect(
+      readRateBudget({ 'inin-ratelimit-allowed': 'x', 'inin-ratelimit-count': '1', 'inin-ratelimit-reset': '1' }, 0),
+    ).toBeNull();
     expect(observeAnswer(initialThrottle, {}, 0)).toBe(initialThrottle);
   });
 

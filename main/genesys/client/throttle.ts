@@ -28,12 +28,21 @@ export function readRateBudget(headers: Record<string, string | undefined>, nowM
   const allowed = Number(headers['inin-ratelimit-allowed']);
   const count = Number(headers['inin-ratelimit-count']);
   const resetSeconds = Number(headers['inin-ratelimit-reset']);
-  if (![allowed, count, resetSeconds].every(Number.isFinite) || allowed <= 0 || headers['inin-ratelimit-allowed'] === undefined) return null;
+  if (
+    ![allowed, count, resetSeconds].every(Number.isFinite) ||
+    allowed <= 0 ||
+    headers['inin-ratelimit-allowed'] === undefined
+  )
+    return null;
   return { allowed, count, resetAtMs: nowMs + Math.max(0, resetSeconds) * 1000 };
 }
 
 /** Takes in the headers of an answer; answers without them leave the state alone. */
-export function observeAnswer(state: ThrottleState, headers: Record<string, string | undefined>, nowMs: number): ThrottleState {
+export function observeAnswer(
+  state: ThrottleState,
+  headers: Record<string, string | undefined>,
+  nowMs: number,
+): ThrottleState {
   const budget = readRateBudget(headers, nowMs);
   return budget ? { ...state, budget } : state;
 }

@@ -19,7 +19,9 @@ export const schedulePath = `${buPath}/weeks/{weekId}/schedules/{scheduleId}`;
 export function createWfmApi(http: GenesysHttp) {
   return {
     async getBusinessUnits() {
-      return (await http.request({ method: 'GET', pathTemplate: `${wfmBase}/businessunits`, schema: businessUnitListing })).entities;
+      return (
+        await http.request({ method: 'GET', pathTemplate: `${wfmBase}/businessunits`, schema: businessUnitListing })
+      ).entities;
     },
 
     /** With `expandSettings`, `settings.timeZone` is the zone every BU-local date is read in. */
@@ -33,12 +35,22 @@ export function createWfmApi(http: GenesysHttp) {
       }),
 
     async getManagementUnits(businessUnitId: string) {
-      const listing = await http.request({ method: 'GET', pathTemplate: `${buPath}/managementunits`, params: { businessUnitId }, schema: managementUnitListing });
+      const listing = await http.request({
+        method: 'GET',
+        pathTemplate: `${buPath}/managementunits`,
+        params: { businessUnitId },
+        schema: managementUnitListing,
+      });
       return listing.entities;
     },
 
     async getActivityCodes(businessUnitId: string) {
-      const listing = await http.request({ method: 'GET', pathTemplate: `${buPath}/activitycodes`, params: { businessUnitId }, schema: activityCodeListing });
+      const listing = await http.request({
+        method: 'GET',
+        pathTemplate: `${buPath}/activitycodes`,
+        params: { businessUnitId },
+        schema: activityCodeListing,
+      });
       if (listing.entities || !listing.downloadUrl) return listing.entities ?? [];
       return (await http.signedDownload(listing.downloadUrl, activityCodeListing)).entities ?? [];
     },
@@ -68,7 +80,12 @@ export function createWfmApi(http: GenesysHttp) {
     },
 
     getSchedule: (businessUnitId: string, weekId: string, scheduleId: string) =>
-      http.request({ method: 'GET', pathTemplate: schedulePath, params: { businessUnitId, weekId, scheduleId }, schema: buScheduleMetadata }),
+      http.request({
+        method: 'GET',
+        pathTemplate: schedulePath,
+        params: { businessUnitId, weekId, scheduleId },
+        schema: buScheduleMetadata,
+      }),
 
     async queryTimeOffRequests(managementUnitId: string, body: Models.TimeOffRequestQueryBody) {
       const listing = await http.request({

@@ -10,11 +10,21 @@ import { schedulesTopic } from '../client/operation-events';
 import type { Channel } from '../client/schemas';
 import { readSocketMessage } from './channel-events';
 import { channelGone, createChannel, rejectedTopicsOf, replaceSubscriptions } from './channel-rest';
-import type { ConnectionState, NotificationEventMap, NotificationsClient, NotificationsClientOptions } from './channel-types';
+import type {
+  ConnectionState,
+  NotificationEventMap,
+  NotificationsClient,
+  NotificationsClientOptions,
+} from './channel-types';
 import { createListeners } from './listeners';
 import { createOperationBuffer } from './operation-buffer';
 
-export type { ConnectionState, NotificationEventMap, NotificationsClient, NotificationsClientOptions } from './channel-types';
+export type {
+  ConnectionState,
+  NotificationEventMap,
+  NotificationsClient,
+  NotificationsClientOptions,
+} from './channel-types';
 export type { ScheduleSaved } from './channel-events';
 
 const maxClaimed = 1000;
@@ -188,7 +198,12 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
     const delay = Math.min(maxDelay, baseDelay * 2 ** failures);
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null;
-      ensureConnected().catch((err: unknown) => log({ level: 'warn', message: `notification reconnect failed: ${err instanceof Error ? err.message : String(err)}` }));
+      ensureConnected().catch((err: unknown) =>
+        log({
+          level: 'warn',
+          message: `notification reconnect failed: ${err instanceof Error ? err.message : String(err)}`,
+        }),
+      );
     }, delay);
     reconnectTimer.unref();
   }
@@ -212,7 +227,8 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
       claim(operationId);
       return buffer.wait(businessUnitId, operationId, timeoutMs);
     },
-    waitFor: (businessUnitId, operationId, timeoutMs) => client.waitForOperation(businessUnitId, operationId, timeoutMs),
+    waitFor: (businessUnitId, operationId, timeoutMs) =>
+      client.waitForOperation(businessUnitId, operationId, timeoutMs),
     close() {
       if (closed) return;
       closed = true;

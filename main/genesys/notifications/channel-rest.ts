@@ -19,7 +19,11 @@ export function createChannel(http: GenesysHttp): Promise<Channel> {
 }
 
 /** Replaces the channel's topics; returns those Genesys permitted, throws `forbidden` naming the rejected ones. */
-export async function replaceSubscriptions(http: GenesysHttp, channelId: string, topics: readonly string[]): Promise<string[]> {
+export async function replaceSubscriptions(
+  http: GenesysHttp,
+  channelId: string,
+  topics: readonly string[],
+): Promise<string[]> {
   const listing = await http.request({
     method: 'PUT',
     pathTemplate: subscriptionsPath,

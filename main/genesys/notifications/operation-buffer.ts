@@ -12,7 +12,9 @@ export interface OperationBuffer {
   cancelAll(): void;
 }
 
-export function createOperationBuffer(options: { keepMs?: number; maxEntries?: number; now?: () => number } = {}): OperationBuffer {
+export function createOperationBuffer(
+  options: { keepMs?: number; maxEntries?: number; now?: () => number } = {},
+): OperationBuffer {
   const keepMs = options.keepMs ?? 10 * 60_000;
   const maxEntries = options.maxEntries ?? 500;
   const now = options.now ?? Date.now;

@@ -42,8 +42,12 @@ const maxmemFor = (kdf: ScryptParams) => 2 * 128 * kdf.N * kdf.r * kdf.p;
 
 function deriveKey(passphrase: string, salt: Buffer, kdf: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(passphrase.normalize('NFC'), salt, kdf.keyLength, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: maxmemFor(kdf) }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      passphrase.normalize('NFC'),
+      salt,
+      kdf.keyLength,
+      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: maxmemFor(kdf) },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }
@@ -72,16 +76,32 @@ function open(key: Buffer, name: string, sealed: Sealed): string | null {
 }
 
 const isSealed = (v: unknown): v is Sealed =>
-  !!v && typeof v === 'object' && ['iv', 'tag', 'data'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
+  !!v &&
+  typeof v === 'object' &&
+  ['iv', 'tag', 'data'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
 
 // Bounds on a file's KDF parameters, so a tampered file cannot make us allocate gigabytes.
 const saneKdf = (k: Partial<ScryptParams> | undefined): k is ScryptParams =>
-  !!k && k.name === 'scrypt' && k.keyLength === 32 && Number.isInteger(k.N) && k.N! >= 2 ** 14 && k.N! <= 2 ** 20 &&
-  (k.N! & (k.N! - 1)) === 0 && Number.isInteger(k.r) && k.r! >= 1 && k.r! <= 16 && Number.isInteger(k.p) && k.p! >= 1 && k.p! <= 4;
+  !!k &&
+  k.name === 'scrypt' &&
+  k.keyLength === 32 &&
+  Number.isInteger(k.N) &&
+  k.N! >= 2 ** 14 &&
+  k.N! <= 2 ** 20 &&
+  (k.N! & (k.N! - 1)) === 0 &&
+  Number.isInteger(k.r) &&
+  k.r! >= 1 &&
+  k.r! <= 16 &&
+  Number.isInteger(k.p) &&
+  k.p! >= 1 &&
+  k.p! <= 4;
 
 function parseVaultFile(filePath: string, text: string): VaultFile {
   const damaged = (why: string) =>
-    new VaultError('corrupt', `The secrets file ${filePath} is damaged (${why}). It was left as it is; move it away to start a new vault, or restore it from a backup.`);
+    new VaultError(
+      'corrupt',
+      `The secrets file ${filePath} is damaged (${why}). It was left as it is; move it away to start a new vault, or restore it from a backup.`,
+    );
   let doc: Partial<VaultFile> & { format?: unknown };
   try {
     doc = JSON.parse(text) as typeof doc;
@@ -89,10 +109,14 @@ function parseVaultFile(filePath: string, text: string): VaultFile {
     throw damaged('not valid JSON');
   }
   if (typeof doc.format === 'string' && doc.format.startsWith('publish-desk-vault/') && doc.format !== vaultFormat) {
-    throw new VaultError('newer-format', `The secrets file ${filePath} was written by a newer Publish Desk (${doc.format}). Update Publish Desk to open it.`);
+    throw new VaultError(
+      'newer-format',
+      `The secrets file ${filePath} was written by a newer Publish Desk (${doc.format}). Update Publish Desk to open it.`,
+    );
   }
   if (doc.format !== vaultFormat) throw damaged('not a Publish Desk vault');
-  if (!saneKdf(doc.kdf) || typeof doc.salt !== 'string' || !isSealed(doc.check)) throw damaged('its header is incomplete');
+  if (!saneKdf(doc.kdf) || typeof doc.salt !== 'string' || !isSealed(doc.check))
+    throw damaged('its header is incomplete');
   const entries = doc.entries && typeof doc.entries === 'object' ? doc.entries : null;
   if (!entries || !Object.values(entries).every(isSealed)) throw damaged('an entry is incomplete');
   return { format: vaultFormat, kdf: doc.kdf, salt: doc.salt, check: doc.check, entries: { ...entries } };
@@ -104,14 +128,20 @@ export interface PassphraseFileVaultOptions {
 }
 
 /** Opens the vault, creating the file on first use. Rejects with a `VaultError` for a wrong passphrase or a damaged file. */
-export async function openPassphraseFileVault({ filePath, passphrase }: PassphraseFileVaultOptions): Promise<SecretVault> {
+export async function openPassphraseFileVault({
+  filePath,
+  passphrase,
+}: PassphraseFileVaultOptions): Promise<SecretVault> {
   if (!passphrase) throw new VaultError('wrong-passphrase', 'Enter the vault passphrase to unlock your saved secrets.');
   let text: string | null = null;
   try {
     text = await readFile(filePath, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new VaultError('unavailable', `The secrets file ${filePath} cannot be read (${(err as Error).message}). Check its permissions.`);
+      throw new VaultError(
+        'unavailable',
+        `The secrets file ${filePath} cannot be read (${(err as Error).message}). Check its permissions.`,
+      );
     }
   }
   const enqueue = createWriteQueue();
@@ -120,13 +150,22 @@ export async function openPassphraseFileVault({ filePath, passphrase }: Passphra
   if (text === null) {
     const salt = randomBytes(16);
     key = await deriveKey(passphrase, salt, defaultKdf);
-    doc = { format: vaultFormat, kdf: defaultKdf, salt: salt.toString('base64'), check: seal(key, '', checkText), entries: {} };
+    doc = {
+      format: vaultFormat,
+      kdf: defaultKdf,
+      salt: salt.toString('base64'),
+      check: seal(key, '', checkText),
+      entries: {},
+    };
     await writeFileAtomically(filePath, JSON.stringify(doc, null, 2));
   } else {
     doc = parseVaultFile(filePath, text);
     key = await deriveKey(passphrase, Buffer.from(doc.salt, 'base64'), doc.kdf);
     if (open(key, '', doc.check) !== checkText) {
-      throw new VaultError('wrong-passphrase', `The vault passphrase is not right, so ${filePath} stays locked. Try again; if it is lost, move the file away and sign in again (the saved secrets cannot be recovered).`);
+      throw new VaultError(
+        'wrong-passphrase',
+        `The vault passphrase is not right, so ${filePath} stays locked. Try again; if it is lost, move the file away and sign in again (the saved secrets cannot be recovered).`,
+      );
     }
   }
 
@@ -149,7 +188,10 @@ export async function openPassphraseFileVault({ filePath, passphrase }: Passphra
       if (!sealed) return null;
       const plain = open(key, name, sealed);
       if (plain === null) {
-        throw new VaultError('unreadable-entry', `The saved secret "${name}" in ${filePath} has been altered and cannot be read. Save it again (for a sign-in: sign in again).`);
+        throw new VaultError(
+          'unreadable-entry',
+          `The saved secret "${name}" in ${filePath} has been altered and cannot be read. Save it again (for a sign-in: sign in again).`,
+        );
       }
       return plain;
     },

@@ -14,8 +14,16 @@ describe('BU weeks', () => {
   });
 
   it('default to the current week and the next two', () => {
-    expect(defaultWeeks(new Date('2026-11-23T12:00:00Z'), 'America/Chicago', 'Monday')).toEqual(['2026-11-23', '2026-11-30', '2026-12-07']);
+    expect(defaultWeeks(new Date('2026-11-23T12:00:00Z'), 'America/Chicago', 'Monday')).toEqual([
+      '2026-11-23',
+      '2026-11-30',
+      '2026-12-07',
+    ]);
     // Across the end of DST the dates stay whole days.
-    expect(defaultWeeks(new Date('2026-10-27T12:00:00Z'), 'America/Chicago', 'Monday')).toEqual(['2026-10-26', '2026-11-02', '2026-11-09']);
+    expect(defaultWeeks(new Date('2026-10-27T12:00:00Z'), 'America/Chicago', 'Monday')).toEqual([
+      '2026-10-26',
+      '2026-11-02',
+      '2026-11-09',
+    ]);
   });
 });

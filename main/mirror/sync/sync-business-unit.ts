@@ -9,7 +9,14 @@ import type Database from 'better-sqlite3';
 import type { SyncRunSummary } from '../../../shared/mirror';
 import { createSyncRunStore } from '../sync-run-store';
 import { defaultWeeks } from './business-unit-weeks';
-import { checkpointFor, createStores, SyncCancelled, type MirrorSyncApi, type SyncContext, type SyncProgressEvent } from './sync-context';
+import {
+  checkpointFor,
+  createStores,
+  SyncCancelled,
+  type MirrorSyncApi,
+  type SyncContext,
+  type SyncProgressEvent,
+} from './sync-context';
 import { syncReferenceData } from './sync-reference-data';
 import { syncSchedules } from './sync-schedules';
 import { syncScriptSessions } from './sync-script-sessions';
@@ -65,7 +72,9 @@ export async function syncBusinessUnit(options: SyncBusinessUnitOptions): Promis
     ctx.checkpoint();
     const settings = await syncReferenceData(ctx);
     // A week that is not this unit's would be fetched as "no schedule" and mirrored as empty.
-    const misaligned = (options.weeks ?? []).map((w) => weekProblem(w, settings.startDayOfWeek)).find((p) => p !== null);
+    const misaligned = (options.weeks ?? [])
+      .map((w) => weekProblem(w, settings.startDayOfWeek))
+      .find((p) => p !== null);
     if (misaligned) throw badInput(misaligned);
     const weeks = options.weeks ?? defaultWeeks(now(), settings.timeZone, settings.startDayOfWeek);
     runs.setWeeks(run.id, weeks);

@@ -17,7 +17,10 @@ export async function syncReferenceData(ctx: SyncContext): Promise<BusinessUnitS
   const total = 4;
   ctx.progress({ phase: 'businessUnit', done: 0, total, item: 'Business unit' });
   const unit = await api.getBusinessUnit(businessUnitId, { expandSettings: true });
-  if (!unit.settings) throw new Error(`Genesys Cloud sent business unit ${businessUnitId} without its settings (time zone, start day): it cannot be mirrored.`);
+  if (!unit.settings)
+    throw new Error(
+      `Genesys Cloud sent business unit ${businessUnitId} without its settings (time zone, start day): it cannot be mirrored.`,
+    );
   const settings = { timeZone: unit.settings.timeZone, startDayOfWeek: unit.settings.startDayOfWeek };
   ctx.checkpoint();
   stores.businessUnits.saveBusinessUnit({
@@ -42,7 +45,12 @@ export async function syncReferenceData(ctx: SyncContext): Promise<BusinessUnitS
   ctx.checkpoint();
   stores.businessUnits.replaceActivityCodes(
     businessUnitId,
-    codes.map((c) => ({ id: c.id, name: c.name ?? c.id, category: c.category ?? null, paid: c.countsAsPaidTime ?? null })),
+    codes.map((c) => ({
+      id: c.id,
+      name: c.name ?? c.id,
+      category: c.category ?? null,
+      paid: c.countsAsPaidTime ?? null,
+    })),
     ctx.now().toISOString(),
   );
   ctx.changed.add('activity_codes');
@@ -60,24 +68,40 @@ async function syncAgents(ctx: SyncContext): Promise<void> {
   );
   ctx.checkpoint();
   const fetchedSince = new Date(ctx.now().getTime() - nameMaxAgeMs).toISOString();
-  const unnamed = stores.businessUnits.agentsNeedingNames(businessUnitId, members.map((m) => m.id), fetchedSince);
+  const unnamed = stores.businessUnits.agentsNeedingNames(
+    businessUnitId,
+    members.map((m) => m.id),
+    fetchedSince,
+  );
   await nameAgents(ctx, unnamed, new Map(members.map((m) => [m.id, m.managementUnitId])));
   stores.businessUnits.assignAgents(businessUnitId, members);
   ctx.changed.add('agents');
 }
 
 /** Agents met in a schedule but never named (moved in, or left the BU): named once, so the timeline can show them. */
-export async function nameUnknownAgents(ctx: SyncContext, agents: ReadonlyArray<{ id: string; managementUnitId: string }>): Promise<void> {
+export async function nameUnknownAgents(
+  ctx: SyncContext,
+  agents: ReadonlyArray<{ id: string; managementUnitId: string }>,
+): Promise<void> {
   const unknown = ctx.stores.businessUnits.unknownAgents(agents.map((a) => a.id));
   if (unknown.length > 0) await nameAgents(ctx, unknown, new Map(agents.map((a) => [a.id, a.managementUnitId])));
 }
 
-async function nameAgents(ctx: SyncContext, ids: readonly string[], unitOf: ReadonlyMap<string, string>): Promise<void> {
+async function nameAgents(
+  ctx: SyncContext,
+  ids: readonly string[],
+  unitOf: ReadonlyMap<string, string>,
+): Promise<void> {
   if (ids.length === 0) return;
   const users = new Map((await ctx.api.getUsers(ids)).map((u) => [u.id, u]));
   ctx.checkpoint();
   // A user /users no longer returns (deleted) keeps its id as its name: its shifts must still show.
-  const agents = ids.map((id) => ({ id, managementUnitId: unitOf.get(id) ?? null, name: users.get(id)?.name ?? id, email: users.get(id)?.email ?? null }));
+  const agents = ids.map((id) => ({
+    id,
+    managementUnitId: unitOf.get(id) ?? null,
+    name: users.get(id)?.name ?? id,
+    email: users.get(id)?.email ?? null,
+  }));
   ctx.stores.businessUnits.saveAgents(ctx.businessUnitId, agents, ctx.now().toISOString());
   ctx.changed.add('agents');
 }

@@ -12,7 +12,8 @@ import type { SyncContext } from './sync-context';
 import { nameUnknownAgents } from './sync-reference-data';
 
 /** Does a schedule starting on `weekDate` for `weekCount` weeks cover the week starting on `week`? */
-const spans = (weekDate: string, weekCount: number, week: string) => week >= weekDate && week < addDays(weekDate, weekCount * 7);
+const spans = (weekDate: string, weekCount: number, week: string) =>
+  week >= weekDate && week < addDays(weekDate, weekCount * 7);
 
 export async function syncSchedules(ctx: SyncContext, weeks: readonly string[]): Promise<void> {
   const changed = await readScheduleHeaders(ctx, weeks);
@@ -21,23 +22,34 @@ export async function syncSchedules(ctx: SyncContext, weeks: readonly string[]):
   ctx.progress({ phase: 'agentSchedules', done, total });
   for (const header of changed) {
     ctx.checkpoint();
-    const snapshot: ScheduleSnapshot = { businessUnitId: ctx.businessUnitId, header, managementUnits: [], fetchedAt: '' };
+    const snapshot: ScheduleSnapshot = {
+      businessUnitId: ctx.businessUnitId,
+      header,
+      managementUnits: [],
+      fetchedAt: '',
+    };
     for (const mu of header.managementUnits) {
       const label = `${header.description ?? header.weekDate} · ${ctx.unitNames.get(mu.managementUnit.id) ?? mu.managementUnit.id}`;
-      const query = () => ctx.api.queryAgentSchedules(ctx.businessUnitId, header.weekDate, header.id, { managementUnitId: mu.managementUnit.id });
+      const query = () =>
+        ctx.api.queryAgentSchedules(ctx.businessUnitId, header.weekDate, header.id, {
+          managementUnitId: mu.managementUnit.id,
+        });
       const answer = await askAgain(query, ctx.checkpoint);
       snapshot.managementUnits.push({ managementUnitId: mu.managementUnit.id, agentSchedules: answer.agentSchedules });
       ctx.progress({ phase: 'agentSchedules', done: ++done, total, item: label });
       ctx.checkpoint();
     }
-    const agents = snapshot.managementUnits.flatMap((mu) => mu.agentSchedules.map((a) => ({ id: a.user.id, managementUnitId: mu.managementUnitId })));
+    const agents = snapshot.managementUnits.flatMap((mu) =>
+      mu.agentSchedules.map((a) => ({ id: a.user.id, managementUnitId: mu.managementUnitId })),
+    );
     await nameUnknownAgents(ctx, agents);
     ctx.checkpoint();
     snapshot.fetchedAt = ctx.now().toISOString();
     const written = ctx.stores.schedules.write(snapshot);
     ctx.tally.schedulesFetched += 1;
     ctx.tally.agentSchedulesWritten += written.agentSchedules;
-    for (const table of ['schedules', 'agent_schedules', 'shifts', 'activities', 'full_day_time_off']) ctx.changed.add(table);
+    for (const table of ['schedules', 'agent_schedules', 'shifts', 'activities', 'full_day_time_off'])
+      ctx.changed.add(table);
     ctx.progress({ phase: 'agentSchedules', done, total, item: `${header.description ?? header.weekDate}: saved` });
   }
 }
@@ -68,7 +80,8 @@ async function readScheduleHeaders(ctx: SyncContext, weeks: readonly string[]): 
     .map((m) => m.id);
   if (gone.length > 0) {
     stores.schedules.remove(gone);
-    for (const table of ['schedules', 'agent_schedules', 'shifts', 'activities', 'full_day_time_off']) ctx.changed.add(table);
+    for (const table of ['schedules', 'agent_schedules', 'shifts', 'activities', 'full_day_time_off'])
+      ctx.changed.add(table);
   }
   return changed;
 }

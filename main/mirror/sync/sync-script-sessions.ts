@@ -13,7 +13,9 @@ export async function syncScriptSessions(ctx: SyncContext): Promise<void> {
   ctx.progress({ phase: 'scriptSessions', done: 0, total: 1 });
   const seenAt = ctx.now();
   const windowStart = new Date(seenAt.getTime() - scriptSessionWindowMs);
-  const conversations = await ctx.api.queryConversationDetails({ interval: `${windowStart.toISOString()}/${seenAt.toISOString()}` });
+  const conversations = await ctx.api.queryConversationDetails({
+    interval: `${windowStart.toISOString()}/${seenAt.toISOString()}`,
+  });
   ctx.checkpoint();
   ctx.stores.scriptSessions.record(scriptSessionsOf(conversations), windowStart.toISOString(), seenAt.toISOString());
   ctx.changed.add('script_sessions');

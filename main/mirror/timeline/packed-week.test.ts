@@ -16,8 +16,22 @@ const shifts: PackedShift[] = [
       { offsetMs: 2 * hour + 15 * 60_000 + 500, lengthMinutes: 345, codeIndex: 2, paid: false },
     ],
   },
-  { key: 2 ** 40, id: null, startMs: monday + 24 * hour, endMs: monday + 32 * hour, manuallyEdited: true, activities: [] },
-  { key: 9, id: 'schicht-ü-日本', startMs: monday + 48 * hour, endMs: monday + 56 * hour, manuallyEdited: false, activities: [{ offsetMs: 0, lengthMinutes: 480, codeIndex: 0, paid: true }] },
+  {
+    key: 2 ** 40,
+    id: null,
+    startMs: monday + 24 * hour,
+    endMs: monday + 32 * hour,
+    manuallyEdited: true,
+    activities: [],
+  },
+  {
+    key: 9,
+    id: 'schicht-ü-日本',
+    startMs: monday + 48 * hour,
+    endMs: monday + 56 * hour,
+    manuallyEdited: false,
+    activities: [{ offsetMs: 0, lengthMinutes: 480, codeIndex: 0, paid: true }],
+  },
 ];
 const codes = ['on-queue', 'break', 'lunch'];
 const decode = (b: Buffer, from = -Infinity, to = Infinity) => {
@@ -37,7 +51,12 @@ describe('packed agent week', () => {
         startMs: s.startMs,
         endMs: s.endMs,
         manuallyEdited: s.manuallyEdited,
-        activities: s.activities.map((a) => ({ startMs: s.startMs + a.offsetMs, lengthMinutes: a.lengthMinutes, activityCodeId: codes[a.codeIndex], paid: a.paid })),
+        activities: s.activities.map((a) => ({
+          startMs: s.startMs + a.offsetMs,
+          lengthMinutes: a.lengthMinutes,
+          activityCodeId: codes[a.codeIndex],
+          paid: a.paid,
+        })),
       })),
     );
   });
@@ -54,7 +73,9 @@ describe('packed agent week', () => {
     expect(() => decode(Buffer.alloc(0))).toThrow(PackedWeekError);
     expect(() => decode(Buffer.from([2, 0, 0, 0, 0]))).toThrow(/format 2.*Sync the week again/);
     expect(() => decode(b.subarray(0, b.length - 10))).toThrow(/cannot be read .*Sync the week again/);
-    const wrongCode = encodeAgentWeek([{ ...shifts[0]!, activities: [{ offsetMs: 0, lengthMinutes: 1, codeIndex: 3, paid: null }] }]);
+    const wrongCode = encodeAgentWeek([
+      { ...shifts[0]!, activities: [{ offsetMs: 0, lengthMinutes: 1, codeIndex: 3, paid: null }] },
+    ]);
     expect(() => decode(wrongCode)).toThrow(/activity code index outside/);
   });
 

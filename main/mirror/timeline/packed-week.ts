@@ -81,7 +81,14 @@ import type { TimelineActivity as DecodedActivity, TimelineShift as DecodedShift
  * The shifts of a packed week overlapping [from, to), with activity codes
  * resolved through the schedule's code list, appended to `into`.
  */
-export function decodeAgentWeek(b: Buffer, scheduleId: string, codes: readonly string[], from: number, to: number, into: DecodedShift[]): void {
+export function decodeAgentWeek(
+  b: Buffer,
+  scheduleId: string,
+  codes: readonly string[],
+  from: number,
+  to: number,
+  into: DecodedShift[],
+): void {
   if (b.length < 5 || b[0] !== packedWeekFormat) throw new PackedWeekError(b.length === 0 ? 'empty' : `format ${b[0]}`);
   try {
     const count = b.readUInt32LE(1);
@@ -110,9 +117,14 @@ export function decodeAgentWeek(b: Buffer, scheduleId: string, codes: readonly s
       const activities: DecodedActivity[] = new Array(activityCount);
       for (let i = 0; i < activityCount; i++) {
         const code = codes[b.readUInt32LE(o + 12)];
-        if (code === undefined) throw new RangeError('activity code index outside the schedule\'s list');
+        if (code === undefined) throw new RangeError("activity code index outside the schedule's list");
         const paid = b.readInt8(o + 16);
-        activities[i] = { startMs: startMs + b.readDoubleLE(o), lengthMinutes: b.readInt32LE(o + 8), activityCodeId: code, paid: paid < 0 ? null : paid === 1 };
+        activities[i] = {
+          startMs: startMs + b.readDoubleLE(o),
+          lengthMinutes: b.readInt32LE(o + 8),
+          activityCodeId: code,
+          paid: paid < 0 ? null : paid === 1,
+        };
         o += activityBytes;
       }
       into.push({ key, id, scheduleId, startMs, endMs, manuallyEdited, activities });

@@ -10,12 +10,16 @@ function mirror() {
   const dir = mkdtempSync(path.join(tmpdir(), 'pd-roster-'));
   const { db } = openDatabase(dir);
   const add = (d: Database.Database, id: string, name: string, mu: string | null = 'mu-1', bu = 'bu') =>
-    d.prepare("INSERT INTO agents (id, business_unit_id, management_unit_id, name, fetched_at) VALUES (?, ?, ?, ?, '2026-11-23T06:00:00Z')").run(id, bu, mu, name);
+    d
+      .prepare(
+        "INSERT INTO agents (id, business_unit_id, management_unit_id, name, fetched_at) VALUES (?, ?, ?, ?, '2026-11-23T06:00:00Z')",
+      )
+      .run(id, bu, mu, name);
   return { db, file: path.join(dir, databaseFileName), add };
 }
 
 describe('timeline roster', () => {
-  it('lists a unit\'s agents by name in any case, then id, and narrows by MU, name part and ids', () => {
+  it("lists a unit's agents by name in any case, then id, and narrows by MU, name part and ids", () => {
     const { db, add } = mirror();
     add(db, 'c', 'bea Ruiz', 'mu-2');
     add(db, 'b', 'Ana Ñúñez');
@@ -56,7 +60,7 @@ describe('timeline roster', () => {
     other.close();
   });
 
-  it('keeps a unit\'s roster when only other data changed', () => {
+  it("keeps a unit's roster when only other data changed", () => {
     const { db, add } = mirror();
     add(db, 'a', 'Ana');
     const first = rosterOf(db, 'bu');

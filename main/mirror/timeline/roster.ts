@@ -25,15 +25,26 @@ export interface RosterFilter {
 const cache = new WeakMap<Database.Database, Map<string, { generation: number | null; roster: RosterAgent[] }>>();
 
 export function rosterOf(db: Database.Database, businessUnitId: string): readonly RosterAgent[] {
-  const generation = (prepared(db, 'SELECT generation FROM roster_generations WHERE business_unit_id = ?').pluck().get(businessUnitId) as number | undefined) ?? null;
+  const generation =
+    (prepared(db, 'SELECT generation FROM roster_generations WHERE business_unit_id = ?')
+      .pluck()
+      .get(businessUnitId) as number | undefined) ?? null;
   let units = cache.get(db);
   if (!units) cache.set(db, (units = new Map()));
   const cached = units.get(businessUnitId);
   if (cached && cached.generation === generation) return cached.roster;
-  const rows = prepared(db, 'SELECT id, name, management_unit_id FROM agents WHERE business_unit_id = ? ORDER BY name, id').raw().all(businessUnitId) as Array<
-    [string, string, string | null]
-  >;
-  const roster = rows.map(([id, name, managementUnitId]) => ({ id, name, managementUnitId, lowerName: name.toLowerCase() }));
+  const rows = prepared(
+    db,
+    'SELECT id, name, management_unit_id FROM agents WHERE business_unit_id = ? ORDER BY name, id',
+  )
+    .raw()
+    .all(businessUnitId) as Array<[string, string, string | null]>;
+  const roster = rows.map(([id, name, managementUnitId]) => ({
+    id,
+    name,
+    managementUnitId,
+    lowerName: name.toLowerCase(),
+  }));
   units.set(businessUnitId, { generation, roster });
   return roster;
 }
@@ -44,6 +55,9 @@ export function filterRoster(roster: readonly RosterAgent[], f: RosterFilter): r
   const search = f.search?.toLowerCase();
   const ids = f.agentIds ? new Set(f.agentIds) : null;
   return roster.filter(
-    (a) => (!f.managementUnitId || a.managementUnitId === f.managementUnitId) && (!search || a.lowerName.includes(search)) && (!ids || ids.has(a.id)),
+    (a) =>
+      (!f.managementUnitId || a.managementUnitId === f.managementUnitId) &&
+      (!search || a.lowerName.includes(search)) &&
+      (!ids || ids.has(a.id)),
   );
 }

@@ -11,7 +11,9 @@ import type { TimelineAgent, TimelineQuery } from './window-query';
 type TimeOffRow = [number, string, string, number | null, number, string, string | null];
 
 export function addTimeOff(db: Database.Database, q: TimelineQuery, ids: string, agents: TimelineAgent[]): void {
-  const zone = prepared(db, 'SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1').pluck().get(q.businessUnitId) as string | undefined;
+  const zone = prepared(db, 'SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1')
+    .pluck()
+    .get(q.businessUnitId) as string | undefined;
   // The analysis' zone clock: offsets memoised per zone for the process, where luxon costs microseconds a call.
   // A zone it does not know is read as UTC; the analysis reports that zone as a finding.
   const clock = ZoneClock.of(zone) ?? (ZoneClock.of('UTC') as ZoneClock);
@@ -23,9 +25,22 @@ export function addTimeOff(db: Database.Database, q: TimelineQuery, ids: string,
      WHERE t.business_unit_date BETWEEN @firstDate AND @lastDate ${q.scheduleId ? 'AND t.schedule_id = @scheduleId' : ''}`,
   )
     .raw()
-    .all({ ids, firstDate: date(q.from - dayMs), lastDate: date(q.to + dayMs), scheduleId: q.scheduleId }) as TimeOffRow[];
+    .all({
+      ids,
+      firstDate: date(q.from - dayMs),
+      lastDate: date(q.to + dayMs),
+      scheduleId: q.scheduleId,
+    }) as TimeOffRow[];
   const midnight = new Map<string, number>();
-  for (const [agentIndex, scheduleId, businessUnitDate, offset, lengthMinutes, activityCodeId, timeOffRequestId] of rows) {
+  for (const [
+    agentIndex,
+    scheduleId,
+    businessUnitDate,
+    offset,
+    lengthMinutes,
+    activityCodeId,
+    timeOffRequestId,
+  ] of rows) {
     let start = midnight.get(businessUnitDate);
     if (start === undefined) {
       const day = parseDate(businessUnitDate);
@@ -35,7 +50,15 @@ export function addTimeOff(db: Database.Database, q: TimelineQuery, ids: string,
     const startMs = start + (offset ?? 0) * 60_000;
     const endMs = startMs + lengthMinutes * 60_000;
     if (startMs >= q.to || endMs <= q.from) continue;
-    agents[agentIndex]!.timeOff.push({ scheduleId, businessUnitDate, startMs, endMs, lengthMinutes, activityCodeId, timeOffRequestId });
+    agents[agentIndex]!.timeOff.push({
+      scheduleId,
+      businessUnitDate,
+      startMs,
+      endMs,
+      lengthMinutes,
+      activityCodeId,
+      timeOffRequestId,
+    });
   }
   for (const a of agents) if (a.timeOff.length > 1) a.timeOff.sort((x, y) => x.startMs - y.startMs);
 }

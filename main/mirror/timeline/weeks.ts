@@ -18,7 +18,9 @@ export function widen(a: ShiftSpan | null, b: ShiftSpan | null): ShiftSpan | nul
 }
 
 export function timelineWeekWriter(db: Database.Database) {
-  const insert = db.prepare('INSERT INTO timeline_weeks (schedule_id, agent_id, first_start_ms, last_end_ms, packed) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO timeline_weeks (schedule_id, agent_id, first_start_ms, last_end_ms, packed) VALUES (?, ?, ?, ?, ?)',
+  );
   /**
    * `shifts` of one agent schedule, any order; nothing is written for an agent
    * without shifts. Returns the span the shifts cover, null when none.
@@ -33,7 +35,18 @@ export function timelineWeekWriter(db: Database.Database) {
   };
 }
 
-type ShiftActivityRow = [string, number, string | null, number, number, number, number | null, number | null, string | null, number | null];
+type ShiftActivityRow = [
+  string,
+  number,
+  string | null,
+  number,
+  number,
+  number,
+  number | null,
+  number | null,
+  string | null,
+  number | null,
+];
 
 /** Migration 004's backfill: every mirrored schedule's agent weeks, from its shifts and activities tables. */
 export function rebuildTimelineWeeks(db: Database.Database): void {
@@ -50,12 +63,15 @@ export function rebuildTimelineWeeks(db: Database.Database): void {
     const codes = JSON.parse(codesJson) as string[];
     const listed = codes.length;
     const codeIndex = new Map(codes.map((c, i) => [c, i]));
-    const indexOf = (code: string) => codeIndex.get(code) ?? (codeIndex.set(code, codes.push(code) - 1), codes.length - 1);
+    const indexOf = (code: string) =>
+      codeIndex.get(code) ?? (codeIndex.set(code, codes.push(code) - 1), codes.length - 1);
     let agent: string | null = null;
     let shifts: PackedShift[] = [];
     let shiftKey: number | null = null;
     let activities: PackedActivity[] = [];
-    for (const [agentId, key, id, startMs, endMs, edited, actStart, length, code, paid] of rowsOf.all(scheduleId) as ShiftActivityRow[]) {
+    for (const [agentId, key, id, startMs, endMs, edited, actStart, length, code, paid] of rowsOf.all(
+      scheduleId,
+    ) as ShiftActivityRow[]) {
       if (agentId !== agent) {
         if (agent !== null) write(scheduleId, agent, shifts);
         agent = agentId;
@@ -66,7 +82,12 @@ export function rebuildTimelineWeeks(db: Database.Database): void {
         shifts.push({ key, id, startMs, endMs, manuallyEdited: edited === 1, activities: (activities = []) });
       }
       if (actStart !== null && code !== null) {
-        activities.push({ offsetMs: actStart - startMs, lengthMinutes: length!, codeIndex: indexOf(code), paid: paid === null ? null : paid === 1 });
+        activities.push({
+          offsetMs: actStart - startMs,
+          lengthMinutes: length!,
+          codeIndex: indexOf(code),
+          paid: paid === null ? null : paid === 1,
+        });
       }
     }
     if (agent !== null) write(scheduleId, agent, shifts);

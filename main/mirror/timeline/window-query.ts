@@ -29,13 +29,25 @@ export interface TimelineQuery {
   scheduleId?: string;
 }
 
-export type { TimelineActivity, TimelineAgent, TimelineShift, TimelineTimeOff, TimelineWindow } from '../../../shared/timeline';
+export type {
+  TimelineActivity,
+  TimelineAgent,
+  TimelineShift,
+  TimelineTimeOff,
+  TimelineWindow,
+} from '../../../shared/timeline';
 
 export function queryTimeline(db: Database.Database, q: TimelineQuery): TimelineWindow {
   const matching = filterRoster(rosterOf(db, q.businessUnitId), q);
   const total = matching.length;
   const page = matching.slice(q.offset, q.offset + q.limit);
-  const agents: TimelineAgent[] = page.map((a) => ({ id: a.id, name: a.name, managementUnitId: a.managementUnitId, shifts: [], timeOff: [] }));
+  const agents: TimelineAgent[] = page.map((a) => ({
+    id: a.id,
+    name: a.name,
+    managementUnitId: a.managementUnitId,
+    shifts: [],
+    timeOff: [],
+  }));
   if (agents.length === 0) return { total, agents };
   const ids = JSON.stringify(agents.map((a) => a.id));
   addShifts(db, q, ids, agents);
@@ -56,7 +68,9 @@ function addShifts(db: Database.Database, q: TimelineQuery, ids: string, agents:
        AND last_shift_end_ms > @from AND first_shift_start_ms < @to ${q.scheduleId ? 'AND id = @scheduleId' : ''}`,
   )
     .raw()
-    .all({ businessUnitId: q.businessUnitId, from: q.from, to: q.to, scheduleId: q.scheduleId }) as Array<[string, string]>;
+    .all({ businessUnitId: q.businessUnitId, from: q.from, to: q.to, scheduleId: q.scheduleId }) as Array<
+    [string, string]
+  >;
   if (schedules.length === 0) return;
   const codes = schedules.map(([, json]) => JSON.parse(json) as string[]);
   // CROSS JOIN keeps the page's agents as the outer loop: the planner has no statistics for json_each.
@@ -66,10 +80,20 @@ function addShifts(db: Database.Database, q: TimelineQuery, ids: string, agents:
      WHERE t.schedule_id = c.value AND t.agent_id = j.value AND t.last_end_ms > @from AND t.first_start_ms < @to`,
   )
     .raw()
-    .all({ ids, schedules: JSON.stringify(schedules.map(([id]) => id)), from: q.from, to: q.to }) as Array<[number, number, Buffer]>;
+    .all({ ids, schedules: JSON.stringify(schedules.map(([id]) => id)), from: q.from, to: q.to }) as Array<
+    [number, number, Buffer]
+  >;
   for (const [agentIndex, scheduleIndex, packed] of rows) {
-    decodeAgentWeek(packed, schedules[scheduleIndex]![0], codes[scheduleIndex]!, q.from, q.to, agents[agentIndex]!.shifts);
+    decodeAgentWeek(
+      packed,
+      schedules[scheduleIndex]![0],
+      codes[scheduleIndex]!,
+      q.from,
+      q.to,
+      agents[agentIndex]!.shifts,
+    );
   }
   // In order within a schedule; shifts of two schedules of one agent interleave.
-  if (schedules.length > 1) for (const a of agents) if (a.shifts.length > 1) a.shifts.sort((x, y) => x.startMs - y.startMs || x.key - y.key);
+  if (schedules.length > 1)
+    for (const a of agents) if (a.shifts.length > 1) a.shifts.sort((x, y) => x.startMs - y.startMs || x.key - y.key);
 }

@@ -21,9 +21,10 @@ function parseInterval(interval: unknown): { startMs: number; endMs: number } {
   const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
   const [start, end] = parts.map((p) => (instant.test(p) ? Date.parse(p) : Number.NaN));
   if (parts.length !== 2 || !Number.isFinite(start) || !Number.isFinite(end) || start! >= end!) {
-    throw badRequest(`Invalid interval "${String(interval)}": expected start/end ISO-8601 instants with start before end`, [
-      { errorCode: 'invalid.interval', fieldName: 'interval' },
-    ]);
+    throw badRequest(
+      `Invalid interval "${String(interval)}": expected start/end ISO-8601 instants with start before end`,
+      [{ errorCode: 'invalid.interval', fieldName: 'interval' }],
+    );
   }
   return { startMs: start!, endMs: end! };
 }
@@ -32,10 +33,14 @@ function paging(spec: Partial<Models.PagingSpec> | undefined): { pageSize: numbe
   const pageSize = spec?.pageSize ?? 25;
   const pageNumber = spec?.pageNumber ?? 1;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {
-    throw badRequest(`paging.pageSize must be between 1 and ${maxPageSize}`, [{ errorCode: 'invalid.value', fieldName: 'paging.pageSize' }]);
+    throw badRequest(`paging.pageSize must be between 1 and ${maxPageSize}`, [
+      { errorCode: 'invalid.value', fieldName: 'paging.pageSize' },
+    ]);
   }
   if (!Number.isInteger(pageNumber) || pageNumber < 1) {
-    throw badRequest('paging.pageNumber must be 1 or more', [{ errorCode: 'invalid.value', fieldName: 'paging.pageNumber' }]);
+    throw badRequest('paging.pageNumber must be 1 or more', [
+      { errorCode: 'invalid.value', fieldName: 'paging.pageNumber' },
+    ]);
   }
   return { pageSize, pageNumber };
 }
@@ -55,12 +60,24 @@ function buildConversation(org: OrgState, s: ScriptSessionState, nowMs: number):
   const ani = `tel:+1312555${String(ids.int(0, 9999)).padStart(4, '0')}`;
   const parties = [
     { purpose: 'customer', participantId: ids.uuid(), sessionId: ids.uuid(), participantName: 'Customer' },
-    { purpose: 'agent', participantId: ids.uuid(), sessionId: ids.uuid(), participantName: agentName, userId: s.userId, scriptId: s.scriptId },
+    {
+      purpose: 'agent',
+      participantId: ids.uuid(),
+      sessionId: ids.uuid(),
+      participantName: agentName,
+      userId: s.userId,
+      scriptId: s.scriptId,
+    },
   ];
   const segments: DimensionValues[] = [];
   const participants = parties.map((p): Models.AnalyticsParticipantWithoutAttributes => {
-    const segment: Models.AnalyticsConversationSegment = { segmentStart: s.start, segmentType: 'interact', queueId: s.queueId };
-    if (segmentEnd) Object.assign(segment, { segmentEnd, disconnectType: p.purpose === 'customer' ? 'peer' : 'client' });
+    const segment: Models.AnalyticsConversationSegment = {
+      segmentStart: s.start,
+      segmentType: 'interact',
+      queueId: s.queueId,
+    };
+    if (segmentEnd)
+      Object.assign(segment, { segmentEnd, disconnectType: p.purpose === 'customer' ? 'peer' : 'client' });
     const session: Models.AnalyticsSession = {
       mediaType: 'voice',
       sessionId: p.sessionId,
@@ -70,7 +87,15 @@ function buildConversation(org: OrgState, s: ScriptSessionState, nowMs: number):
       segments: [segment],
     };
     if (p.scriptId) session.scriptId = p.scriptId;
-    segments.push({ ...p, conversationId: s.conversationId, mediaType: 'voice', direction: 'inbound', queueId: s.queueId, segmentType: 'interact', segmentEnd });
+    segments.push({
+      ...p,
+      conversationId: s.conversationId,
+      mediaType: 'voice',
+      direction: 'inbound',
+      queueId: s.queueId,
+      segmentType: 'interact',
+      segmentEnd,
+    });
     const participant: Models.AnalyticsParticipantWithoutAttributes = {
       participantId: p.participantId,
       participantName: p.participantName,
@@ -87,7 +112,12 @@ function buildConversation(org: OrgState, s: ScriptSessionState, nowMs: number):
     participants,
   };
   if (ended) conversation.conversationEnd = s.end!;
-  const dimensions = { conversationId: s.conversationId, conversationStart: s.start, conversationEnd: conversation.conversationEnd, originatingDirection: 'inbound' };
+  const dimensions = {
+    conversationId: s.conversationId,
+    conversationStart: s.start,
+    conversationEnd: conversation.conversationEnd,
+    originatingDirection: 'inbound',
+  };
   return { conversation, dimensions, segments };
 }
 
@@ -101,8 +131,10 @@ export function analyticsRoutes(runtime: SandboxRuntime): Route[] {
       handle: async (ctx) => {
         const raw = await ctx.readJson();
         // publish-morning: calls end and new scripted ones begin between reads.
-        if (runtime.faults.scriptSessionsMove()) advanceScriptSessions(runtime.org, runtime.now(), runtime.faultRng, runtime.manifest.planted);
-        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('The request body must be a ConversationQuery object');
+        if (runtime.faults.scriptSessionsMove())
+          advanceScriptSessions(runtime.org, runtime.now(), runtime.faultRng, runtime.manifest.planted);
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+          throw badRequest('The request body must be a ConversationQuery object');
         const query = raw as Models.ConversationQuery;
         const { startMs, endMs } = parseInterval(query.interval);
         const { pageSize, pageNumber } = paging(query.paging);
@@ -117,7 +149,11 @@ export function analyticsRoutes(runtime: SandboxRuntime): Route[] {
           .map((s) => buildConversation(runtime.org, s, nowMs))
           .filter((c) => conversationMatches(query, c.dimensions, c.segments))
           .map((c) => c.conversation)
-          .sort((a, b) => a.conversationStart!.localeCompare(b.conversationStart!) || a.conversationId!.localeCompare(b.conversationId!));
+          .sort(
+            (a, b) =>
+              a.conversationStart!.localeCompare(b.conversationStart!) ||
+              a.conversationId!.localeCompare(b.conversationId!),
+          );
         if (query.order === 'desc') matching.reverse();
         const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
         // Genesys leaves `conversations` out entirely when nothing matches.
@@ -134,7 +170,12 @@ export function analyticsRoutes(runtime: SandboxRuntime): Route[] {
  * end now, and a few agents who are free start new ones. Sessions planted for
  * the script-lock scenario stay active; only their owner ends them.
  */
-export function advanceScriptSessions(org: OrgState, now: Date, rng: Rng, planted: readonly PlantedProblem[] = []): { ended: number; started: number } {
+export function advanceScriptSessions(
+  org: OrgState,
+  now: Date,
+  rng: Rng,
+  planted: readonly PlantedProblem[] = [],
+): { ended: number; started: number } {
   const nowMs = now.getTime();
   const nowIso = now.toISOString();
   const plantedUsers = new Set(planted.filter((p) => p.kind === 'scriptSession' && p.userId).map((p) => p.userId));

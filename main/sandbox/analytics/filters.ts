@@ -34,7 +34,10 @@ function combine(type: string, results: boolean[]): boolean {
 export function filterHolds(filter: Filter, values: DimensionValues, modelled: ReadonlySet<string>): boolean {
   const predicates = (filter.predicates ?? []).map((p) => predicateHolds(p, values, modelled));
   const clauses = (filter.clauses ?? []).map((c) =>
-    combine(c.type, (c.predicates ?? []).map((p) => predicateHolds(p, values, modelled))),
+    combine(
+      c.type,
+      (c.predicates ?? []).map((p) => predicateHolds(p, values, modelled)),
+    ),
   );
   return combine(filter.type, [...predicates, ...clauses]);
 }
@@ -70,7 +73,9 @@ export function conversationMatches(
   conversation: DimensionValues,
   segments: DimensionValues[],
 ): boolean {
-  const conversationOk = (query.conversationFilters ?? []).every((f) => filterHolds(f, conversation, conversationDimensions));
+  const conversationOk = (query.conversationFilters ?? []).every((f) =>
+    filterHolds(f, conversation, conversationDimensions),
+  );
   return (
     conversationOk &&
     (query.segmentFilters ?? []).every((f) => segments.some((row) => filterHolds(f, row, segmentDimensions)))

@@ -27,7 +27,12 @@ function page(status: number, title: string, inner: string): RouteResult {
   return { status, raw, contentType: 'text/html; charset=utf-8', headers: pageHeaders };
 }
 
-export function consentPage(args: { clientName: string; userName: string; orgName: string; nonce: string }): RouteResult {
+export function consentPage(args: {
+  clientName: string;
+  userName: string;
+  orgName: string;
+  nonce: string;
+}): RouteResult {
   const { clientName, userName, orgName, nonce } = args;
   return page(
     200,

@@ -62,7 +62,11 @@ export function directoryRoutes(runtime: SandboxRuntime): Route[] {
       handle: ({ grant }) => {
         // Genesys refuses /users/me for client credentials: such a token has no user behind it.
         if (!grant?.userId) {
-          throw new ApiError(400, 'bad.request', 'This request requires a user context. Client credentials cannot be used for requests to this resource.');
+          throw new ApiError(
+            400,
+            'bad.request',
+            'This request requires a user context. Client credentials cannot be used for requests to this resource.',
+          );
         }
         const user = org.users.get(grant.userId);
         if (!user) throw notFound('user', grant.userId);
@@ -79,10 +83,17 @@ export function directoryRoutes(runtime: SandboxRuntime): Route[] {
         const pageSize = positiveInt(query.get('pageSize'), 25, 'pageSize');
         const pageNumber = positiveInt(query.get('pageNumber'), 1, 'pageNumber');
         if (pageSize > maxUserPageSize) {
-          throw badRequest(`pageSize must be at most ${maxUserPageSize}`, [{ errorCode: 'invalid.value', fieldName: 'pageSize' }]);
+          throw badRequest(`pageSize must be at most ${maxUserPageSize}`, [
+            { errorCode: 'invalid.value', fieldName: 'pageSize' },
+          ]);
         }
         // `id` is a repeated parameter in the SDK (collectionFormat multi); a comma list is tolerated too.
-        const ids = new Set(query.getAll('id').flatMap((v) => v.split(',')).filter(Boolean));
+        const ids = new Set(
+          query
+            .getAll('id')
+            .flatMap((v) => v.split(','))
+            .filter(Boolean),
+        );
         const state = query.get('state') ?? 'active';
         const descending = (query.get('sortOrder') ?? 'ASC').toUpperCase() === 'DESC';
         let users = [...org.users.values()].filter((u) => ids.size === 0 || ids.has(u.id));

@@ -72,8 +72,10 @@ export function createLoginCodes(now: () => Date) {
       issued.used = true;
       if (wasUsed) return { ok: false, reason: 'The authorization code has already been used.' };
       if (issued.expiresAt <= now().getTime()) return { ok: false, reason: 'The authorization code has expired.' };
-      if (issued.clientId !== clientId) return { ok: false, reason: 'The authorization code was issued to another client.' };
-      if (issued.redirectUri !== redirectUri) return { ok: false, reason: 'redirect_uri does not match the authorization request.' };
+      if (issued.clientId !== clientId)
+        return { ok: false, reason: 'The authorization code was issued to another client.' };
+      if (issued.redirectUri !== redirectUri)
+        return { ok: false, reason: 'redirect_uri does not match the authorization request.' };
       if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) || s256(verifier) !== issued.codeChallenge) {
         return { ok: false, reason: 'code_verifier does not match the code_challenge.' };
       }

@@ -14,7 +14,12 @@ import { createLoginCodes, isLoopbackRedirect, isS256Challenge, type AuthorizeRe
 // RFC 6749 §5.1: token responses and errors must not be cached.
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
-function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}): RouteResult {
+function oauthError(
+  status: number,
+  error: string,
+  description: string,
+  headers: Record<string, string> = {},
+): RouteResult {
   return { status, body: { error, description, error_description: description }, headers: { ...noStore, ...headers } };
 }
 
@@ -53,7 +58,12 @@ export function oauthRoutes(runtime: SandboxRuntime): Route[] {
   /** Refresh token → the sign-in it continues. Not rotated: a client must cope with either. */
   const refreshTokens = new Map<string, { clientId: string; userId: string }>();
 
-  function tokenResponse(client: SandboxClient, grantType: 'client_credentials' | 'authorization_code', userId?: string, refreshToken?: string): RouteResult {
+  function tokenResponse(
+    client: SandboxClient,
+    grantType: 'client_credentials' | 'authorization_code',
+    userId?: string,
+    refreshToken?: string,
+  ): RouteResult {
     const grant = runtime.tokens.issue(client.clientId, grantType, userId);
     const expiresIn = Math.max(0, Math.round((grant.expiresAt - runtime.now().getTime()) / 1000));
     const body: Record<string, unknown> = { access_token: grant.token, token_type: 'bearer', expires_in: expiresIn };
@@ -69,7 +79,8 @@ export function oauthRoutes(runtime: SandboxRuntime): Route[] {
 
   async function token(ctx: RouteContext): Promise<RouteResult> {
     const form = await readForm(ctx);
-    if (!form) return oauthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded.');
+    if (!form)
+      return oauthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded.');
     const grantType = form.get('grant_type');
     const basic = basicCredentials(ctx.req.headers.authorization);
 
@@ -77,10 +88,16 @@ export function oauthRoutes(runtime: SandboxRuntime): Route[] {
       const client = basic ? org.clients.get(basic.id) : undefined;
       // A public client (no secret, PKCE only) can never authenticate this way.
       if (!basic || !client || !client.clientSecret || !sameSecret(basic.secret, client.clientSecret)) {
-        return oauthError(401, 'invalid_client', 'client authentication failed', { 'www-authenticate': 'Basic realm="oauth"' });
+        return oauthError(401, 'invalid_client', 'client authentication failed', {
+          'www-authenticate': 'Basic realm="oauth"',
+        });
       }
       if (!client.grantTypes.includes('client_credentials')) {
-        return oauthError(400, 'unauthorized_client', 'This client is not authorized to use the client_credentials grant.');
+        return oauthError(
+          400,
+          'unauthorized_client',
+          'This client is not authorized to use the client_credentials grant.',
+        );
       }
       return tokenResponse(client, 'client_credentials');
     }
@@ -93,7 +110,11 @@ export function oauthRoutes(runtime: SandboxRuntime): Route[] {
         return oauthError(401, 'invalid_client', 'client authentication failed');
       }
       if (!client.grantTypes.includes('authorization_code') || !client.userId) {
-        return oauthError(400, 'unauthorized_client', 'This client is not authorized to use the authorization_code grant.');
+        return oauthError(
+          400,
+          'unauthorized_client',
+          'This client is not authorized to use the authorization_code grant.',
+        );
       }
       const code = form.get('code');
       const verifier = form.get('code_verifier');
@@ -110,7 +131,8 @@ export function oauthRoutes(runtime: SandboxRuntime): Route[] {
       const clientId = form.get('client_id') ?? basic?.id ?? '';
       const known = refreshTokens.get(form.get('refresh_token') ?? '');
       const client = org.clients.get(clientId);
-      if (!known || !client || known.clientId !== clientId) return oauthError(400, 'invalid_grant', 'The refresh token is invalid or has expired.');
+      if (!known || !client || known.clientId !== clientId)
+        return oauthError(400, 'invalid_grant', 'The refresh token is invalid or has expired.');
       return tokenResponse(client, 'authorization_code', known.userId, form.get('refresh_token')!);
     }
 
@@ -125,10 +147,14 @@ export function oauthRoutes(runtime: SandboxRuntime): Route[] {
     if (!client) return loginErrorPage(400, 'Unknown OAuth client. Check the client id configured in the app.');
     const redirectUri = q.get('redirect_uri') ?? '';
     if (!isLoopbackRedirect(redirectUri)) {
-      return loginErrorPage(400, 'redirect_uri must be a loopback address with a port, e.g. http://127.0.0.1:PORT/callback.');
+      return loginErrorPage(
+        400,
+        'redirect_uri must be a loopback address with a port, e.g. http://127.0.0.1:PORT/callback.',
+      );
     }
     const state = q.get('state');
-    const fail = (error: string, description: string) => redirectTo(redirectUri, { error, error_description: description, state });
+    const fail = (error: string, description: string) =>
+      redirectTo(redirectUri, { error, error_description: description, state });
     if (q.get('response_type') !== 'code') return fail('unsupported_response_type', 'response_type must be code.');
     const challenge = q.get('code_challenge') ?? '';
     if (q.get('code_challenge_method') !== 'S256' || !isS256Challenge(challenge)) {
@@ -138,19 +164,37 @@ export function oauthRoutes(runtime: SandboxRuntime): Route[] {
     if (!client.grantTypes.includes('authorization_code') || !user) {
       return fail('unauthorized_client', 'This client is not authorized to use the authorization_code grant.');
     }
-    const request: AuthorizeRequest = { clientId: client.clientId, userId: user.id, redirectUri, codeChallenge: challenge, state };
+    const request: AuthorizeRequest = {
+      clientId: client.clientId,
+      userId: user.id,
+      redirectUri,
+      codeChallenge: challenge,
+      state,
+    };
     if (runtime.config.autoApprove) return redirectTo(redirectUri, { code: login.issueCode(request), state });
-    return consentPage({ clientName: client.name, userName: user.name, orgName: org.name, nonce: login.openConsent(request) });
+    return consentPage({
+      clientName: client.name,
+      userName: user.name,
+      orgName: org.name,
+      nonce: login.openConsent(request),
+    });
   }
 
   async function decide(ctx: RouteContext): Promise<RouteResult> {
     const form = await readForm(ctx);
     const request = form ? login.takeConsent(form.get('nonce') ?? '') : undefined;
     if (!form || !request) {
-      return loginErrorPage(400, 'This sign-in request has expired or was already answered. Start the sign-in again from the app.');
+      return loginErrorPage(
+        400,
+        'This sign-in request has expired or was already answered. Start the sign-in again from the app.',
+      );
     }
     if (form.get('decision') !== 'approve') {
-      return redirectTo(request.redirectUri, { error: 'access_denied', error_description: 'The user denied the request.', state: request.state });
+      return redirectTo(request.redirectUri, {
+        error: 'access_denied',
+        error_description: 'The user denied the request.',
+        state: request.state,
+      });
     }
     return redirectTo(request.redirectUri, { code: login.issueCode(request), state: request.state });
   }

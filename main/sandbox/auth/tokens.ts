@@ -46,7 +46,11 @@ export function createTokenStore(deps: TokenStoreDeps): TokenStore & { revokeAll
     verify(authorization) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
       if (!m) {
-        throw new ApiError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
+        throw new ApiError(
+          401,
+          'authentication.required',
+          'No authentication bearer token specified in authorization header.',
+        );
       }
       const grant = grants.get(m[1]!);
       if (!grant) throw badCredentials();

@@ -53,7 +53,9 @@ export function requireIsoDate(value: string | undefined | null, field: string):
   const [y, m, d] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d!));
   if (date.getUTCMonth() !== m! - 1 || date.getUTCDate() !== d) {
-    throw badRequest(`${field} is not a real calendar date: ${value}`, [{ errorCode: 'invalid.date', fieldName: field }]);
+    throw badRequest(`${field} is not a real calendar date: ${value}`, [
+      { errorCode: 'invalid.date', fieldName: field },
+    ]);
   }
   return value;
 }

@@ -18,7 +18,11 @@ interface PendingUpload {
 
 const urlLifetimeMs = 15 * 60_000;
 
-export function createBlobStore(baseUrl: () => string, scheduler: Scheduler, maxInflatedBytes: number): BlobStore & { routes: Route[] } {
+export function createBlobStore(
+  baseUrl: () => string,
+  scheduler: Scheduler,
+  maxInflatedBytes: number,
+): BlobStore & { routes: Route[] } {
   const uploads = new Map<string, PendingUpload>();
   const downloads = new Map<string, string>();
 
@@ -44,7 +48,8 @@ export function createBlobStore(baseUrl: () => string, scheduler: Scheduler, max
       auth: 'none',
       handle(ctx) {
         const body = downloads.get(ctx.params.key ?? '');
-        if (body === undefined) throw new ApiError(403, 'signature.invalid', 'The download URL is invalid or has expired');
+        if (body === undefined)
+          throw new ApiError(403, 'signature.invalid', 'The download URL is invalid or has expired');
         return { status: 200, raw: body, contentType: 'application/json' };
       },
     },
@@ -82,7 +87,11 @@ function isGzip(buf: Buffer): boolean {
 }
 
 function tooLarge(declaredBytes: number): ApiError {
-  return new ApiError(413, 'request.entity.too.large', `The upload is larger than the ${declaredBytes} bytes declared in contentLengthBytes`);
+  return new ApiError(
+    413,
+    'request.entity.too.large',
+    `The upload is larger than the ${declaredBytes} bytes declared in contentLengthBytes`,
+  );
 }
 
 /** Inflates at most `maxBytes`: 1 MB of gzip can claim gigabytes, and the sandbox shares the console's process. */

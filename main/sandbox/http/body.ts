@@ -24,12 +24,20 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer
 export function parseJsonBody(req: IncomingMessage, raw: Buffer): unknown {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') {
-    throw new ApiError(415, 'unsupported.media.type', `Content type '${type || 'none'}' is not supported; use application/json`);
+    throw new ApiError(
+      415,
+      'unsupported.media.type',
+      `Content type '${type || 'none'}' is not supported; use application/json`,
+    );
   }
   if (raw.length === 0) throw new ApiError(400, 'bad.request', 'The request body is missing');
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new ApiError(400, 'bad.request', 'The request could not be understood by the server due to malformed syntax.');
+    throw new ApiError(
+      400,
+      'bad.request',
+      'The request could not be understood by the server due to malformed syntax.',
+    );
   }
 }

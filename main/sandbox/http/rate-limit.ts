@@ -34,11 +34,20 @@ export function createRateLimiter(allowedPerMinute: number): RateLimiter {
   };
 }
 
-export function tooManyRequests(retryAfterSeconds: number, allowed: number, headers: Record<string, string> = {}): ApiError {
-  return new ApiError(429, 'too.many.requests', `Rate limit exceeded the maximum. [${allowed}] requests for [60] seconds`, {
-    messageWithParams: 'Rate limit exceeded the maximum. [{limit}] requests for [{duration}] seconds',
-    messageParams: { limit: String(allowed), duration: '60' },
-    limit: { key: 'token.rate.per.minute', namespace: 'platform.api', value: allowed },
-    headers: { ...headers, 'retry-after': String(retryAfterSeconds) },
-  });
+export function tooManyRequests(
+  retryAfterSeconds: number,
+  allowed: number,
+  headers: Record<string, string> = {},
+): ApiError {
+  return new ApiError(
+    429,
+    'too.many.requests',
+    `Rate limit exceeded the maximum. [${allowed}] requests for [60] seconds`,
+    {
+      messageWithParams: 'Rate limit exceeded the maximum. [{limit}] requests for [{duration}] seconds',
+      messageParams: { limit: String(allowed), duration: '60' },
+      limit: { key: 'token.rate.per.minute', namespace: 'platform.api', value: allowed },
+      headers: { ...headers, 'retry-after': String(retryAfterSeconds) },
+    },
+  );
 }

@@ -84,7 +84,8 @@ export function createRouter(routes: Route[]) {
         const params: Record<string, string> = {};
         c.names.forEach((name, i) => {
           const value = decodeComponent(m[i + 1]!);
-          if (value === null) throw new ApiError(400, 'bad.request', `The path segment for {${name}} is not valid percent-encoding`);
+          if (value === null)
+            throw new ApiError(400, 'bad.request', `The path segment for {${name}} is not valid percent-encoding`);
           params[name] = value;
         });
         return { route: c.route, params };

@@ -154,7 +154,9 @@ export function createNotificationHub(deps: { runtime: () => SandboxRuntime }): 
 
     channelsOf(grant, scope) {
       const userApp = userAppOf(grant);
-      return [...channels.values()].filter((c) => (scope === 'token' ? c.ownerToken === grant.token : c.userApp === userApp));
+      return [...channels.values()].filter((c) =>
+        scope === 'token' ? c.ownerToken === grant.token : c.userApp === userApp,
+      );
     },
 
     renew(channel) {

@@ -37,7 +37,13 @@ export function notificationRoutes(runtime: SandboxRuntime): Route[] {
     }
     channel.topics = next;
     hub().renew(channel);
-    return { status: 200, body: listing(channel, checked.filter((t) => t.state === 'Rejected')) };
+    return {
+      status: 200,
+      body: listing(
+        channel,
+        checked.filter((t) => t.state === 'Rejected'),
+      ),
+    };
   }
 
   return [
@@ -64,7 +70,12 @@ export function notificationRoutes(runtime: SandboxRuntime): Route[] {
         return { status: 200, body };
       },
     },
-    { method: 'GET', template: subscriptionsPath, auth: 'bearer', handle: (ctx) => ({ status: 200, body: listing(channelOf(ctx)) }) },
+    {
+      method: 'GET',
+      template: subscriptionsPath,
+      auth: 'bearer',
+      handle: (ctx) => ({ status: 200, body: listing(channelOf(ctx)) }),
+    },
     { method: 'PUT', template: subscriptionsPath, auth: 'bearer', handle: (ctx) => subscribe(ctx, true) },
     { method: 'POST', template: subscriptionsPath, auth: 'bearer', handle: (ctx) => subscribe(ctx, false) },
     {

@@ -45,14 +45,22 @@ export function dayPattern(rng: Rng): WorkPattern {
 
 /** 22:00 to 06:30, five nights. */
 export function overnightPattern(rng: Rng): WorkPattern {
-  return { kind: 'overnight', parts: [{ startMinute: 22 * 60, lengthMinutes: 510 }], workdays: rng.chance(0.6) ? monToFri : tueToSat };
+  return {
+    kind: 'overnight',
+    parts: [{ startMinute: 22 * 60, lengthMinutes: 510 }],
+    workdays: rng.chance(0.6) ? monToFri : tueToSat,
+  };
 }
 
 /** Morning and evening peaks with at least two hours off between. */
 function splitPattern(rng: Rng): WorkPattern {
   const first = { startMinute: rng.pick([420, 480]), lengthMinutes: 240 };
   const gap = rng.pick([120, 180, 240]);
-  return { kind: 'split', parts: [first, { startMinute: first.startMinute + 240 + gap, lengthMinutes: 240 }], workdays: monToFri };
+  return {
+    kind: 'split',
+    parts: [first, { startMinute: first.startMinute + 240 + gap, lengthMinutes: 240 }],
+    workdays: monToFri,
+  };
 }
 
 function drawPattern(rng: Rng): WorkPattern {
@@ -72,7 +80,13 @@ export function drawGroups(root: Rng, count: number): number[] {
   });
 }
 
-export function placeAgents(root: Rng, groups: number[], units: ManagementUnitState[][], names: NameBook, unitCap: number): AgentPlan[] {
+export function placeAgents(
+  root: Rng,
+  groups: number[],
+  units: ManagementUnitState[][],
+  names: NameBook,
+  unitCap: number,
+): AgentPlan[] {
   const filled = units.map(() => 0);
   return groups.map((group, i) => {
     const rng = root.fork(`agent:${i}`);
@@ -82,7 +96,12 @@ export function placeAgents(root: Rng, groups: number[], units: ManagementUnitSt
     const unit = groupUnits[Math.min(Math.floor(rank / unitCap), groupUnits.length - 1)];
     if (!unit) throw new Error(`no management unit for group ${group}`);
     const person = names.next(rng.fork('name'));
-    const user: SandboxUser = { id: rng.fork('id').uuid(), ...person, managementUnitId: unit.id, businessUnitId: unit.businessUnitId };
+    const user: SandboxUser = {
+      id: rng.fork('id').uuid(),
+      ...person,
+      managementUnitId: unit.id,
+      businessUnitId: unit.businessUnitId,
+    };
     return { user, unit, group, rng, pattern: drawPattern(rng.fork('pattern')) };
   });
 }

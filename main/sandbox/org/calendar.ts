@@ -30,7 +30,10 @@ export function wallClockMs(zone: string, date: string, minuteOfDay: number): nu
   let ms = wallClockCache.get(key);
   if (ms === undefined) {
     const [year, month, day] = date.split('-').map(Number);
-    ms = DateTime.fromObject({ year, month, day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }, { zone }).toMillis();
+    ms = DateTime.fromObject(
+      { year, month, day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
+      { zone },
+    ).toMillis();
     wallClockCache.set(key, ms);
   }
   return ms;
@@ -103,7 +106,8 @@ export interface ScheduleWindow {
  */
 export function scheduleWindow(now: Date, zone: string, weeks: number): ScheduleWindow {
   const current = weekDateOf(now, zone);
-  const weeksBack = (start: string) => Math.round(DateTime.fromISO(current).diff(DateTime.fromISO(start), 'weeks').weeks);
+  const weeksBack = (start: string) =>
+    Math.round(DateTime.fromISO(current).diff(DateTime.fromISO(start), 'weeks').weeks);
   const earliest = -Math.max(0, weeks - 2);
   const clamp = (n: number) => Math.min(0, Math.max(earliest, n));
   let startOffset = clamp(-(weeks - 3));

@@ -46,7 +46,13 @@ function nearbyShifts(ctx: BuildContext, agent: AgentPlan, weekIndex: number): S
  * as a day in the BU zone, the MU zone or UTC: time off placed there cannot
  * look like a shift-over-time-off conflict, however a reader resolves the date.
  */
-export function isFreeDay(ctx: BuildContext, agent: AgentPlan, weekIndex: number, date: string, except?: ShiftState): boolean {
+export function isFreeDay(
+  ctx: BuildContext,
+  agent: AgentPlan,
+  weekIndex: number,
+  date: string,
+  except?: ShiftState,
+): boolean {
   const shifts = nearbyShifts(ctx, agent, weekIndex).filter((s) => s !== except);
   const margin = 60 * minuteMs;
   for (const zone of [ctx.bu.timeZone, agent.unit.timeZone, 'UTC']) {

@@ -14,7 +14,15 @@ import { plantProblems } from './plant';
 import { choosePlantRoles } from './roles';
 import { buildScriptSessions } from './scripts';
 import { buildWeekShifts } from './shifts';
-import { buildActivityCodes, buildManagementUnits, businessUnitName, businessUnitZone, maxAgentsPerUnit, unitGroups, type CodeBook } from './structure';
+import {
+  buildActivityCodes,
+  buildManagementUnits,
+  businessUnitName,
+  businessUnitZone,
+  maxAgentsPerUnit,
+  unitGroups,
+  type CodeBook,
+} from './structure';
 import { addTimeOff } from './timeoff';
 
 export { allPermissions, sandboxCredentials } from './clients';
@@ -36,7 +44,8 @@ function checkOptions(opts: GeneratorOptions): void {
   if (!Number.isInteger(opts.agents) || opts.agents < minAgents || opts.agents > maxAgents) {
     throw new RangeError(`agents must be a whole number from ${minAgents} to ${maxAgents}, got ${opts.agents}`);
   }
-  if (!Number.isInteger(opts.weeks) || opts.weeks < 1 || opts.weeks > 52) throw new RangeError(`weeks must be a whole number from 1 to 52, got ${opts.weeks}`);
+  if (!Number.isInteger(opts.weeks) || opts.weeks < 1 || opts.weeks > 52)
+    throw new RangeError(`weeks must be a whole number from 1 to 52, got ${opts.weeks}`);
   if (Number.isNaN(opts.now.getTime())) throw new RangeError('now is not a valid date');
 }
 
@@ -129,11 +138,27 @@ export function generateOrg(opts: GeneratorOptions): { org: OrgState; manifest: 
   const zones = new Set([businessUnitZone, ...bu.managementUnits.map((mu) => mu.timeZone)]);
   const transitions = [...zones].flatMap((zone) => transitionsBetween(zone, first, last));
 
-  const inputs: WeekInputs = { bu, agents, codes, transitions, nowMs, currentWeekDate: window.currentWeekDate, supervisorId };
+  const inputs: WeekInputs = {
+    bu,
+    agents,
+    codes,
+    transitions,
+    nowMs,
+    currentWeekDate: window.currentWeekDate,
+    supervisorId,
+  };
   const weeks = window.weekDates.map((weekDate) => buildWeek(weekDate, inputs, root.fork(`week:${weekDate}`)));
   for (const week of weeks) bu.schedules.set(week.schedule.id, week.schedule);
 
-  const ctx: BuildContext = { bu, codes, agents, weeks, nowMs, currentWeekDate: window.currentWeekDate, dstWeekDate: window.dstWeekDate };
+  const ctx: BuildContext = {
+    bu,
+    codes,
+    agents,
+    weeks,
+    nowMs,
+    currentWeekDate: window.currentWeekDate,
+    dstWeekDate: window.dstWeekDate,
+  };
   addTimeOff(ctx, plantedIds);
   const planted = plantProblems(ctx, roles, window.transitionMs, root.fork('plant'));
   const scripts = buildScriptSessions(ctx, plantedIds, root.fork('scriptSessions'));

@@ -149,7 +149,14 @@ export interface OrgState {
 
 /** What the generator planted, for tests (`GET /sandbox/manifest`); the console never reads it. */
 export interface PlantedProblem {
-  kind: 'shiftOverlap' | 'timeOffOverlap' | 'activityOverlap' | 'naiveUtcShift' | 'dstShift' | 'zoneMismatch' | 'scriptSession';
+  kind:
+    | 'shiftOverlap'
+    | 'timeOffOverlap'
+    | 'activityOverlap'
+    | 'naiveUtcShift'
+    | 'dstShift'
+    | 'zoneMismatch'
+    | 'scriptSession';
   businessUnitId: string;
   scheduleId?: string;
   weekDate?: string;

@@ -18,7 +18,8 @@ function replacer(_key: string, value: unknown): unknown {
 }
 
 function reviver(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && '$map' in value) return new Map((value as { $map: Array<[unknown, unknown]> }).$map);
+  if (value && typeof value === 'object' && '$map' in value)
+    return new Map((value as { $map: Array<[unknown, unknown]> }).$map);
   return value;
 }
 
@@ -35,7 +36,9 @@ export function loadState(file: string): { org: OrgState; manifest: SandboxManif
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'), reviver) as StateFile;
   } catch (err) {
-    throw new Error(`The sandbox state file ${file} is not readable JSON (${(err as Error).message}); move it aside or pass another --state`);
+    throw new Error(
+      `The sandbox state file ${file} is not readable JSON (${(err as Error).message}); move it aside or pass another --state`,
+    );
   }
   if (parsed.format !== 'publish-desk-sandbox/1') {
     throw new Error(`The sandbox state file ${file} has an unknown format; move it aside or pass another --state`);

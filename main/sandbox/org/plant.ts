@@ -15,9 +15,25 @@ import { approvedVacation } from './timeoff';
 
 type Kind = PlantedProblem['kind'];
 
-function problem(ctx: BuildContext, kind: Kind, week: WeekBuild, agent: AgentPlan, shiftIds: string[], detail: string): PlantedProblem {
+function problem(
+  ctx: BuildContext,
+  kind: Kind,
+  week: WeekBuild,
+  agent: AgentPlan,
+  shiftIds: string[],
+  detail: string,
+): PlantedProblem {
   const { schedule } = week;
-  return { kind, businessUnitId: ctx.bu.id, scheduleId: schedule.id, weekDate: week.weekDate, userId: agent.user.id, managementUnitId: agent.unit.id, shiftIds, detail };
+  return {
+    kind,
+    businessUnitId: ctx.bu.id,
+    scheduleId: schedule.id,
+    weekDate: week.weekDate,
+    userId: agent.user.id,
+    managementUnitId: agent.unit.id,
+    shiftIds,
+    detail,
+  };
 }
 
 function pickShift(week: WeekBuild, agent: AgentPlan, rng: Rng): ShiftState {
@@ -38,7 +54,14 @@ function plantShiftOverlaps(ctx: BuildContext, agents: AgentPlan[], rng: Rng): P
     const existing = pickShift(week, agent, rng);
     const extra = buildShift(Date.parse(existing.startDate) + 120 * minuteMs, 240, ctx.codes, rng);
     addShift(week, agent, extra);
-    return problem(ctx, 'shiftOverlap', week, agent, [existing.id, extra.id], `second shift ${extra.startDate} (240 min) inside shift ${existing.startDate}`);
+    return problem(
+      ctx,
+      'shiftOverlap',
+      week,
+      agent,
+      [existing.id, extra.id],
+      `second shift ${extra.startDate} (240 min) inside shift ${existing.startDate}`,
+    );
   });
 }
 
@@ -47,9 +70,16 @@ function plantShiftOverlaps(ctx: BuildContext, agents: AgentPlan[], rng: Rng): P
  * only its own shift: the vacation then conflicts with that one shift however
  * a reader resolves the date.
  */
-function workedDay(ctx: BuildContext, agent: AgentPlan, rng: Rng): { week: WeekBuild; shift: ShiftState; date: string } {
+function workedDay(
+  ctx: BuildContext,
+  agent: AgentPlan,
+  rng: Rng,
+): { week: WeekBuild; shift: ShiftState; date: string } {
   let fallback: { week: WeekBuild; shift: ShiftState; date: string } | undefined;
-  for (const weekIndex of shuffled(ctx.weeks.map((_, i) => i), rng)) {
+  for (const weekIndex of shuffled(
+    ctx.weeks.map((_, i) => i),
+    rng,
+  )) {
     const week = ctx.weeks[weekIndex] as WeekBuild;
     for (const shift of shuffled(agentWeek(week, agent).shifts, rng)) {
       const date = DateTime.fromISO(shift.startDate, { zone: ctx.bu.timeZone }).toISODate() ?? week.weekDate;
@@ -66,7 +96,14 @@ function plantTimeOffOverlaps(ctx: BuildContext, agents: AgentPlan[], rng: Rng):
   return agents.map((agent) => {
     const { week, shift, date } = workedDay(ctx, agent, rng);
     approvedVacation(ctx, agent, week, date, rng);
-    return problem(ctx, 'timeOffOverlap', week, agent, [shift.id], `approved Vacation on ${date} over shift ${shift.startDate}`);
+    return problem(
+      ctx,
+      'timeOffOverlap',
+      week,
+      agent,
+      [shift.id],
+      `approved Vacation on ${date} over shift ${shift.startDate}`,
+    );
   });
 }
 
@@ -79,7 +116,14 @@ function plantActivityOverlap(ctx: BuildContext, agents: AgentPlan[], rng: Rng):
     if (!meal) throw new Error('a day shift without a meal');
     shift.activities.push(activity(ctx.codes.break, Date.parse(meal.startDate) + 5 * minuteMs, 15));
     shift.activities.sort((a, b) => a.startDate.localeCompare(b.startDate));
-    return problem(ctx, 'activityOverlap', week, agent, [shift.id], `Break at ${meal.startDate} + 5 min inside the Meal`);
+    return problem(
+      ctx,
+      'activityOverlap',
+      week,
+      agent,
+      [shift.id],
+      `Break at ${meal.startDate} + 5 min inside the Meal`,
+    );
   });
 }
 
@@ -98,7 +142,14 @@ function plantNaiveUtc(ctx: BuildContext, agents: AgentPlan[], rng: Rng): Plante
     shift.startDate = move(shift.startDate);
     for (const a of shift.activities) a.startDate = move(a.startDate);
     agentWeek(week, agent).shifts.sort((a, b) => a.startDate.localeCompare(b.startDate));
-    return problem(ctx, 'naiveUtcShift', week, agent, [shift.id], `stored ${shift.startDate}, should be ${realStart} (BU offset ${offset} min)`);
+    return problem(
+      ctx,
+      'naiveUtcShift',
+      week,
+      agent,
+      [shift.id],
+      `stored ${shift.startDate}, should be ${realStart} (BU offset ${offset} min)`,
+    );
   });
 }
 
@@ -114,11 +165,23 @@ function plantDstShift(ctx: BuildContext, agents: AgentPlan[], transitionMs: num
     const elapsed = (wallClockMs(zone, changeDate, 6 * 60 + 30) - start) / minuteMs;
     const shift = buildShift(start, elapsed, ctx.codes, rng);
     addShift(week, agent, shift);
-    return problem(ctx, 'dstShift', week, agent, [shift.id], `${nightBefore} 22:00 to ${changeDate} 06:30 ${zone}: 510 min on the wall clock, ${elapsed} min elapsed`);
+    return problem(
+      ctx,
+      'dstShift',
+      week,
+      agent,
+      [shift.id],
+      `${nightBefore} 22:00 to ${changeDate} 06:30 ${zone}: 510 min on the wall clock, ${elapsed} min elapsed`,
+    );
   });
 }
 
-export function plantProblems(ctx: BuildContext, roles: PlantRoles, transitionMs: number | null, rng: Rng): PlantedProblem[] {
+export function plantProblems(
+  ctx: BuildContext,
+  roles: PlantRoles,
+  transitionMs: number | null,
+  rng: Rng,
+): PlantedProblem[] {
   const planted = [
     ...plantShiftOverlaps(ctx, roles.shiftOverlap, rng.fork('shiftOverlap')),
     ...plantTimeOffOverlaps(ctx, roles.timeOffOverlap, rng.fork('timeOffOverlap')),
@@ -128,7 +191,12 @@ export function plantProblems(ctx: BuildContext, roles: PlantRoles, transitionMs
   ];
   for (const mu of ctx.bu.managementUnits) {
     if (mu.timeZone === ctx.bu.timeZone) continue;
-    planted.push({ kind: 'zoneMismatch', businessUnitId: ctx.bu.id, managementUnitId: mu.id, detail: `MU ${mu.name} keeps ${mu.timeZone}, the BU ${ctx.bu.timeZone}` });
+    planted.push({
+      kind: 'zoneMismatch',
+      businessUnitId: ctx.bu.id,
+      managementUnitId: mu.id,
+      detail: `MU ${mu.name} keeps ${mu.timeZone}, the BU ${ctx.bu.timeZone}`,
+    });
   }
   return planted;
 }

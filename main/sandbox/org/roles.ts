@@ -37,7 +37,13 @@ export function shuffled<T>(items: readonly T[], rng: Rng): T[] {
 export function choosePlantRoles(agents: AgentPlan[], buZone: string, withDst: boolean, rng: Rng): PlantRoles {
   const order = shuffled(agents, rng);
   const used = new Set<AgentPlan>();
-  const roles: PlantRoles = { shiftOverlap: [], timeOffOverlap: [], activityOverlap: [], naiveUtcShift: [], dstShift: [] };
+  const roles: PlantRoles = {
+    shiftOverlap: [],
+    timeOffOverlap: [],
+    activityOverlap: [],
+    naiveUtcShift: [],
+    dstShift: [],
+  };
   for (const spec of specs) {
     if (spec.role === 'dstShift' && !withDst) continue;
     for (let n = 0; n < spec.count; n++) {

@@ -13,8 +13,14 @@ import { unitGroups } from './structure';
 
 const activeCount = 3;
 
-export function buildScriptSessions(ctx: BuildContext, planted: Set<string>, rng: Rng): { sessions: ScriptSessionState[]; problems: PlantedProblem[] } {
-  const scripts = ['Card dispute', 'Address change', 'Retention offer'].map((label) => rng.fork(`script:${label}`).uuid());
+export function buildScriptSessions(
+  ctx: BuildContext,
+  planted: Set<string>,
+  rng: Rng,
+): { sessions: ScriptSessionState[]; problems: PlantedProblem[] } {
+  const scripts = ['Card dispute', 'Address change', 'Retention offer'].map((label) =>
+    rng.fork(`script:${label}`).uuid(),
+  );
   const queues = unitGroups.map((g) => rng.fork(`queue:${g.queueLabel}`).uuid());
   const session = (agent: AgentPlan, start: number, end: number | null, r: Rng): ScriptSessionState => ({
     conversationId: r.uuid(),
@@ -27,13 +33,21 @@ export function buildScriptSessions(ctx: BuildContext, planted: Set<string>, rng
 
   const current = ctx.weeks.findIndex((w) => w.weekDate === ctx.currentWeekDate);
   const nearWeeks = ctx.weeks.slice(current, current + 2);
-  const weekWithShift = (agent: AgentPlan): WeekBuild | undefined => nearWeeks.find((w) => agentWeek(w, agent).shifts.length > 0);
+  const weekWithShift = (agent: AgentPlan): WeekBuild | undefined =>
+    nearWeeks.find((w) => agentWeek(w, agent).shifts.length > 0);
   const onShiftNow = (agent: AgentPlan) =>
-    nearWeeks.some((w) => agentWeek(w, agent).shifts.some((s) => Date.parse(s.startDate) <= ctx.nowMs && shiftEndMs(s) > ctx.nowMs));
+    nearWeeks.some((w) =>
+      agentWeek(w, agent).shifts.some((s) => Date.parse(s.startDate) <= ctx.nowMs && shiftEndMs(s) > ctx.nowMs),
+    );
   // Agents on shift right now first: a live conversation off shift would be odd.
-  const pool = shuffled(ctx.agents.filter((a) => !planted.has(a.user.id) && weekWithShift(a)), rng.fork('activeOrder'));
+  const pool = shuffled(
+    ctx.agents.filter((a) => !planted.has(a.user.id) && weekWithShift(a)),
+    rng.fork('activeOrder'),
+  );
   const onShift = pool.filter(onShiftNow);
-  const active = (onShift.length >= activeCount ? onShift : [...onShift, ...pool.filter((a) => !onShift.includes(a))]).slice(0, activeCount);
+  const active = (
+    onShift.length >= activeCount ? onShift : [...onShift, ...pool.filter((a) => !onShift.includes(a))]
+  ).slice(0, activeCount);
 
   const sessions: ScriptSessionState[] = [];
   const problems: PlantedProblem[] = [];

@@ -16,7 +16,13 @@ interface Block {
 }
 
 export function activity(code: ActivityCodeState, startMs: number, lengthMinutes: number): ActivityState {
-  return { startDate: isoInstant(startMs), lengthMinutes, activityCodeId: code.id, description: code.name, paid: code.countsAsPaidTime };
+  return {
+    startDate: isoInstant(startMs),
+    lengthMinutes,
+    activityCodeId: code.id,
+    description: code.name,
+    paid: code.countsAsPaidTime,
+  };
 }
 
 /** Where the meal starts: mid-shift, on a quarter hour. */
@@ -31,7 +37,8 @@ export function buildActivities(startMs: number, lengthMinutes: number, codes: C
   if (lengthMinutes >= 360) {
     const meal = mealOffset(lengthMinutes);
     // Now and then the hour after the first break goes to a team meeting or training.
-    if (rng.chance(0.08) && meal - 135 >= 75) blocks.push({ offset: 135, length: 60, code: rng.chance(0.5) ? 'meeting' : 'training' });
+    if (rng.chance(0.08) && meal - 135 >= 75)
+      blocks.push({ offset: 135, length: 60, code: rng.chance(0.5) ? 'meeting' : 'training' });
     blocks.push({ offset: meal, length: 30, code: 'meal' }, { offset: lengthMinutes - 120, length: 15, code: 'break' });
   }
   const activities: ActivityState[] = [];
@@ -46,7 +53,13 @@ export function buildActivities(startMs: number, lengthMinutes: number, codes: C
 }
 
 export function buildShift(startMs: number, lengthMinutes: number, codes: CodeBook, rng: Rng): ShiftState {
-  return { id: rng.uuid(), startDate: isoInstant(startMs), lengthMinutes, activities: buildActivities(startMs, lengthMinutes, codes, rng), manuallyEdited: false };
+  return {
+    id: rng.uuid(),
+    startDate: isoInstant(startMs),
+    lengthMinutes,
+    activities: buildActivities(startMs, lengthMinutes, codes, rng),
+    manuallyEdited: false,
+  };
 }
 
 /** The instant a pattern part starts on a BU date, in the agent's MU wall clock. */
@@ -59,7 +72,13 @@ export function partStartMs(agent: AgentPlan, date: string, part: ShiftPart): nu
  * offset changes: a shift across one would look like a DST skew, so the
  * agent is simply off that night (the planted DST shift is added later).
  */
-export function buildWeekShifts(agent: AgentPlan, days: string[], transitions: number[], codes: CodeBook, rng: Rng): ShiftState[] {
+export function buildWeekShifts(
+  agent: AgentPlan,
+  days: string[],
+  transitions: number[],
+  codes: CodeBook,
+  rng: Rng,
+): ShiftState[] {
   const shifts: ShiftState[] = [];
   for (const d of agent.pattern.workdays) {
     const date = days[d];

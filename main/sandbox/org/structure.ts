@@ -34,7 +34,14 @@ export function buildManagementUnits(rng: Rng, businessUnitId: string, groupSize
     const count = Math.max(1, Math.ceil((groupSizes[g] ?? 0) / maxAgentsPerUnit));
     return Array.from({ length: count }, (_, k) => {
       const name = k === 0 ? group.name : `${group.name} ${k + 1}`;
-      return { id: rng.fork(`mu:${name}`).uuid(), name, businessUnitId, timeZone: group.timeZone, startDayOfWeek: 'Monday', version: 1 };
+      return {
+        id: rng.fork(`mu:${name}`).uuid(),
+        name,
+        businessUnitId,
+        timeZone: group.timeZone,
+        startDayOfWeek: 'Monday',
+        version: 1,
+      };
     });
   });
 }
@@ -46,16 +53,74 @@ type CodeSpec = Omit<ActivityCodeState, 'id'>;
 
 // The built-in per-category codes are Genesys defaults; Vacation and Sick are the org's own time-off codes.
 const codeSpecs: Record<CodeKey, CodeSpec> = {
-  onQueue: { name: 'On Queue', category: 'OnQueueWork', lengthInMinutes: 60, countsAsPaidTime: true, countsAsWorkTime: true, agentTimeOffSelectable: false, defaultCode: true },
-  break: { name: 'Break', category: 'Break', lengthInMinutes: 15, countsAsPaidTime: true, countsAsWorkTime: true, agentTimeOffSelectable: false, defaultCode: true },
-  meal: { name: 'Meal', category: 'Meal', lengthInMinutes: 30, countsAsPaidTime: false, countsAsWorkTime: false, agentTimeOffSelectable: false, defaultCode: true },
-  training: { name: 'Training', category: 'Training', lengthInMinutes: 60, countsAsPaidTime: true, countsAsWorkTime: true, agentTimeOffSelectable: false, defaultCode: true },
-  meeting: { name: 'Meeting', category: 'Meeting', lengthInMinutes: 60, countsAsPaidTime: true, countsAsWorkTime: true, agentTimeOffSelectable: false, defaultCode: true },
-  vacation: { name: 'Vacation', category: 'TimeOff', lengthInMinutes: 480, countsAsPaidTime: true, countsAsWorkTime: false, agentTimeOffSelectable: true, defaultCode: false },
-  sick: { name: 'Sick', category: 'TimeOff', lengthInMinutes: 480, countsAsPaidTime: true, countsAsWorkTime: false, agentTimeOffSelectable: false, defaultCode: false },
+  onQueue: {
+    name: 'On Queue',
+    category: 'OnQueueWork',
+    lengthInMinutes: 60,
+    countsAsPaidTime: true,
+    countsAsWorkTime: true,
+    agentTimeOffSelectable: false,
+    defaultCode: true,
+  },
+  break: {
+    name: 'Break',
+    category: 'Break',
+    lengthInMinutes: 15,
+    countsAsPaidTime: true,
+    countsAsWorkTime: true,
+    agentTimeOffSelectable: false,
+    defaultCode: true,
+  },
+  meal: {
+    name: 'Meal',
+    category: 'Meal',
+    lengthInMinutes: 30,
+    countsAsPaidTime: false,
+    countsAsWorkTime: false,
+    agentTimeOffSelectable: false,
+    defaultCode: true,
+  },
+  training: {
+    name: 'Training',
+    category: 'Training',
+    lengthInMinutes: 60,
+    countsAsPaidTime: true,
+    countsAsWorkTime: true,
+    agentTimeOffSelectable: false,
+    defaultCode: true,
+  },
+  meeting: {
+    name: 'Meeting',
+    category: 'Meeting',
+    lengthInMinutes: 60,
+    countsAsPaidTime: true,
+    countsAsWorkTime: true,
+    agentTimeOffSelectable: false,
+    defaultCode: true,
+  },
+  vacation: {
+    name: 'Vacation',
+    category: 'TimeOff',
+    lengthInMinutes: 480,
+    countsAsPaidTime: true,
+    countsAsWorkTime: false,
+    agentTimeOffSelectable: true,
+    defaultCode: false,
+  },
+  sick: {
+    name: 'Sick',
+    category: 'TimeOff',
+    lengthInMinutes: 480,
+    countsAsPaidTime: true,
+    countsAsWorkTime: false,
+    agentTimeOffSelectable: false,
+    defaultCode: false,
+  },
 };
 
 export function buildActivityCodes(rng: Rng): CodeBook {
-  const entries = (Object.keys(codeSpecs) as CodeKey[]).map((key) => [key, { id: rng.fork(`code:${key}`).uuid(), ...codeSpecs[key] }] as const);
+  const entries = (Object.keys(codeSpecs) as CodeKey[]).map(
+    (key) => [key, { id: rng.fork(`code:${key}`).uuid(), ...codeSpecs[key] }] as const,
+  );
   return Object.fromEntries(entries) as CodeBook;
 }

@@ -39,7 +39,13 @@ export function timeOffRequest(
 }
 
 /** An approved full-day vacation: the request and its marker in the week's schedule. */
-export function approvedVacation(ctx: BuildContext, agent: AgentPlan, week: WeekBuild, date: string, rng: Rng): TimeOffRequestState {
+export function approvedVacation(
+  ctx: BuildContext,
+  agent: AgentPlan,
+  week: WeekBuild,
+  date: string,
+  rng: Rng,
+): TimeOffRequestState {
   const request = timeOffRequest(ctx, agent, date, 'APPROVED', rng);
   const startOffsetMinutes = agent.pattern.parts[0]?.startMinute ?? 0;
   const marker: FullDayTimeOffMarkerState = {

@@ -30,9 +30,14 @@ export function agentSchedulesQueryRoute(runtime: SandboxRuntime): Route {
       const { bu, schedule } = findSchedule(runtime, ctx.params);
       const request = parseBody(queryRequest, await ctx.readJson());
       const { mu, bu: muBu } = findManagementUnit(runtime, request.managementUnitId);
-      if (muBu.id !== bu.id) throw badRequest('The management unit does not belong to this business unit', [{ errorCode: 'invalid.managementUnitId', fieldName: 'managementUnitId' }]);
+      if (muBu.id !== bu.id)
+        throw badRequest('The management unit does not belong to this business unit', [
+          { errorCode: 'invalid.managementUnitId', fieldName: 'managementUnitId' },
+        ]);
       const wanted = request.userIds ? new Set(request.userIds) : null;
-      const agents = [...schedule.agentSchedules.values()].filter((a) => a.managementUnitId === mu.id && (!wanted || wanted.has(a.userId)));
+      const agents = [...schedule.agentSchedules.values()].filter(
+        (a) => a.managementUnitId === mu.id && (!wanted || wanted.has(a.userId)),
+      );
       const result: Models.BuAgentSchedulesQueryResponse = {
         agentSchedules: agents.map((a) => agentSchedule(schedule, a)),
         businessUnitTimeZone: bu.timeZone,
@@ -46,7 +51,12 @@ export function agentSchedulesQueryRoute(runtime: SandboxRuntime): Route {
         const operationId = newOperationId(runtime);
         // The result itself is too big for a notification: it carries a download URL.
         const downloadUrl = runtime.blobs.createDownload(result);
-        finishOperation(runtime, bu.id, { status: 'Complete', operationId, eventType: 'AgentSchedulesQuery', downloadUrl });
+        finishOperation(runtime, bu.id, {
+          status: 'Complete',
+          operationId,
+          eventType: 'AgentSchedulesQuery',
+          downloadUrl,
+        });
         body = { status: 'Processing', operationId };
       } else {
         body = { status: 'Complete', result };

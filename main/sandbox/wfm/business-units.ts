@@ -5,7 +5,10 @@ import type { SandboxRuntime } from '../runtime';
 import { buSelfUri, managementUnit, userRef, wfmBase } from './convert';
 import { findBusinessUnit, findManagementUnit } from './lookup';
 
-const division: Models.DivisionReference = { id: 'home-division', selfUri: '/api/v2/authorization/divisions/home-division' };
+const division: Models.DivisionReference = {
+  id: 'home-division',
+  selfUri: '/api/v2/authorization/divisions/home-division',
+};
 
 export function businessUnitRoutes(runtime: SandboxRuntime): Route[] {
   return [
@@ -37,7 +40,11 @@ export function businessUnitRoutes(runtime: SandboxRuntime): Route[] {
         const expand = ctx.query.getAll('expand').flatMap((e) => e.split(','));
         const body: Models.BusinessUnitResponse = { id: bu.id, name: bu.name, division, selfUri: buSelfUri(bu.id) };
         if (expand.includes('settings')) {
-          body.settings = { startDayOfWeek: bu.startDayOfWeek, timeZone: bu.timeZone, metadata: { version: bu.version } };
+          body.settings = {
+            startDayOfWeek: bu.startDayOfWeek,
+            timeZone: bu.timeZone,
+            metadata: { version: bu.version },
+          };
         }
         return { status: 200, body };
       },
@@ -58,7 +65,10 @@ export function businessUnitRoutes(runtime: SandboxRuntime): Route[] {
       template: `${wfmBase}/managementunits/{managementUnitId}`,
       auth: 'bearer',
       permission: 'wfm:managementUnit:view',
-      handle: (ctx) => ({ status: 200, body: managementUnit(findManagementUnit(runtime, ctx.params.managementUnitId).mu) }),
+      handle: (ctx) => ({
+        status: 200,
+        body: managementUnit(findManagementUnit(runtime, ctx.params.managementUnitId).mu),
+      }),
     },
     {
       method: 'GET',
@@ -92,7 +102,12 @@ export function businessUnitRoutes(runtime: SandboxRuntime): Route[] {
       permission: 'wfm:agent:view',
       handle: (ctx) => {
         const bu = findBusinessUnit(runtime, ctx.params.businessUnitId);
-        const wanted = new Set(ctx.query.getAll('managementUnitIds').flatMap((v) => v.split(',')).filter(Boolean));
+        const wanted = new Set(
+          ctx.query
+            .getAll('managementUnitIds')
+            .flatMap((v) => v.split(','))
+            .filter(Boolean),
+        );
         for (const id of wanted) findManagementUnit(runtime, id);
         const units = bu.managementUnits.filter((mu) => wanted.size === 0 || wanted.has(mu.id));
         const users = [...runtime.org.users.values()];

@@ -8,7 +8,12 @@ import type { SandboxRuntime } from '../runtime';
 import { scheduleMetadata } from './convert';
 import { newOperationId, schedulesTopic } from './operations';
 
-export function competingSave(runtime: SandboxRuntime, bu: BusinessUnitState, schedule: ScheduleState, preferUserIds: string[]): string[] {
+export function competingSave(
+  runtime: SandboxRuntime,
+  bu: BusinessUnitState,
+  schedule: ScheduleState,
+  preferUserIds: string[],
+): string[] {
   const rng = runtime.faultRng;
   const now = runtime.now().toISOString();
   const candidates = [...schedule.agentSchedules.values()].filter((a) => a.shifts.length > 0);

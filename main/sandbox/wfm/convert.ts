@@ -16,7 +16,11 @@ export function scheduleSelfUri(s: ScheduleState): string {
   return `${buSelfUri(s.businessUnitId)}/weeks/${s.weekDate}/schedules/${s.id}`;
 }
 
-export function versionMetadata(version: number, dateModified: string, modifiedBy?: string): Models.WfmVersionedEntityMetadata {
+export function versionMetadata(
+  version: number,
+  dateModified: string,
+  modifiedBy?: string,
+): Models.WfmVersionedEntityMetadata {
   return { version, dateModified, ...(modifiedBy ? { modifiedBy: userRef(modifiedBy) } : {}) };
 }
 

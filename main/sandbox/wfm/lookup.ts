@@ -9,7 +9,10 @@ export function findBusinessUnit(runtime: SandboxRuntime, id: string | undefined
   return bu;
 }
 
-export function findManagementUnit(runtime: SandboxRuntime, id: string | undefined): { bu: BusinessUnitState; mu: ManagementUnitState } {
+export function findManagementUnit(
+  runtime: SandboxRuntime,
+  id: string | undefined,
+): { bu: BusinessUnitState; mu: ManagementUnitState } {
   for (const bu of runtime.org.businessUnits.values()) {
     const mu = bu.managementUnits.find((m) => m.id === id);
     if (mu) return { bu, mu };
@@ -18,7 +21,10 @@ export function findManagementUnit(runtime: SandboxRuntime, id: string | undefin
 }
 
 /** A schedule addressed by BU, week and id; the week must be the schedule's own. */
-export function findSchedule(runtime: SandboxRuntime, params: Record<string, string>): { bu: BusinessUnitState; schedule: ScheduleState } {
+export function findSchedule(
+  runtime: SandboxRuntime,
+  params: Record<string, string>,
+): { bu: BusinessUnitState; schedule: ScheduleState } {
   const bu = findBusinessUnit(runtime, params.businessUnitId);
   const weekId = requireIsoDate(params.weekId, 'weekId');
   const schedule = bu.schedules.get(params.scheduleId ?? '');

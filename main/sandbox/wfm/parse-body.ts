@@ -10,5 +10,8 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
     fieldName: issue.path.join('.') || 'body',
   }));
   const first = parsed.error.issues[0];
-  throw badRequest(`Invalid request body: ${first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'invalid'}`, details);
+  throw badRequest(
+    `Invalid request body: ${first ? `${first.path.join('.') || 'body'}: ${first.message}` : 'invalid'}`,
+    details,
+  );
 }

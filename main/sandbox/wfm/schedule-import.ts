@@ -32,7 +32,11 @@ export function scheduleImportRoutes(runtime: SandboxRuntime): Route[] {
         const weekId = requireIsoDate(ctx.params.weekId, 'weekId');
         const { contentLengthBytes } = parseBody(uploadUrlRequest, await ctx.readJson());
         const upload = runtime.blobs.createUpload('import', { businessUnitId: bu.id, weekId }, contentLengthBytes);
-        const body: Models.ImportScheduleUploadResponse = { uploadKey: upload.key, url: upload.url, headers: upload.headers };
+        const body: Models.ImportScheduleUploadResponse = {
+          uploadKey: upload.key,
+          url: upload.url,
+          headers: upload.headers,
+        };
         return { status: 200, body };
       },
     },
@@ -46,12 +50,25 @@ export function scheduleImportRoutes(runtime: SandboxRuntime): Route[] {
         const bu = findBusinessUnit(runtime, ctx.params.businessUnitId);
         const weekId = requireIsoDate(ctx.params.weekId, 'weekId');
         const { uploadKey } = parseBody(processRequest, await ctx.readJson());
-        const upload = parseBody(importUpload, takeUploadedJson(runtime, uploadKey, 'import', { businessUnitId: bu.id, weekId }));
+        const upload = parseBody(
+          importUpload,
+          takeUploadedJson(runtime, uploadKey, 'import', { businessUnitId: bu.id, weekId }),
+        );
         const details: Models.Detail[] = [];
         for (const agent of upload.agentSchedules) {
           const user = runtime.org.users.get(agent.userId);
-          if (!user || user.businessUnitId !== bu.id) details.push({ errorCode: 'unknown.user', fieldName: 'agentSchedules.userId', entityId: agent.userId });
-          else details.push(...validateAgentSchedule(agent.userId, agent.shifts, agent.fullDayTimeOffMarkers, bu.activityCodes, bu.timeZone));
+          if (!user || user.businessUnitId !== bu.id)
+            details.push({ errorCode: 'unknown.user', fieldName: 'agentSchedules.userId', entityId: agent.userId });
+          else
+            details.push(
+              ...validateAgentSchedule(
+                agent.userId,
+                agent.shifts,
+                agent.fullDayTimeOffMarkers,
+                bu.activityCodes,
+                bu.timeZone,
+              ),
+            );
         }
         if (details.length > 0) throw badRequest(`The schedule import has ${details.length} problem(s)`, details);
 
@@ -72,7 +89,12 @@ export function scheduleImportRoutes(runtime: SandboxRuntime): Route[] {
         for (const agent of upload.agentSchedules) applyAgentUpload(runtime, schedule, agent, now);
         bu.schedules.set(schedule.id, schedule);
         const operationId = newOperationId(runtime);
-        finishOperation(runtime, bu.id, { status: 'Complete', operationId, eventType: 'Import', result: scheduleMetadata(bu, schedule) });
+        finishOperation(runtime, bu.id, {
+          status: 'Complete',
+          operationId,
+          eventType: 'Import',
+          result: scheduleMetadata(bu, schedule),
+        });
         const body: Models.ScheduleUploadProcessingResponse = { status: 'Processing', operationId };
         return { status: 200, body };
       },

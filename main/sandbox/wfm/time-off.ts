@@ -27,7 +27,8 @@ export function timeOffRoutes(runtime: SandboxRuntime): Route[] {
       async handle(ctx) {
         const { bu, mu } = findManagementUnit(runtime, ctx.params.managementUnitId);
         const q = parseBody(queryBody, await ctx.readJson());
-        if (q.dateRange && q.dateRange.startDate > q.dateRange.endDate) throw badRequest('dateRange.startDate must not be after dateRange.endDate');
+        if (q.dateRange && q.dateRange.startDate > q.dateRange.endDate)
+          throw badRequest('dateRange.startDate must not be after dateRange.endDate');
         const within = (r: TimeOffRequestState) => {
           if (!q.dateRange) return true;
           const days = [...r.fullDayManagementUnitDates, ...r.partialDayStartDateTimes.map((d) => d.slice(0, 10))];

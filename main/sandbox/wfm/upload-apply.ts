@@ -5,12 +5,22 @@ import type { SandboxRuntime } from '../runtime';
 import type { MarkerUpload, ShiftUpload } from './upload-schemas';
 
 /** The JSON uploaded to a signed URL; the key is single-use and bound to its purpose. */
-export function takeUploadedJson(runtime: SandboxRuntime, key: string, purpose: string, meta: Record<string, string>): unknown {
+export function takeUploadedJson(
+  runtime: SandboxRuntime,
+  key: string,
+  purpose: string,
+  meta: Record<string, string>,
+): unknown {
   const upload = runtime.blobs.takeUpload(key);
   if (!upload || upload.purpose !== purpose || Object.entries(meta).some(([k, v]) => upload.meta[k] !== v)) {
-    throw badRequest('The upload key is unknown, already used, expired, or belongs to another schedule', [{ errorCode: 'invalid.uploadKey', fieldName: 'uploadKey' }]);
+    throw badRequest('The upload key is unknown, already used, expired, or belongs to another schedule', [
+      { errorCode: 'invalid.uploadKey', fieldName: 'uploadKey' },
+    ]);
   }
-  if (!upload.body) throw badRequest('Nothing was uploaded to the upload URL for this key', [{ errorCode: 'missing.upload', fieldName: 'uploadKey' }]);
+  if (!upload.body)
+    throw badRequest('Nothing was uploaded to the upload URL for this key', [
+      { errorCode: 'missing.upload', fieldName: 'uploadKey' },
+    ]);
   try {
     return JSON.parse(upload.body.toString('utf8'));
   } catch {
@@ -22,7 +32,11 @@ export function takeUploadedJson(runtime: SandboxRuntime, key: string, purpose: 
 export function applyAgentUpload(
   runtime: SandboxRuntime,
   schedule: ScheduleState,
-  agent: { userId: string; shifts?: Array<Omit<ShiftUpload, 'delete'> & { delete?: boolean }>; fullDayTimeOffMarkers?: Array<Omit<MarkerUpload, 'delete'> & { delete?: boolean }> },
+  agent: {
+    userId: string;
+    shifts?: Array<Omit<ShiftUpload, 'delete'> & { delete?: boolean }>;
+    fullDayTimeOffMarkers?: Array<Omit<MarkerUpload, 'delete'> & { delete?: boolean }>;
+  },
   now: string,
 ): void {
   const user = runtime.org.users.get(agent.userId)!;

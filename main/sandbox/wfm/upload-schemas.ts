@@ -4,9 +4,15 @@
  */
 import { z } from 'zod';
 
-const isoInstant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'must be an ISO-8601 instant with a zone offset, e.g. 2026-11-23T14:00:00Z',
-});
+const isoInstant = z
+  .string()
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
+    {
+      message: 'must be an ISO-8601 instant with a zone offset, e.g. 2026-11-23T14:00:00Z',
+    },
+  );
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in yyyy-MM-dd format');
 const version = z.object({ version: z.number().int().nonnegative() }).loose();
 

@@ -33,12 +33,14 @@ export function validateAgentSchedule(
   timeZone: string,
 ): Models.Detail[] {
   const details: Models.Detail[] = [];
-  const problem = (errorCode: string, fieldName: string) => details.push({ errorCode, fieldName, entityId: userId, entityName: 'agentSchedule' });
+  const problem = (errorCode: string, fieldName: string) =>
+    details.push({ errorCode, fieldName, entityId: userId, entityName: 'agentSchedule' });
   const knownCodes = new Set(codes.map((c) => c.id));
 
   const intervals = shifts.map((shift, i) => {
     const start = Date.parse(shift.startDate);
-    if (shift.lengthMinutes <= 0 || shift.lengthMinutes > maxShiftMinutes) problem('invalid.shift.length', `shifts[${i}].lengthMinutes`);
+    if (shift.lengthMinutes <= 0 || shift.lengthMinutes > maxShiftMinutes)
+      problem('invalid.shift.length', `shifts[${i}].lengthMinutes`);
     validateActivities(shift, i, knownCodes, problem);
     return { start, end: start + shift.lengthMinutes * 60_000, index: i };
   });
@@ -50,7 +52,8 @@ export function validateAgentSchedule(
   }
 
   markers.forEach((marker, m) => {
-    if (!knownCodes.has(marker.activityCodeId)) problem('invalid.activity.code', `fullDayTimeOffMarkers[${m}].activityCodeId`);
+    if (!knownCodes.has(marker.activityCodeId))
+      problem('invalid.activity.code', `fullDayTimeOffMarkers[${m}].activityCodeId`);
     if (!DateTime.fromISO(marker.businessUnitDate, { zone: timeZone }).isValid) {
       problem('invalid.date', `fullDayTimeOffMarkers[${m}].businessUnitDate`);
       return;
@@ -82,6 +85,7 @@ function validateActivities(
   });
   const sorted = spans.sort((a, b) => a.start - b.start);
   for (let k = 1; k < sorted.length; k++) {
-    if (sorted[k]!.start < sorted[k - 1]!.end) problem('activities.overlap', `shifts[${i}].activities[${sorted[k]!.j}]`);
+    if (sorted[k]!.start < sorted[k - 1]!.end)
+      problem('activities.overlap', `shifts[${i}].activities[${sorted[k]!.j}]`);
   }
 }

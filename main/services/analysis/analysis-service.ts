@@ -39,8 +39,12 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
     const problem = weekProblem(week, mirrored.startDayOfWeek);
     if (problem) throw badInput(problem);
     if (!mirrored.weeks.includes(week)) {
-      const known = mirrored.weeks.length ? `Mirrored weeks: ${mirrored.weeks.join(', ')}.` : 'No week of this unit is mirrored yet.';
-      throw badInput(`No schedule for the week of ${week} is mirrored on this machine, so there is nothing to check. Sync that week first (Schedules screen, or \`publish-desk sync\`). ${known}`);
+      const known = mirrored.weeks.length
+        ? `Mirrored weeks: ${mirrored.weeks.join(', ')}.`
+        : 'No week of this unit is mirrored yet.';
+      throw badInput(
+        `No schedule for the week of ${week} is mirrored on this machine, so there is nothing to check. Sync that week first (Schedules screen, or \`publish-desk sync\`). ${known}`,
+      );
     }
   }
 

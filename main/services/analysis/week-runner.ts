@@ -10,9 +10,15 @@ import { badInput } from '../../../shared/ops-error';
 import { loadAnalysisInput } from '../../mirror/analysis-input';
 import { createWeekAnalysisStore } from '../../mirror/week-analyses';
 
-export const notSynced = 'This business unit has not been synced on this machine yet. Sync it on the Schedules screen (or `publish-desk sync`), then analyse.';
+export const notSynced =
+  'This business unit has not been synced on this machine yet. Sync it on the Schedules screen (or `publish-desk sync`), then analyse.';
 
-export function runWeekAnalysis(db: Database.Database, businessUnitId: string, week: string, ctx: { now: string; viewerTimeZone: string }): WeekAnalysis {
+export function runWeekAnalysis(
+  db: Database.Database,
+  businessUnitId: string,
+  week: string,
+  ctx: { now: string; viewerTimeZone: string },
+): WeekAnalysis {
   const input = loadAnalysisInput(db, businessUnitId, week, ctx);
   if (!input) throw badInput(notSynced);
   const analysis: WeekAnalysis = {

@@ -5,7 +5,13 @@
  * connection-status.ts (what the screen shows), profile-draft.ts (checking a
  * saved profile), token-audit.ts (token requests in the Activity log).
  */
-import type { ConnectionDraft, ConnectionProfile, ConnectionStatus, RegionOption, VaultStatus } from '../../../shared/connections';
+import type {
+  ConnectionDraft,
+  ConnectionProfile,
+  ConnectionStatus,
+  RegionOption,
+  VaultStatus,
+} from '../../../shared/connections';
 import { badInput, OpsError } from '../../../shared/ops-error';
 import { startPkceSignIn } from '../../genesys/auth/loopback-signin';
 import { environmentFor, genesysRegions } from '../../genesys/regions';
@@ -67,13 +73,18 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
     async clientSecret(p) {
       if (p.kind === 'sandbox') return (await deps.sandbox.ensure()).clientSecret;
       const secret = await vault.get(secretKey(p.id));
-      if (!secret) throw new OpsError('auth', `No client secret is stored for "${p.name}". Edit the connection and paste the secret from Genesys Cloud Admin > OAuth.`);
+      if (!secret)
+        throw new OpsError(
+          'auth',
+          `No client secret is stored for "${p.name}". Edit the connection and paste the secret from Genesys Cloud Admin > OAuth.`,
+        );
       return secret;
     },
     changed: (id) => changed(id),
   });
 
-  const status = (p: ConnectionProfile): ConnectionStatus => connectionStatus(p, sessions.peek(p.id), sessions.tokensOf(p.id), secretsKnown.has(p.id), now().getTime());
+  const status = (p: ConnectionProfile): ConnectionStatus =>
+    connectionStatus(p, sessions.peek(p.id), sessions.tokensOf(p.id), secretsKnown.has(p.id), now().getTime());
   // The event carries the new status, so a window updates without calling back.
   function changed(id: string): void {
     const p = profiles.get(id);
@@ -130,11 +141,20 @@ export async function createConnectionService(deps: ConnectionServiceDeps) {
   return {
     regions: (): RegionOption[] => genesysRegions.map(({ id, name, apiBase }) => ({ id, name, apiBase })),
     list: (): ConnectionStatus[] => profiles.list().map(status),
-    vaultStatus: (): VaultStatus => ({ backend: vault.backend, persistent: vault.persistent, description: vault.describe() }),
+    vaultStatus: (): VaultStatus => ({
+      backend: vault.backend,
+      persistent: vault.persistent,
+      description: vault.describe(),
+    }),
 
     async save(draft: ConnectionDraft): Promise<ConnectionStatus> {
       const existing = draft.id ? profileOf(draft.id) : null;
-      const profile = profileFromDraft(draft, { profiles, existing, secretKnown: !!existing && secretsKnown.has(existing.id), stamp: now().toISOString() });
+      const profile = profileFromDraft(draft, {
+        profiles,
+        existing,
+        secretKnown: !!existing && secretsKnown.has(existing.id),
+        stamp: now().toISOString(),
+      });
       if (draft.clientSecret) {
         await vault.set(secretKey(profile.id), draft.clientSecret);
         secretsKnown.add(profile.id);

@@ -8,13 +8,24 @@ import type { Session } from './sessions';
  * Client-credentials tokens renew silently, so holding one means signed in;
  * a supervisor token past its expiry means the session ended.
  */
-function signInState(p: ConnectionProfile, s: Session | undefined, tokens: TokenSet | null, nowMs: number): ConnectionStatus['state'] {
+function signInState(
+  p: ConnectionProfile,
+  s: Session | undefined,
+  tokens: TokenSet | null,
+  nowMs: number,
+): ConnectionStatus['state'] {
   if (s?.pendingSignIn) return 'signingIn';
   if (tokens && (p.grantType === 'client_credentials' || tokens.expiresAt > nowMs)) return 'signedIn';
   return s?.expired || tokens ? 'expired' : 'signedOut';
 }
 
-export function connectionStatus(p: ConnectionProfile, s: Session | undefined, tokens: TokenSet | null, hasSecret: boolean, nowMs: number): ConnectionStatus {
+export function connectionStatus(
+  p: ConnectionProfile,
+  s: Session | undefined,
+  tokens: TokenSet | null,
+  hasSecret: boolean,
+  nowMs: number,
+): ConnectionStatus {
   const state = signInState(p, s, tokens, nowMs);
   return {
     ...p,

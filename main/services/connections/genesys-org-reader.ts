@@ -9,7 +9,8 @@ export function genesysOrgReader(audit: AuditSink): OrgReaderFactory {
     const http = createGenesysHttp({ env, tokens, audit, profileId });
     return {
       organizationName: async () =>
-        (await http.request({ method: 'GET', pathTemplate: '/api/v2/organizations/me', schema: organization })).name ?? 'Unnamed org',
+        (await http.request({ method: 'GET', pathTemplate: '/api/v2/organizations/me', schema: organization })).name ??
+        'Unnamed org',
       userName: async () => {
         const me = await http.request({ method: 'GET', pathTemplate: '/api/v2/users/me', schema: userMe });
         return me.name ?? me.email ?? me.id ?? 'Signed-in user';

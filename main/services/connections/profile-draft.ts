@@ -13,11 +13,14 @@ export function profileFromDraft(
   if (draft.id === sandboxProfileId) throw badInput('The built-in Sandbox org connection cannot be edited.');
   const { existing } = ctx;
   const clash = ctx.profiles.findByName(draft.name);
-  if (clash && clash.id !== existing?.id) throw badInput(`A connection named "${draft.name}" already exists. Choose another name.`);
-  if (draft.kind === 'region' && !findRegion(draft.region ?? '')) throw badInput(`"${draft.region}" is not a Genesys Cloud region. Pick one from the list.`);
+  if (clash && clash.id !== existing?.id)
+    throw badInput(`A connection named "${draft.name}" already exists. Choose another name.`);
+  if (draft.kind === 'region' && !findRegion(draft.region ?? ''))
+    throw badInput(`"${draft.region}" is not a Genesys Cloud region. Pick one from the list.`);
   if (draft.kind === 'custom') environmentFor({ baseUrl: draft.baseUrl ?? '' });
   const needsSecret = draft.grantType === 'client_credentials' && !draft.clientSecret && !(existing && ctx.secretKnown);
-  if (needsSecret) throw badInput('Enter the client secret: client-credentials connections need it (Genesys Cloud Admin > OAuth).');
+  if (needsSecret)
+    throw badInput('Enter the client secret: client-credentials connections need it (Genesys Cloud Admin > OAuth).');
   return {
     id: existing?.id ?? randomUUID(),
     name: draft.name.trim(),
@@ -33,5 +36,10 @@ export function profileFromDraft(
 
 /** Did the change point the profile somewhere else? Then its tokens must not be used again. */
 export function profileMoved(before: ConnectionProfile, after: ConnectionProfile): boolean {
-  return before.region !== after.region || before.baseUrl !== after.baseUrl || before.clientId !== after.clientId || before.grantType !== after.grantType;
+  return (
+    before.region !== after.region ||
+    before.baseUrl !== after.baseUrl ||
+    before.clientId !== after.clientId ||
+    before.grantType !== after.grantType
+  );
 }

@@ -43,21 +43,41 @@ export function createSessions(deps: SessionDeps) {
   const sessions = new Map<string, Session>();
 
   function open(p: ConnectionProfile): Session {
-    const created: Session = { orgName: null, identity: null, lastError: null, pendingSignIn: null, expired: false, tokens: null as unknown as TokenManager };
+    const created: Session = {
+      orgName: null,
+      identity: null,
+      lastError: null,
+      pendingSignIn: null,
+      expired: false,
+      tokens: null as unknown as TokenManager,
+    };
     created.tokens = createTokenManager({
       profileId: p.id,
       signIn:
         p.grantType === 'client_credentials'
           ? () =>
               deps.audited(p.id, async () =>
-                requestClientCredentialsToken(await deps.environment(p), await deps.clientIdOf(p), await deps.clientSecret(p), undefined, () => now().getTime()),
+                requestClientCredentialsToken(
+                  await deps.environment(p),
+                  await deps.clientIdOf(p),
+                  await deps.clientSecret(p),
+                  undefined,
+                  () => now().getTime(),
+                ),
               )
           : null,
       // A supervisor session goes on past its token's expiry when Genesys issued a refresh token.
       refresh:
         p.grantType === 'authorization_code'
           ? (refreshToken) =>
-              deps.audited(p.id, async () => refreshSignIn({ env: await deps.environment(p), clientId: p.clientId, refreshToken, now: () => now().getTime() }))
+              deps.audited(p.id, async () =>
+                refreshSignIn({
+                  env: await deps.environment(p),
+                  clientId: p.clientId,
+                  refreshToken,
+                  now: () => now().getTime(),
+                }),
+              )
           : undefined,
       store: {
         load: () => tokenCache.get(p.id) ?? null,
@@ -73,7 +93,8 @@ export function createSessions(deps: SessionDeps) {
         events.emit('connections.authRequired', {
           profileId: p.id,
           profileName: p.name,
-          reason: 'the supervisor sign-in has ended. Sign in again on the Connections screen; your place and pending work are kept.',
+          reason:
+            'the supervisor sign-in has ended. Sign in again on the Connections screen; your place and pending work are kept.',
         });
         deps.changed(p.id);
       },

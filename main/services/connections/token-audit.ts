@@ -6,7 +6,14 @@ export type AuditedTokenRequest = (profileId: string, request: () => Promise<Tok
 export function auditTokenRequests(audit: AuditSink, now: () => Date): AuditedTokenRequest {
   return async (profileId, request) => {
     const started = Date.now();
-    const entry = { at: now().toISOString(), profileId, method: 'POST', pathTemplate: '/oauth/token', attempt: 1, contextId: null };
+    const entry = {
+      at: now().toISOString(),
+      profileId,
+      method: 'POST',
+      pathTemplate: '/oauth/token',
+      attempt: 1,
+      contextId: null,
+    };
     try {
       const tokens = await request();
       audit.record({ ...entry, status: 200, durationMs: Date.now() - started, errorKind: null });

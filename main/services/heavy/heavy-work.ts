@@ -32,7 +32,10 @@ export function locateHeavyWorker(): WorkerLocation {
 }
 
 export interface HeavyWork {
-  sync(task: SyncTask, hooks: { tokens: TokenProvider; progress(p: JobProgress): void; signal: AbortSignal }): Promise<SyncOutcome>;
+  sync(
+    task: SyncTask,
+    hooks: { tokens: TokenProvider; progress(p: JobProgress): void; signal: AbortSignal },
+  ): Promise<SyncOutcome>;
   analyse(businessUnitId: string, week: string, ctx: { now: string; viewerTimeZone: string }): Promise<WeekAnalysis>;
   close(): Promise<void>;
 }
@@ -51,14 +54,17 @@ export function startHeavyWork(opts: { dbFile: string; nativeBinding?: string; l
   let nextId = 1;
 
   function fail(reason: string): void {
-    for (const p of pending.values()) p.reject(new OpsError('internal', `The background worker stopped (${reason}). Try again.`));
+    for (const p of pending.values())
+      p.reject(new OpsError('internal', `The background worker stopped (${reason}). Try again.`));
     pending.clear();
     worker = null;
   }
 
   function ensureWorker(): Worker {
     if (worker) return worker;
-    const w = new Worker(location.file, { workerData: { entry: location.entry, dbFile: opts.dbFile, nativeBinding: opts.nativeBinding } });
+    const w = new Worker(location.file, {
+      workerData: { entry: location.entry, dbFile: opts.dbFile, nativeBinding: opts.nativeBinding },
+    });
     w.on('message', (msg: FromWorker) => onMessage(w, msg));
     w.on('error', (err) => fail(err.message));
     w.on('exit', (code) => {
@@ -80,7 +86,12 @@ export function startHeavyWork(opts: { dbFile: string; nativeBinding?: string; l
           (token) => w.postMessage({ type: 'token', id: msg.id, ask: msg.ask, token } satisfies ToWorker),
           (err: unknown) => {
             const category = failureCategory(err);
-            w.postMessage({ type: 'token', id: msg.id, ask: msg.ask, error: { message: userMessage(err, category), category } } satisfies ToWorker);
+            w.postMessage({
+              type: 'token',
+              id: msg.id,
+              ask: msg.ask,
+              error: { message: userMessage(err, category), category },
+            } satisfies ToWorker);
           },
         );
         return;
@@ -116,8 +127,15 @@ export function startHeavyWork(opts: { dbFile: string; nativeBinding?: string; l
   return {
     sync(task, hooks) {
       let sent = 0;
-      const promise = send<SyncOutcome>((id) => ((sent = id), { type: 'sync', id, task }), { tokens: hooks.tokens, progress: hooks.progress });
-      hooks.signal.addEventListener('abort', () => worker?.postMessage({ type: 'cancel', id: sent } satisfies ToWorker), { once: true });
+      const promise = send<SyncOutcome>((id) => ((sent = id), { type: 'sync', id, task }), {
+        tokens: hooks.tokens,
+        progress: hooks.progress,
+      });
+      hooks.signal.addEventListener(
+        'abort',
+        () => worker?.postMessage({ type: 'cancel', id: sent } satisfies ToWorker),
+        { once: true },
+      );
       return promise;
     },
     analyse(businessUnitId, week, ctx) {

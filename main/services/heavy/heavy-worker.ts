@@ -59,7 +59,12 @@ async function sync(id: number, task: SyncTask): Promise<SyncOutcome> {
     if (!weeks && task.weekCount) {
       // Which weeks "the next N" are depends on the unit's zone and start day.
       const unit = await session.api.getBusinessUnit(task.businessUnitId, { expandSettings: true });
-      weeks = defaultWeeks(now(), unit.settings?.timeZone ?? 'UTC', unit.settings?.startDayOfWeek ?? 'Monday', task.weekCount);
+      weeks = defaultWeeks(
+        now(),
+        unit.settings?.timeZone ?? 'UTC',
+        unit.settings?.startDayOfWeek ?? 'Monday',
+        task.weekCount,
+      );
     }
     const result = await syncBusinessUnit({
       db,
@@ -78,7 +83,10 @@ async function sync(id: number, task: SyncTask): Promise<SyncOutcome> {
     if (summary.status === 'ok' && changed.some((t) => t !== 'sync_runs')) {
       for (const week of summary.weeks) {
         try {
-          const analysis = runWeekAnalysis(db, task.businessUnitId, week, { now: now().toISOString(), viewerTimeZone: task.viewerTimeZone });
+          const analysis = runWeekAnalysis(db, task.businessUnitId, week, {
+            now: now().toISOString(),
+            viewerTimeZone: task.viewerTimeZone,
+          });
           analysed.push({ week, ...summarize(analysis.findings) });
         } catch {
           // A week without a mirrored schedule: nothing to analyse.
@@ -102,7 +110,10 @@ port.on('message', (msg: ToWorker) => {
       return;
     case 'analyse':
       try {
-        const analysis = runWeekAnalysis(db, msg.businessUnitId, msg.week, { now: msg.now, viewerTimeZone: msg.viewerTimeZone });
+        const analysis = runWeekAnalysis(db, msg.businessUnitId, msg.week, {
+          now: msg.now,
+          viewerTimeZone: msg.viewerTimeZone,
+        });
         post({ type: 'analysed', id: msg.id, analysis });
       } catch (err) {
         post({ type: 'failed', id: msg.id, error: failure(err) });
@@ -115,7 +126,10 @@ port.on('message', (msg: ToWorker) => {
       const waiting = tokenAsks.get(msg.ask);
       tokenAsks.delete(msg.ask);
       if (msg.token !== undefined) waiting?.resolve(msg.token);
-      else waiting?.reject(new OpsError(msg.error?.category ?? 'auth', msg.error?.message ?? 'Sign in again to continue.'));
+      else
+        waiting?.reject(
+          new OpsError(msg.error?.category ?? 'auth', msg.error?.message ?? 'Sign in again to continue.'),
+        );
       return;
     }
   }

@@ -6,7 +6,15 @@
  * the latest progress, so a fast sync cannot flood a window.
  */
 import { randomUUID } from 'node:crypto';
-import type { JobEvent, JobKind, JobProgress, JobResults, JobSnapshot, JobState, JobSubject } from '../../../shared/contract';
+import type {
+  JobEvent,
+  JobKind,
+  JobProgress,
+  JobResults,
+  JobSnapshot,
+  JobState,
+  JobSubject,
+} from '../../../shared/contract';
 import { badInput } from '../../../shared/ops-error';
 import { userMessage } from '../dispatch';
 import type { EventHub } from '../event-hub';
@@ -18,7 +26,11 @@ export interface JobContext {
 }
 
 export interface JobRegistry {
-  start<K extends JobKind>(kind: K, subject: JobSubject, run: (ctx: JobContext) => Promise<JobResults[K]>): JobSnapshot<K>;
+  start<K extends JobKind>(
+    kind: K,
+    subject: JobSubject,
+    run: (ctx: JobContext) => Promise<JobResults[K]>,
+  ): JobSnapshot<K>;
   /** The running job of this kind and subject, if any. */
   running(kind: JobKind, subject: JobSubject): JobSnapshot | undefined;
   status(jobId: string): JobSnapshot;
@@ -58,7 +70,10 @@ export function createJobRegistry(opts: JobRegistryOptions): JobRegistry {
 
   function find(jobId: string): Job {
     const job = jobs.get(jobId);
-    if (!job) throw badInput(`There is no job ${jobId} (it ended more than ${Math.round(keepEndedMs / 60_000)} minutes ago, or Publish Desk was restarted).`);
+    if (!job)
+      throw badInput(
+        `There is no job ${jobId} (it ended more than ${Math.round(keepEndedMs / 60_000)} minutes ago, or Publish Desk was restarted).`,
+      );
     return job;
   }
 
@@ -66,7 +81,11 @@ export function createJobRegistry(opts: JobRegistryOptions): JobRegistry {
     const { startedAt: _s, endedAt: _e, ...last } = job.snapshot;
     const event: JobEvent = { ...last, ...change, seq: last.seq + 1, at: now().toISOString() };
     job.log.push(event);
-    job.snapshot = { ...event, startedAt: job.snapshot.startedAt, endedAt: event.state === 'running' ? null : event.at };
+    job.snapshot = {
+      ...event,
+      startedAt: job.snapshot.startedAt,
+      endedAt: event.state === 'running' ? null : event.at,
+    };
     job.lastEmitAt = Date.now();
     opts.events.emit('job.event', event);
   }
@@ -80,7 +99,11 @@ export function createJobRegistry(opts: JobRegistryOptions): JobRegistry {
     emit(job, { progress });
   }
 
-  function finish(job: Job, state: Exclude<JobState, 'running'>, extra: Partial<Pick<JobEvent, 'result' | 'error'>>): void {
+  function finish(
+    job: Job,
+    state: Exclude<JobState, 'running'>,
+    extra: Partial<Pick<JobEvent, 'result' | 'error'>>,
+  ): void {
     clearTimeout(job.timer);
     const progress = job.pending ?? job.snapshot.progress;
     job.pending = null;
@@ -116,21 +139,29 @@ export function createJobRegistry(opts: JobRegistryOptions): JobRegistry {
       };
       // Started on the next turn, so the caller has the snapshot (and can subscribe) before anything happens.
       setImmediate(() => {
-        run(ctx).then(
-          (result) => finish(job, job.abort.signal.aborted ? 'cancelled' : 'succeeded', { result }),
-          (err: unknown) => {
-            if (job.abort.signal.aborted) return finish(job, 'cancelled', {});
-            const category = failureCategory(err);
-            finish(job, 'failed', { error: { code: 'failed', message: userMessage(err, category), category } });
-          },
-        ).finally(() => resolveDone(job.snapshot));
+        run(ctx)
+          .then(
+            (result) => finish(job, job.abort.signal.aborted ? 'cancelled' : 'succeeded', { result }),
+            (err: unknown) => {
+              if (job.abort.signal.aborted) return finish(job, 'cancelled', {});
+              const category = failureCategory(err);
+              finish(job, 'failed', { error: { code: 'failed', message: userMessage(err, category), category } });
+            },
+          )
+          .finally(() => resolveDone(job.snapshot));
       });
       return job.snapshot as JobSnapshot<typeof kind>;
     },
     running(kind, subject) {
       for (const job of jobs.values()) {
         const s = job.snapshot;
-        if (s.state === 'running' && s.kind === kind && s.subject.profileId === subject.profileId && s.subject.businessUnitId === subject.businessUnitId) return s;
+        if (
+          s.state === 'running' &&
+          s.kind === kind &&
+          s.subject.profileId === subject.profileId &&
+          s.subject.businessUnitId === subject.businessUnitId
+        )
+          return s;
       }
       return undefined;
     },

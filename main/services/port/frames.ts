@@ -10,14 +10,32 @@
  * relays IPC calls), so `app.info` reports what the window actually uses.
  */
 import { z } from 'zod';
-import { isOpsEventName, type FailureCategory, type OpsErrorCode, type OpsEventName, type TransportKind } from '../../../shared/contract';
+import {
+  isOpsEventName,
+  type FailureCategory,
+  type OpsErrorCode,
+  type OpsEventName,
+  type TransportKind,
+} from '../../../shared/contract';
 
 const transportKinds = ['ipc', 'http', 'port', 'inProcess'] as const satisfies readonly TransportKind[];
 const errorCodes = ['unknownMethod', 'badArguments', 'forbidden', 'failed'] as const satisfies readonly OpsErrorCode[];
-export const failureCategories = ['badInput', 'auth', 'conflict', 'unavailable', 'invalid', 'storage', 'internal'] as const satisfies readonly FailureCategory[];
+export const failureCategories = [
+  'badInput',
+  'auth',
+  'conflict',
+  'unavailable',
+  'invalid',
+  'storage',
+  'internal',
+] as const satisfies readonly FailureCategory[];
 // Compile-time: each list names every member of its union, so a new code or category cannot be refused here by mistake.
 type Covers<All, Listed> = [All] extends [Listed] ? true : false;
-const complete: [Covers<TransportKind, (typeof transportKinds)[number]>, Covers<OpsErrorCode, (typeof errorCodes)[number]>, Covers<FailureCategory, (typeof failureCategories)[number]>] = [true, true, true];
+const complete: [
+  Covers<TransportKind, (typeof transportKinds)[number]>,
+  Covers<OpsErrorCode, (typeof errorCodes)[number]>,
+  Covers<FailureCategory, (typeof failureCategories)[number]>,
+] = [true, true, true];
 void complete;
 
 export const callId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -25,7 +25,11 @@ export interface PortClient {
 
 const garbled: OpsOutcome<OpsMethodName> = {
   ok: false,
-  error: { code: 'failed', message: 'The services sent an answer Publish Desk does not understand. Try again.', category: 'internal' },
+  error: {
+    code: 'failed',
+    message: 'The services sent an answer Publish Desk does not understand. Try again.',
+    category: 'internal',
+  },
 };
 
 export function createPortClient(port: PortLike): PortClient {

@@ -78,13 +78,30 @@ describe('the port transport', () => {
     const { services, clientEnd } = connected();
     const answers: unknown[] = [];
     clientEnd.on('message', (m) => answers.push(m));
-    for (const junk of ['garbage', null, 42, [], {}, { id: 'a' }, { id: 0 }, { id: 1.5 }, { id: -3 }, { event: 'app.notice' }]) {
+    for (const junk of [
+      'garbage',
+      null,
+      42,
+      [],
+      {},
+      { id: 'a' },
+      { id: 0 },
+      { id: 1.5 },
+      { id: -3 },
+      { event: 'app.notice' },
+    ]) {
       clientEnd.postMessage(junk);
     }
     clientEnd.postMessage({ id: 7, method: 'app.info', args: {}, via: 'carrier-pigeon' });
     clientEnd.postMessage({ id: 8, method: 'app.info', args: {} });
     await vi.waitFor(() => expect(answers).toHaveLength(2));
-    expect(answers[0]).toMatchObject({ id: 7, outcome: { ok: false, error: { code: 'badArguments', message: expect.stringMatching(/^Request 7 is malformed/) } } });
+    expect(answers[0]).toMatchObject({
+      id: 7,
+      outcome: {
+        ok: false,
+        error: { code: 'badArguments', message: expect.stringMatching(/^Request 7 is malformed/) },
+      },
+    });
     expect(answers[1]).toEqual({ id: 8, outcome: ok({ method: 'app.info', args: {}, transport: 'port' }) });
     expect(services.dispatch).toHaveBeenCalledTimes(1);
   });
@@ -117,8 +134,14 @@ describe('the port transport', () => {
       if (method === 'app.info') throw new Error('dispatcher bug');
       return ok({ run: () => 'functions do not cross ports' });
     });
-    expect(await client.call('app.info', {})).toMatchObject({ ok: false, error: { code: 'failed', category: 'internal', message: expect.stringContaining('dispatcher bug') } });
-    expect(await client.call('jobs.list', {})).toMatchObject({ ok: false, error: { code: 'failed', message: 'The services could not send this answer across the port.' } });
+    expect(await client.call('app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'failed', category: 'internal', message: expect.stringContaining('dispatcher bug') },
+    });
+    expect(await client.call('jobs.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: 'The services could not send this answer across the port.' },
+    });
   });
 
   it('rejects calls in flight, and every later call, with a transport error when the port closes', async () => {
@@ -134,7 +157,9 @@ describe('the port transport', () => {
     }
     expect(onClose).toHaveBeenCalledOnce();
     expect(client.closed).toBe(true);
-    await expect(client.call('app.info', {})).rejects.toThrow("The console's services process stopped; Publish Desk is restarting it.");
+    await expect(client.call('app.info', {})).rejects.toThrow(
+      "The console's services process stopped; Publish Desk is restarting it.",
+    );
   });
 
   it('refuses an argument structured clone cannot carry without closing the port', async () => {
@@ -147,7 +172,10 @@ describe('the port transport', () => {
     const { port1, port2 } = channel();
     const detach = vi.fn();
     const sinks: Array<(e: string, p: unknown) => void> = [];
-    const server = servePort(port1, { dispatch: echoServices().dispatch, events: { attach: (s) => (sinks.push(s as never), detach) } });
+    const server = servePort(port1, {
+      dispatch: echoServices().dispatch,
+      events: { attach: (s) => (sinks.push(s as never), detach) },
+    });
     const serverClosed = vi.fn();
     server.onClose(serverClosed);
     const client = createPortClient(port2);

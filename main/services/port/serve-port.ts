@@ -46,18 +46,42 @@ export function servePort(port: PortLike, services: PortServices, log: (line: st
     const frame = requestFrame.safeParse(data);
     let outcome: OpsOutcome<OpsMethodName>;
     if (!frame.success) {
-      outcome = { ok: false, error: { code: 'badArguments', message: `Request ${id} is malformed: ${frame.error.issues[0]?.message ?? 'invalid'}`, category: 'badInput' } };
+      outcome = {
+        ok: false,
+        error: {
+          code: 'badArguments',
+          message: `Request ${id} is malformed: ${frame.error.issues[0]?.message ?? 'invalid'}`,
+          category: 'badInput',
+        },
+      };
     } else {
       try {
         outcome = await services.dispatch(frame.data.method, frame.data.args, { transport: frame.data.via ?? 'port' });
       } catch (err) {
         // The dispatcher turns handler failures into outcomes; this is a fault in the dispatcher itself.
-        outcome = { ok: false, error: { code: 'failed', message: `Publish Desk ran into a problem it did not expect (${(err as Error).message}).`, category: 'internal' } };
+        outcome = {
+          ok: false,
+          error: {
+            code: 'failed',
+            message: `Publish Desk ran into a problem it did not expect (${(err as Error).message}).`,
+            category: 'internal',
+          },
+        };
       }
     }
     if (post({ id, outcome })) return;
     // Most likely a result structured clone refuses; the caller must still get an answer.
-    post({ id, outcome: { ok: false, error: { code: 'failed', message: 'The services could not send this answer across the port.', category: 'internal' } } });
+    post({
+      id,
+      outcome: {
+        ok: false,
+        error: {
+          code: 'failed',
+          message: 'The services could not send this answer across the port.',
+          category: 'internal',
+        },
+      },
+    });
   }
 
   function stop(): void {

@@ -8,6 +8,7 @@ export function schedulesHandlers(schedules: SchedulesService) {
     'schedules.overview': async ({ profileId }) => schedules.overview(profileId),
     'schedules.discover': async ({ profileId }) => schedules.discover(profileId),
     'schedules.weeks': async ({ profileId, businessUnitId }) => schedules.weeks(profileId, businessUnitId),
-    'sync.start': async ({ profileId, businessUnitId, weeks, weekCount }) => schedules.start(profileId, businessUnitId, { weeks, weekCount }),
+    'sync.start': async ({ profileId, businessUnitId, weeks, weekCount }) =>
+      schedules.start(profileId, businessUnitId, { weeks, weekCount }),
   } satisfies Pick<OpsApi, keyof typeof schedulesMethods>;
 }

@@ -41,7 +41,10 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
   function noteOutcome(profileId: string, err: unknown): void {
     if (err === null) offline.delete(profileId);
     else if (failureCategory(err) === 'unavailable') {
-      offline.set(profileId, { since: now().toISOString(), reason: `Genesys Cloud could not be reached: ${(err as Error).message}` });
+      offline.set(profileId, {
+        since: now().toISOString(),
+        reason: `Genesys Cloud could not be reached: ${(err as Error).message}`,
+      });
     }
   }
 
@@ -61,7 +64,11 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
       const s = await session(profileId);
       try {
         const listed = await s.api.getBusinessUnits();
-        units.saveListed(profileId, listed.map((u) => ({ id: u.id, name: u.name ?? u.id })), now().toISOString());
+        units.saveListed(
+          profileId,
+          listed.map((u) => ({ id: u.id, name: u.name ?? u.id })),
+          now().toISOString(),
+        );
         noteOutcome(profileId, null);
         return overview(profileId);
       } catch (err) {
@@ -77,9 +84,14 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
     },
 
     /** Starts a sync as a job and answers at once; progress and the outcome come as the job's events. */
-    async start(profileId: string, businessUnitId: string, choice: { weeks?: string[]; weekCount?: number } = {}): Promise<JobSnapshot<'sync'>> {
+    async start(
+      profileId: string,
+      businessUnitId: string,
+      choice: { weeks?: string[]; weekCount?: number } = {},
+    ): Promise<JobSnapshot<'sync'>> {
       const subject = { profileId, businessUnitId };
-      if (deps.jobs.running('sync', subject)) throw new OpsError('conflict', 'A sync of this business unit is already running. Wait for it, or cancel it.');
+      if (deps.jobs.running('sync', subject))
+        throw new OpsError('conflict', 'A sync of this business unit is already running. Wait for it, or cancel it.');
       // An unknown profile is refused now, not as a failed job.
       await deps.connections.connectionOf(profileId);
       return deps.jobs.start('sync', subject, (job) => runSync(profileId, businessUnitId, choice, job));
@@ -87,11 +99,27 @@ export function createSchedulesService(deps: SchedulesServiceDeps) {
   };
 
   /** The sync itself runs on the heavy worker; this side lends it tokens and tells the console what changed. */
-  async function runSync(profileId: string, businessUnitId: string, choice: { weeks?: string[]; weekCount?: number }, job: JobContext): Promise<SyncRunSummary> {
+  async function runSync(
+    profileId: string,
+    businessUnitId: string,
+    choice: { weeks?: string[]; weekCount?: number },
+    job: JobContext,
+  ): Promise<SyncRunSummary> {
     const { env, tokens } = await deps.connections.connectionOf(profileId);
     try {
-      const task = { profileId, businessUnitId, ...choice, env, fixedNow: deps.now ? now().toISOString() : null, viewerTimeZone: deps.analysis.viewerTimeZone };
-      const { summary, changed, analysed } = await deps.heavy.sync(task, { tokens, progress: (p) => job.progress(p), signal: job.signal });
+      const task = {
+        profileId,
+        businessUnitId,
+        ...choice,
+        env,
+        fixedNow: deps.now ? now().toISOString() : null,
+        viewerTimeZone: deps.analysis.viewerTimeZone,
+      };
+      const { summary, changed, analysed } = await deps.heavy.sync(task, {
+        tokens,
+        progress: (p) => job.progress(p),
+        signal: job.signal,
+      });
       // A failed sync throws (below); a returned one reached Genesys Cloud.
       noteOutcome(profileId, null);
       if (changed.length > 0) deps.events.emit('mirror.changed', { profileId, businessUnitId, tables: changed });

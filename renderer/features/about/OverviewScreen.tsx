@@ -34,11 +34,15 @@ export function OverviewScreen() {
           <dt>Version</dt>
           <dd data-testid="info-version">{info.version}</dd>
           <dt>Shell</dt>
-          <dd data-testid="info-mode">{info.mode === 'electron' ? 'Electron desktop app' : 'Browser (loopback host)'}</dd>
+          <dd data-testid="info-mode">
+            {info.mode === 'electron' ? 'Electron desktop app' : 'Browser (loopback host)'}
+          </dd>
           <dt>Transport</dt>
           <dd data-testid="info-transport">{transportLabel(info.transport)}</dd>
           <dt>Data folder</dt>
-          <dd data-testid="info-data-dir" className="mono">{info.dataDir}</dd>
+          <dd data-testid="info-data-dir" className="mono">
+            {info.dataDir}
+          </dd>
           <dt>Platform</dt>
           <dd>{info.platform}</dd>
           <dt>Runtime</dt>

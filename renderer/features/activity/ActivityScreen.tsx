@@ -23,11 +23,16 @@ export function ActivityScreen() {
   return (
     <section className="screen" aria-labelledby="activity-title">
       <h1 id="activity-title">Activity log</h1>
-      <p className="lede">Every request to Genesys Cloud: when, what, the answer and its contextId. No bodies, no tokens.</p>
+      <p className="lede">
+        Every request to Genesys Cloud: when, what, the answer and its contextId. No bodies, no tokens.
+      </p>
       <div className="filters" role="search">
         <label>
           Connection
-          <select value={filter.profileId ?? ''} onChange={(e) => setFilter({ profileId: e.target.value || undefined })}>
+          <select
+            value={filter.profileId ?? ''}
+            onChange={(e) => setFilter({ profileId: e.target.value || undefined })}
+          >
             <option value="">All</option>
             {connections.map((c) => (
               <option key={c.id} value={c.id}>
@@ -38,7 +43,10 @@ export function ActivityScreen() {
         </label>
         <label>
           Outcome
-          <select value={filter.outcome ?? 'all'} onChange={(e) => setFilter({ outcome: e.target.value as 'all' | 'ok' | 'failed' })}>
+          <select
+            value={filter.outcome ?? 'all'}
+            onChange={(e) => setFilter({ outcome: e.target.value as 'all' | 'ok' | 'failed' })}
+          >
             <option value="all">All</option>
             <option value="ok">Succeeded</option>
             <option value="failed">Failed</option>
@@ -46,7 +54,11 @@ export function ActivityScreen() {
         </label>
         <label>
           Search path or contextId
-          <input type="search" defaultValue={filter.search ?? ''} onChange={(e) => setFilter({ search: e.target.value })} />
+          <input
+            type="search"
+            defaultValue={filter.search ?? ''}
+            onChange={(e) => setFilter({ search: e.target.value })}
+          />
         </label>
         <button type="button" onClick={() => void log.refetch()}>
           Refresh

@@ -8,11 +8,21 @@ const stateLabel: Record<ConnectionStatus['state'], string> = {
   expired: 'Session ended',
 };
 
-const actionLabel: Record<string, string> = { signIn: 'Signing in…', signOut: 'Signing out…', test: 'Testing…', remove: 'Removing…' };
+const actionLabel: Record<string, string> = {
+  signIn: 'Signing in…',
+  signOut: 'Signing out…',
+  test: 'Testing…',
+  remove: 'Removing…',
+};
 
 export function ConnectionCard({ connection: c, onEdit }: { connection: ConnectionStatus; onEdit: () => void }) {
   const { run, cancelSignIn, busy, error: actionError } = useConnectionActions(c.id);
-  const where = c.kind === 'sandbox' ? 'Built-in sandbox org on this machine' : c.kind === 'region' ? (c.regionName ?? c.region) : c.baseUrl;
+  const where =
+    c.kind === 'sandbox'
+      ? 'Built-in sandbox org on this machine'
+      : c.kind === 'region'
+        ? (c.regionName ?? c.region)
+        : c.baseUrl;
   const error = actionError ?? c.lastError;
   return (
     <article className="panel connection-card" aria-label={`Connection ${c.name}`} data-testid={`connection-${c.name}`}>
@@ -26,7 +36,11 @@ export function ConnectionCard({ connection: c, onEdit }: { connection: Connecti
         <dt>Region</dt>
         <dd>{where}</dd>
         <dt>Sign-in</dt>
-        <dd>{c.grantType === 'client_credentials' ? `Client credentials (${c.clientId})` : `Supervisor sign-in (PKCE, client ${c.clientId})`}</dd>
+        <dd>
+          {c.grantType === 'client_credentials'
+            ? `Client credentials (${c.clientId})`
+            : `Supervisor sign-in (PKCE, client ${c.clientId})`}
+        </dd>
         {c.orgName && (
           <>
             <dt>Org</dt>
@@ -76,7 +90,8 @@ export function ConnectionCard({ connection: c, onEdit }: { connection: Connecti
             <button
               type="button"
               onClick={() => {
-                if (window.confirm(`Remove the connection "${c.name}"? Its stored secret and tokens are deleted too.`)) run('remove');
+                if (window.confirm(`Remove the connection "${c.name}"? Its stored secret and tokens are deleted too.`))
+                  run('remove');
               }}
               disabled={!!busy}
             >

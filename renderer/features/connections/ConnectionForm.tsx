@@ -11,7 +11,9 @@ export function ConnectionForm({ existing, onDone }: { existing: ConnectionStatu
   const save = useSaveConnection().mutateAsync;
   const [name, setName] = useState(existing?.name ?? '');
   const [kind, setKind] = useState<'region' | 'custom'>(existing?.kind === 'custom' ? 'custom' : 'region');
-  const [region, setRegion] = useState(existing?.region ?? regions.find((r) => r.id === 'mypurecloud.com')?.id ?? regions[0]?.id ?? '');
+  const [region, setRegion] = useState(
+    existing?.region ?? regions.find((r) => r.id === 'mypurecloud.com')?.id ?? regions[0]?.id ?? '',
+  );
   const [baseUrl, setBaseUrl] = useState(existing?.baseUrl ?? '');
   const [grantType, setGrantType] = useState<GrantType>(existing?.grantType ?? 'client_credentials');
   const [clientId, setClientId] = useState(existing?.clientId ?? '');
@@ -43,19 +45,31 @@ export function ConnectionForm({ existing, onDone }: { existing: ConnectionStatu
   }
 
   return (
-    <form className="panel form" onSubmit={(e) => void submit(e)} aria-label={existing ? `Edit ${existing.name}` : 'Add a connection'}>
+    <form
+      className="panel form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={existing ? `Edit ${existing.name}` : 'Add a connection'}
+    >
       <h2>{existing ? `Edit ${existing.name}` : 'Add a connection'}</h2>
       <label>
         Name
-        <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Production (Chicago)" required autoFocus />
+        <input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder="Production (Chicago)"
+          required
+          autoFocus
+        />
       </label>
       <fieldset>
         <legend>Where the org lives</legend>
         <label className="inline">
-          <input type="radio" name="kind" checked={kind === 'region'} onChange={() => setKind('region')} /> Genesys Cloud region
+          <input type="radio" name="kind" checked={kind === 'region'} onChange={() => setKind('region')} /> Genesys
+          Cloud region
         </label>
         <label className="inline">
-          <input type="radio" name="kind" checked={kind === 'custom'} onChange={() => setKind('custom')} /> Custom base URL
+          <input type="radio" name="kind" checked={kind === 'custom'} onChange={() => setKind('custom')} /> Custom base
+          URL
         </label>
         {kind === 'region' ? (
           <label>
@@ -71,19 +85,34 @@ export function ConnectionForm({ existing, onDone }: { existing: ConnectionStatu
         ) : (
           <label>
             Base URL
-            <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="http://127.0.0.1:4010" required />
+            <input
+              value={baseUrl}
+              onChange={(e) => setBaseUrl(e.target.value)}
+              placeholder="http://127.0.0.1:4010"
+              required
+            />
           </label>
         )}
       </fieldset>
       <fieldset>
         <legend>Sign-in</legend>
         <label className="inline">
-          <input type="radio" name="grant" checked={grantType === 'client_credentials'} onChange={() => setGrantType('client_credentials')} /> Client credentials
-          (an OAuth client of the org)
+          <input
+            type="radio"
+            name="grant"
+            checked={grantType === 'client_credentials'}
+            onChange={() => setGrantType('client_credentials')}
+          />{' '}
+          Client credentials (an OAuth client of the org)
         </label>
         <label className="inline">
-          <input type="radio" name="grant" checked={grantType === 'authorization_code'} onChange={() => setGrantType('authorization_code')} /> Supervisor
-          sign-in in the browser (PKCE)
+          <input
+            type="radio"
+            name="grant"
+            checked={grantType === 'authorization_code'}
+            onChange={() => setGrantType('authorization_code')}
+          />{' '}
+          Supervisor sign-in in the browser (PKCE)
         </label>
       </fieldset>
       <label>
@@ -97,7 +126,11 @@ export function ConnectionForm({ existing, onDone }: { existing: ConnectionStatu
             type="password"
             value={clientSecret}
             onChange={(e) => setClientSecret(e.target.value)}
-            placeholder={existing?.hasSecret ? 'Stored — leave blank to keep it' : 'Paste the secret from Genesys Cloud Admin > OAuth'}
+            placeholder={
+              existing?.hasSecret
+                ? 'Stored — leave blank to keep it'
+                : 'Paste the secret from Genesys Cloud Admin > OAuth'
+            }
             autoComplete="off"
           />
         </label>

@@ -25,7 +25,9 @@ export function ConnectionsScreen() {
   return (
     <section className="screen" aria-labelledby="connections-title">
       <h1 id="connections-title">Connections</h1>
-      <p className="lede">Genesys Cloud orgs this console can reach. Secrets and tokens stay in this app, never on the page.</p>
+      <p className="lede">
+        Genesys Cloud orgs this console can reach. Secrets and tokens stay in this app, never on the page.
+      </p>
       {vault && (
         <p className={`vault-note ${vault.persistent ? '' : 'vault-memory'}`} data-testid="vault-status">
           <strong>Where secrets are kept:</strong> {vault.description}
@@ -46,7 +48,10 @@ export function ConnectionsScreen() {
         </button>
       )}
       {editing !== null && (
-        <ConnectionForm existing={editing === 'new' ? null : (connections.find((c) => c.id === editing) ?? null)} onDone={() => setEditing(null)} />
+        <ConnectionForm
+          existing={editing === 'new' ? null : (connections.find((c) => c.id === editing) ?? null)}
+          onDone={() => setEditing(null)}
+        />
       )}
       <div className="card-list">
         {connections.map((c) => (

@@ -8,7 +8,9 @@ import { subscribeConnectionsEvents } from './events';
 import { connectionsKeys, connectionsListQuery } from './queries';
 
 async function rig() {
-  const fake = fakeOpsClient({ 'connections.list': () => [connection('sandbox', 'Sandbox org'), connection('prod', 'Production')] });
+  const fake = fakeOpsClient({
+    'connections.list': () => [connection('sandbox', 'Sandbox org'), connection('prod', 'Production')],
+  });
   const queryClient = createConsoleQueryClient();
   const store = createConsoleStore();
   subscribeConnectionsEvents(fake.client, queryClient, store.getState().pushNotice);
@@ -21,7 +23,10 @@ describe('connections events', () => {
   it('connections.changed puts the new status into the list in place, adds and removes, without a call', async () => {
     const r = await rig();
     expect(r.fake.calls).toHaveLength(1);
-    r.fake.emit('connections.changed', { id: 'sandbox', status: { ...connection('sandbox', 'Sandbox org'), state: 'expired' } });
+    r.fake.emit('connections.changed', {
+      id: 'sandbox',
+      status: { ...connection('sandbox', 'Sandbox org'), state: 'expired' },
+    });
     expect(r.list()).toEqual([
       ['sandbox', 'expired'],
       ['prod', 'signedIn'],
@@ -46,7 +51,13 @@ describe('connections events', () => {
 
   it('turns auth.required into a warning notice that names the connection', async () => {
     const r = await rig();
-    r.fake.emit('connections.authRequired', { profileId: 'prod', profileName: 'Production', reason: 'the supervisor sign-in has ended.' });
-    expect(r.store.getState().notices.map((n) => [n.level, n.message])).toEqual([['warning', 'Production: the supervisor sign-in has ended.']]);
+    r.fake.emit('connections.authRequired', {
+      profileId: 'prod',
+      profileName: 'Production',
+      reason: 'the supervisor sign-in has ended.',
+    });
+    expect(r.store.getState().notices.map((n) => [n.level, n.message])).toEqual([
+      ['warning', 'Production: the supervisor sign-in has ended.'],
+    ]);
   });
 });

@@ -9,7 +9,11 @@ import { putConnection } from './queries';
  * carries it, so no call is made); an ended session becomes a notice. main follows `authRequired` with
  * `connections.changed`, so the card's state needs nothing more. Returns the unsubscribe.
  */
-export function subscribeConnectionsEvents(client: OpsClient, queryClient: QueryClient, pushNotice: (notice: AppNotice) => void): () => void {
+export function subscribeConnectionsEvents(
+  client: OpsClient,
+  queryClient: QueryClient,
+  pushNotice: (notice: AppNotice) => void,
+): () => void {
   const offChanged = client.on('connections.changed', ({ id, status }) => putConnection(queryClient, id, status));
   const offAuth = client.on('connections.authRequired', ({ profileName, reason }) =>
     pushNotice({ level: 'warning', message: `${profileName}: ${reason}`, at: new Date().toISOString() }),
@@ -20,6 +24,10 @@ export function subscribeConnectionsEvents(client: OpsClient, queryClient: Query
   };
 }
 
-export function useConnectionsEvents(client: OpsClient, queryClient: QueryClient, pushNotice: (notice: AppNotice) => void): void {
+export function useConnectionsEvents(
+  client: OpsClient,
+  queryClient: QueryClient,
+  pushNotice: (notice: AppNotice) => void,
+): void {
   useEffect(() => subscribeConnectionsEvents(client, queryClient, pushNotice), [client, queryClient, pushNotice]);
 }

@@ -14,9 +14,14 @@ export const connectionsListQuery = (client: OpsClient) =>
 
 /** Genesys's regions come from a package bundled with main: they cannot change while it runs. */
 export const regionsQuery = (client: OpsClient) =>
-  queryOptions({ queryKey: connectionsKeys.regions, queryFn: () => client.call('connections.regions', {}), staleTime: Infinity });
+  queryOptions({
+    queryKey: connectionsKeys.regions,
+    queryFn: () => client.call('connections.regions', {}),
+    staleTime: Infinity,
+  });
 
-export const vaultQuery = (client: OpsClient) => queryOptions({ queryKey: connectionsKeys.vault, queryFn: () => client.call('connections.vault', {}) });
+export const vaultQuery = (client: OpsClient) =>
+  queryOptions({ queryKey: connectionsKeys.vault, queryFn: () => client.call('connections.vault', {}) });
 
 /**
  * Writes one connection's new status into the cached list (null: it was removed), in place, so the

@@ -23,7 +23,10 @@ export function FindingsPanel({ week: open }: { week: OpenWeek }) {
   const rerun = useRerunAnalysis();
   const close = useConsole((s) => s.openWeekFindings);
   // A rerun started for another week says nothing about this one.
-  const rerunHere = rerun.variables?.week === week && rerun.variables.businessUnitId === businessUnitId && rerun.variables.profileId === profileId;
+  const rerunHere =
+    rerun.variables?.week === week &&
+    rerun.variables.businessUnitId === businessUnitId &&
+    rerun.variables.profileId === profileId;
   const loading = (rerunHere && rerun.isPending) || (read.isPending && read.isFetching);
   const error = loading ? null : ((rerunHere ? rerun.error : null) ?? read.error);
   const status = loading ? 'loading' : error ? 'failed' : 'ready';

@@ -33,7 +33,11 @@ export function SchedulesScreen() {
         </label>
         <label>
           Business unit
-          <select value={buId ?? ''} onChange={(e) => selectBu(e.target.value)} disabled={!overview?.businessUnits.length}>
+          <select
+            value={buId ?? ''}
+            onChange={(e) => selectBu(e.target.value)}
+            disabled={!overview?.businessUnits.length}
+          >
             {!overview?.businessUnits.length && <option value="">None mirrored yet</option>}
             {overview?.businessUnits.map((b) => (
               <option key={b.id} value={b.id}>
@@ -42,13 +46,19 @@ export function SchedulesScreen() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={view.discover} disabled={!signedIn} title={signedIn ? undefined : 'Sign in first'}>
+        <button
+          type="button"
+          onClick={view.discover}
+          disabled={!signedIn}
+          title={signedIn ? undefined : 'Sign in first'}
+        >
           Find business units
         </button>
       </div>
       {overview?.offline && (
         <p className="offline-badge" role="status" data-testid="offline-badge">
-          Offline — showing the mirror{bu?.asOf ? ` as of ${new Date(bu.asOf).toLocaleString()}` : ''}. {overview.offline.reason}
+          Offline — showing the mirror{bu?.asOf ? ` as of ${new Date(bu.asOf).toLocaleString()}` : ''}.{' '}
+          {overview.offline.reason}
         </p>
       )}
       {error && (
@@ -80,14 +90,20 @@ export function SchedulesScreen() {
                 <tr key={w.scheduleId}>
                   <td>{w.weekDate}</td>
                   <td>
-                    <span className={`badge ${w.published ? 'badge-signedIn' : ''}`}>{w.published ? 'Published' : 'Draft'}</span>
+                    <span className={`badge ${w.published ? 'badge-signedIn' : ''}`}>
+                      {w.published ? 'Published' : 'Draft'}
+                    </span>
                   </td>
                   <td>{w.version}</td>
                   <td>{w.agentCount}</td>
                   <td>{w.description}</td>
                   <td>{new Date(w.asOf).toLocaleString()}</td>
                   <td>
-                    <button type="button" onClick={() => profileId && openWeek({ profileId, businessUnitId: bu.id, week: w.weekDate })} aria-pressed={selectedWeek === w.weekDate}>
+                    <button
+                      type="button"
+                      onClick={() => profileId && openWeek({ profileId, businessUnitId: bu.id, week: w.weekDate })}
+                      aria-pressed={selectedWeek === w.weekDate}
+                    >
                       Check week
                     </button>
                   </td>
@@ -96,11 +112,17 @@ export function SchedulesScreen() {
             </tbody>
           </table>
           {view.weeks && weeks.length === 0 && <p className="muted">No weeks mirrored yet. Press Sync now.</p>}
-          {profileId && selectedWeek && <FindingsPanel week={{ profileId, businessUnitId: bu.id, week: selectedWeek }} />}
+          {profileId && selectedWeek && (
+            <FindingsPanel week={{ profileId, businessUnitId: bu.id, week: selectedWeek }} />
+          )}
         </>
       )}
       {overview && overview.businessUnits.length === 0 && (
-        <p className="muted">{signedIn ? 'No business units mirrored yet: press Find business units.' : 'Sign in on the Connections screen, then find business units.'}</p>
+        <p className="muted">
+          {signedIn
+            ? 'No business units mirrored yet: press Find business units.'
+            : 'Sign in on the Connections screen, then find business units.'}
+        </p>
       )}
     </section>
   );

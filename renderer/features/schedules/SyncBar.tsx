@@ -18,7 +18,15 @@ export interface UnitSync {
 }
 
 /** Sync button, live progress and the last result. */
-export function SyncBar({ sync, lastSync, disabledReason }: { sync: UnitSync; lastSync: SyncRunSummary | null; disabledReason: string | null }) {
+export function SyncBar({
+  sync,
+  lastSync,
+  disabledReason,
+}: {
+  sync: UnitSync;
+  lastSync: SyncRunSummary | null;
+  disabledReason: string | null;
+}) {
   const { syncing, progress } = sync;
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
@@ -29,7 +37,13 @@ export function SyncBar({ sync, lastSync, disabledReason }: { sync: UnitSync; la
             Cancel sync
           </button>
         ) : (
-          <button type="button" className="primary" onClick={sync.start} disabled={!!disabledReason} title={disabledReason ?? undefined}>
+          <button
+            type="button"
+            className="primary"
+            onClick={sync.start}
+            disabled={!!disabledReason}
+            title={disabledReason ?? undefined}
+          >
             Sync now
           </button>
         )}
@@ -39,14 +53,17 @@ export function SyncBar({ sync, lastSync, disabledReason }: { sync: UnitSync; la
         <div className="progress" aria-live="polite">
           <progress max={100} value={percent} aria-label="Sync progress" data-testid="sync-progress" />
           <span>
-            {progress ? `${phaseLabel[progress.phase] ?? progress.phase}: ${progress.done} of ${progress.total}${progress.item ? ` — ${progress.item}` : ''}` : 'Starting…'}
+            {progress
+              ? `${phaseLabel[progress.phase] ?? progress.phase}: ${progress.done} of ${progress.total}${progress.item ? ` — ${progress.item}` : ''}`
+              : 'Starting…'}
           </span>
         </div>
       )}
       {!syncing && lastSync && (
         <p data-testid="last-sync" className={lastSync.status === 'ok' ? 'muted' : 'error-text'}>
-          Last sync {new Date(lastSync.finishedAt ?? lastSync.startedAt).toLocaleString()}: {lastSync.status === 'ok' ? 'finished' : lastSync.status} —{' '}
-          {lastSync.schedulesFetched} schedule(s) fetched, {lastSync.schedulesUnchanged} unchanged, {lastSync.agentSchedulesWritten} agent schedules written,{' '}
+          Last sync {new Date(lastSync.finishedAt ?? lastSync.startedAt).toLocaleString()}:{' '}
+          {lastSync.status === 'ok' ? 'finished' : lastSync.status} — {lastSync.schedulesFetched} schedule(s) fetched,{' '}
+          {lastSync.schedulesUnchanged} unchanged, {lastSync.agentSchedulesWritten} agent schedules written,{' '}
           {lastSync.requests} requests.
           {lastSync.error ? ` ${lastSync.error}` : ''}
         </p>

@@ -37,8 +37,10 @@ async function rig(handlers: FakeHandlers = {}) {
   await settle();
   const counts = () => ({
     overview: fake.callsTo('schedules.overview').length,
-    weeksA: fake.callsTo('schedules.weeks').filter((a) => (a as { businessUnitId: string }).businessUnitId === 'A').length,
-    weeksB: fake.callsTo('schedules.weeks').filter((a) => (a as { businessUnitId: string }).businessUnitId === 'B').length,
+    weeksA: fake.callsTo('schedules.weeks').filter((a) => (a as { businessUnitId: string }).businessUnitId === 'A')
+      .length,
+    weeksB: fake.callsTo('schedules.weeks').filter((a) => (a as { businessUnitId: string }).businessUnitId === 'B')
+      .length,
     analysis: fake.callsTo('analysis.get').map((a) => (a as { week: string }).week),
   });
   return { fake, queryClient, unsubscribe, counts, job: () => job.getCurrentResult().data };
@@ -49,10 +51,16 @@ describe('a sync job on the Schedules screen', () => {
     const r = await rig({ 'sync.start': () => snapshotOf(syncStep('j1', 1, 'running')) });
     expect(r.counts()).toEqual({ overview: 1, weeksA: 1, weeksB: 1, analysis: ['2026-11-23', '2026-11-30'] });
 
-    await new MutationObserver(r.queryClient, startSyncOptions(r.fake.client, r.queryClient)).mutate({ profileId: 'p', businessUnitId: 'A' });
+    await new MutationObserver(r.queryClient, startSyncOptions(r.fake.client, r.queryClient)).mutate({
+      profileId: 'p',
+      businessUnitId: 'A',
+    });
     expect(r.job()).toMatchObject({ jobId: 'j1', state: 'running', seq: 1 });
 
-    r.fake.emit('job.event', syncStep('j1', 2, 'running', { progress: { phase: 'agentSchedules', done: 3, total: 10 } }));
+    r.fake.emit(
+      'job.event',
+      syncStep('j1', 2, 'running', { progress: { phase: 'agentSchedules', done: 3, total: 10 } }),
+    );
     expect(r.job()?.progress).toEqual({ phase: 'agentSchedules', done: 3, total: 10 });
 
     // main writes the mirror (and says so) just before the job ends: that alone must not read the unit.
@@ -76,7 +84,10 @@ describe('a sync job on the Schedules screen', () => {
   it('drops steps it has already seen, or older ones, and a start answer that comes after the events', async () => {
     const answer = deferred<JobSnapshot>();
     const r = await rig({ 'sync.start': () => answer.promise });
-    const starting = new MutationObserver(r.queryClient, startSyncOptions(r.fake.client, r.queryClient)).mutate({ profileId: 'p', businessUnitId: 'A' });
+    const starting = new MutationObserver(r.queryClient, startSyncOptions(r.fake.client, r.queryClient)).mutate({
+      profileId: 'p',
+      businessUnitId: 'A',
+    });
     r.fake.emit('job.event', syncStep('j1', 1, 'running'));
     r.fake.emit('job.event', syncStep('j1', 3, 'running', { progress: { phase: 'schedules', done: 2, total: 3 } }));
     r.fake.emit('job.event', syncStep('j1', 2, 'running', { progress: { phase: 'schedules', done: 1, total: 3 } }));
@@ -91,7 +102,10 @@ describe('a sync job on the Schedules screen', () => {
     expect(r.job()).toMatchObject({ jobId: 'j1', state: 'running' });
     expect(r.counts().weeksA).toBe(1);
 
-    r.fake.emit('job.event', syncStep('j1', 4, 'failed', { error: { code: 'failed', message: 'Genesys Cloud is not reachable.' } }));
+    r.fake.emit(
+      'job.event',
+      syncStep('j1', 4, 'failed', { error: { code: 'failed', message: 'Genesys Cloud is not reachable.' } }),
+    );
     r.fake.emit('job.event', syncStep('j1', 4, 'failed'));
     await settle();
     expect(r.job()).toMatchObject({ state: 'failed', error: { message: 'Genesys Cloud is not reachable.' } });
@@ -127,7 +141,12 @@ describe('mirror and analysis events', () => {
     const r = await rig();
     r.fake.emit('mirror.changed', { profileId: 'p', businessUnitId: 'A', tables: ['schedules'] });
     await settle();
-    expect(r.counts()).toEqual({ overview: 2, weeksA: 2, weeksB: 1, analysis: ['2026-11-23', '2026-11-30', '2026-11-23', '2026-11-30'] });
+    expect(r.counts()).toEqual({
+      overview: 2,
+      weeksA: 2,
+      weeksB: 1,
+      analysis: ['2026-11-23', '2026-11-30', '2026-11-23', '2026-11-30'],
+    });
     r.fake.emit('mirror.changed', { profileId: 'other', businessUnitId: 'A', tables: ['schedules'] });
     await settle();
     expect(r.counts().weeksA).toBe(2);
@@ -137,7 +156,12 @@ describe('mirror and analysis events', () => {
     const r = await rig();
     r.fake.emit('analysis.updated', { profileId: 'p', businessUnitId: 'A', week: '2026-11-30', counts: {}, errors: 0 });
     await settle();
-    expect(r.counts()).toEqual({ overview: 1, weeksA: 1, weeksB: 1, analysis: ['2026-11-23', '2026-11-30', '2026-11-30'] });
+    expect(r.counts()).toEqual({
+      overview: 1,
+      weeksA: 1,
+      weeksB: 1,
+      analysis: ['2026-11-23', '2026-11-30', '2026-11-30'],
+    });
   });
 
   it('unsubscribes every listener, so a remount (StrictMode) does not read twice per event', async () => {

@@ -19,7 +19,10 @@ export function subscribeSchedulesEvents(client: OpsClient, queryClient: QueryCl
       void invalidateUnit(queryClient, profileId, businessUnitId);
     }),
     client.on('analysis.updated', ({ profileId, businessUnitId, week }) => {
-      void queryClient.invalidateQueries({ queryKey: schedulesKeys.weekAnalysis(profileId, businessUnitId, week), exact: true });
+      void queryClient.invalidateQueries({
+        queryKey: schedulesKeys.weekAnalysis(profileId, businessUnitId, week),
+        exact: true,
+      });
     }),
   ];
   return () => {

@@ -8,10 +8,12 @@ import type { OpsClient } from '../../bridge/types';
 
 export const schedulesKeys = {
   overview: (profileId: string | null) => ['schedules', 'overview', profileId] as const,
-  weeks: (profileId: string | null, businessUnitId: string | null) => ['schedules', 'weeks', profileId, businessUnitId] as const,
+  weeks: (profileId: string | null, businessUnitId: string | null) =>
+    ['schedules', 'weeks', profileId, businessUnitId] as const,
   /** Every analysed week of a unit (a prefix of `weekAnalysis`). */
   unitAnalysis: (profileId: string, businessUnitId: string) => ['analysis', profileId, businessUnitId] as const,
-  weekAnalysis: (profileId: string | null, businessUnitId: string | null, week: string | null) => ['analysis', profileId, businessUnitId, week] as const,
+  weekAnalysis: (profileId: string | null, businessUnitId: string | null, week: string | null) =>
+    ['analysis', profileId, businessUnitId, week] as const,
   /** The live (or last seen) sync job of a unit, written by its events (see sync-job.ts). */
   syncJob: (profileId: string | null, businessUnitId: string | null) => ['jobs', profileId, businessUnitId] as const,
 };
@@ -27,14 +29,23 @@ export const overviewQuery = (client: OpsClient, profileId: string | null) =>
 export const weeksQuery = (client: OpsClient, profileId: string | null, businessUnitId: string | null) =>
   queryOptions({
     queryKey: schedulesKeys.weeks(profileId, businessUnitId),
-    queryFn: profileId && businessUnitId ? () => client.call('schedules.weeks', { profileId, businessUnitId }) : skipToken,
+    queryFn:
+      profileId && businessUnitId ? () => client.call('schedules.weeks', { profileId, businessUnitId }) : skipToken,
   });
 
 /** A week's stored findings (main runs them the first time). */
-export const weekAnalysisQuery = (client: OpsClient, profileId: string | null, businessUnitId: string | null, week: string | null) =>
+export const weekAnalysisQuery = (
+  client: OpsClient,
+  profileId: string | null,
+  businessUnitId: string | null,
+  week: string | null,
+) =>
   queryOptions({
     queryKey: schedulesKeys.weekAnalysis(profileId, businessUnitId, week),
-    queryFn: profileId && businessUnitId && week ? () => client.call('analysis.get', { profileId, businessUnitId, week }) : skipToken,
+    queryFn:
+      profileId && businessUnitId && week
+        ? () => client.call('analysis.get', { profileId, businessUnitId, week })
+        : skipToken,
   });
 
 /** After a unit's mirror changed: its weeks, the connection's overview (as-of, offline) and the unit's findings are read again. */

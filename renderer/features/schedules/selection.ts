@@ -19,6 +19,10 @@ export function shownBusinessUnit(picked: string | null, overview: SchedulesOver
 }
 
 /** The open week's findings belong to one unit: under any other they are closed. */
-export function shownWeek(open: OpenWeek | null, profileId: string | null, businessUnitId: string | null): string | null {
+export function shownWeek(
+  open: OpenWeek | null,
+  profileId: string | null,
+  businessUnitId: string | null,
+): string | null {
   return open && open.profileId === profileId && open.businessUnitId === businessUnitId ? open.week : null;
 }

@@ -36,14 +36,20 @@ export function applySyncStep(queryClient: QueryClient, step: JobEvent): 'droppe
 
 /** A step of a sync job; when it ends the job (however it ended), the unit is read again, once. */
 export function followSyncStep(queryClient: QueryClient, step: JobEvent): void {
-  if (applySyncStep(queryClient, step) === 'ended') void invalidateUnit(queryClient, step.subject.profileId, step.subject.businessUnitId);
+  if (applySyncStep(queryClient, step) === 'ended')
+    void invalidateUnit(queryClient, step.subject.profileId, step.subject.businessUnitId);
 }
 
 /**
  * The unit's live sync. Asked of `job.list` once, when the screen first shows the unit; events keep it
  * current after that (its cache entry never goes stale, see query-client.ts).
  */
-export const syncJobQuery = (client: OpsClient, queryClient: QueryClient, profileId: string | null, businessUnitId: string | null) =>
+export const syncJobQuery = (
+  client: OpsClient,
+  queryClient: QueryClient,
+  profileId: string | null,
+  businessUnitId: string | null,
+) =>
   queryOptions({
     queryKey: schedulesKeys.syncJob(profileId, businessUnitId),
     queryFn:
@@ -51,7 +57,11 @@ export const syncJobQuery = (client: OpsClient, queryClient: QueryClient, profil
         ? async (): Promise<JobEvent | null> => {
             const jobs = await client.call('job.list', {});
             const running = jobs.findLast(
-              (j) => j.kind === 'sync' && j.state === 'running' && j.subject.profileId === profileId && j.subject.businessUnitId === businessUnitId,
+              (j) =>
+                j.kind === 'sync' &&
+                j.state === 'running' &&
+                j.subject.profileId === profileId &&
+                j.subject.businessUnitId === businessUnitId,
             );
             // Steps may have arrived while job.list was answering: the answer must not take the cache back.
             const seen = jobOf(queryClient, profileId, businessUnitId) ?? null;

@@ -12,10 +12,20 @@ export function useSchedulesView() {
   const client = useOpsClient();
   const queryClient = useQueryClient();
   const connections = useQuery(connectionsListQuery(client)).data;
-  const profileId = shownProfile(useConsole((s) => s.schedulesProfileId), connections);
+  const profileId = shownProfile(
+    useConsole((s) => s.schedulesProfileId),
+    connections,
+  );
   const overview = useQuery(overviewQuery(client, profileId));
-  const businessUnitId = shownBusinessUnit(useConsole((s) => s.selectedBusinessUnitId), overview.data);
-  const week = shownWeek(useConsole((s) => s.openWeek), profileId, businessUnitId);
+  const businessUnitId = shownBusinessUnit(
+    useConsole((s) => s.selectedBusinessUnitId),
+    overview.data,
+  );
+  const week = shownWeek(
+    useConsole((s) => s.openWeek),
+    profileId,
+    businessUnitId,
+  );
   const weeks = useQuery(weeksQuery(client, profileId, businessUnitId));
   const job = useQuery(syncJobQuery(client, queryClient, profileId, businessUnitId)).data ?? null;
   const discover = useDiscoverBusinessUnits();

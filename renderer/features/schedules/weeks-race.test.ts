@@ -23,7 +23,9 @@ function rig() {
     'connections.list': () => [connection('p')],
     'schedules.overview': () => overviewOf('A', 'B'),
     'schedules.weeks': ({ businessUnitId }) =>
-      businessUnitId === 'A' ? slowA.promise : { weeks: [weekOf('B', '2026-11-23'), weekOf('B', '2026-11-30')], lastSync: null },
+      businessUnitId === 'A'
+        ? slowA.promise
+        : { weeks: [weekOf('B', '2026-11-23'), weekOf('B', '2026-11-30')], lastSync: null },
   });
   const queryClient = createConsoleQueryClient();
   const store = createConsoleStore();
@@ -39,14 +41,20 @@ function watchScreen({ fake, queryClient, store }: ReturnType<typeof rig>) {
   const optionsNow = () => {
     const s = store.getState();
     const profileId = shownProfile(s.schedulesProfileId, queryClient.getQueryData(connectionsKeys.list));
-    const businessUnitId = shownBusinessUnit(s.selectedBusinessUnitId, queryClient.getQueryData(schedulesKeys.overview(profileId)));
+    const businessUnitId = shownBusinessUnit(
+      s.selectedBusinessUnitId,
+      queryClient.getQueryData(schedulesKeys.overview(profileId)),
+    );
     return { businessUnitId, options: weeksQuery(fake.client, profileId, businessUnitId) };
   };
   const observer = new QueryObserver(queryClient, optionsNow().options);
   const stopObserving = observer.subscribe(() => {});
   const stopRendering = store.subscribe(() => observer.setOptions(optionsNow().options));
   return {
-    shown: () => ({ businessUnitId: optionsNow().businessUnitId, weeks: observer.getCurrentResult().data?.weeks.map((w) => w.description) ?? [] }),
+    shown: () => ({
+      businessUnitId: optionsNow().businessUnitId,
+      weeks: observer.getCurrentResult().data?.weeks.map((w) => w.description) ?? [],
+    }),
     stop: () => {
       stopRendering();
       stopObserving();

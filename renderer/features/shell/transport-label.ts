@@ -8,7 +8,12 @@ const long: Record<TransportKind, string> = {
   inProcess: 'In-process (command line)',
 };
 
-const short: Record<TransportKind, string> = { ipc: 'IPC transport', http: 'HTTP transport', port: 'MessagePort transport', inProcess: 'In-process' };
+const short: Record<TransportKind, string> = {
+  ipc: 'IPC transport',
+  http: 'HTTP transport',
+  port: 'MessagePort transport',
+  inProcess: 'In-process',
+};
 
 export const transportLabel = (t: TransportKind): string => long[t];
 export const transportShortLabel = (t: TransportKind): string => short[t];
