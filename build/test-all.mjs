@@ -41,7 +41,10 @@ check('typecheck node', run(bin('tsc'), ['-p', 'tsconfig.node.json']));
 check('typecheck web', run(bin('tsc'), ['-p', 'tsconfig.web.json']));
 check('typecheck tests', run(bin('tsc'), ['-p', 'tsconfig.test.json']));
 // Formatting is part of lint: Prettier decides, so reviews never argue about it (`npm run format` fixes).
-check('lint', run(bin('eslint'), ['.', '--max-warnings=0']) && run(bin('prettier'), ['--check', '.', '--log-level', 'warn']));
+check(
+  'lint',
+  run(bin('eslint'), ['.', '--max-warnings=0']) && run(bin('prettier'), ['--check', '.', '--log-level', 'warn']),
+);
 const built = check(
   'build',
   run(bin('vite'), ['build', '--logLevel', 'warn']) && run(process.execPath, ['build/build-main.mjs']),
