@@ -1,0 +1,165 @@
+/**
+ * One agent's week of one schedule, as the agent-schedules query reads it
+ * (`BuAgentScheduleQueryResponse`) and as an upload means it: shifts with
+ * Genesys' ids, their activities, and full-day time-off markers keyed by
+ * their BU-local `businessUnitDate`. Plain data, so main (from Genesys or
+ * the mirror) and the renderer (unsaved edits) hand in the same shape.
+ */
+import type { Models } from 'purecloud-platform-client-v2';
+
+/** BuAgentScheduleActivity: the same shape read and uploaded. */
+export interface WeekActivity {
+  /** UTC instant. */
+  startDate: string;
+  lengthMinutes: number;
+  activityCodeId: string;
+  /** Required by the SDK on upload; a missing one is sent as ''. */
+  description?: string;
+  paid?: boolean;
+  payableMinutes?: number;
+  timeOffRequestId?: string;
+  timeOffRequestSyncVersion?: number;
+  externalActivityId?: string;
+  externalActivityType?: string;
+}
+
+/** BuAgentScheduleShift as read; the upload wraps the work-plan ids (`ValueWrapperString`). */
+export interface WeekShift {
+  /** Genesys' id; absent for a shift Genesys has not seen yet. */
+  id?: string;
+  /** UTC instant. */
+  startDate: string;
+  lengthMinutes: number;
+  activities: readonly WeekActivity[];
+  manuallyEdited?: boolean;
+  schedule?: Models.BuScheduleReference;
+  workPlanId?: string;
+  workPlanShiftId?: string;
+}
+
+/** BuFullDayTimeOffMarker: at most one per BU-local date, which is how Genesys tells them apart. */
+export interface WeekMarker {
+  businessUnitDate: string;
+  lengthMinutes: number;
+  activityCodeId: string;
+  startOffsetMinutes?: number;
+  endOffsetMinutes?: number;
+  description?: string;
+  paid?: boolean;
+  payableMinutes?: number;
+  timeOffRequestId?: string;
+  timeOffRequestSyncVersion?: number;
+}
+
+export interface AgentWeek {
+  shifts: readonly WeekShift[];
+  fullDayTimeOffMarkers: readonly WeekMarker[];
+}
+
+/** What one agent's part of a publish starts from and should end as. */
+export interface AgentWeekPlan {
+  userId: string;
+  /** The agent's week as read from Genesys (the base), with its own `metadata.version`; null when it has none yet. */
+  current: (AgentWeek & { version: number }) | null;
+  /** The week the agent should have: kept shifts carry their ids, new ones have none. */
+  intended: AgentWeek;
+}
+
+/** Instants compare as instants: `…T14:00:00Z` and `…T14:00:00.000Z` are the same start. */
+const instant = (iso: string) => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : ms;
+};
+
+/** Everything of a shift but its id, in one comparable string. */
+export function shiftContent(s: WeekShift): string {
+  return JSON.stringify([
+    instant(s.startDate),
+    s.lengthMinutes,
+    s.manuallyEdited ?? null,
+    s.schedule?.id ?? null,
+    s.workPlanId ?? null,
+    s.workPlanShiftId ?? null,
+    s.activities.map((a) => [
+      instant(a.startDate),
+      a.lengthMinutes,
+      a.activityCodeId,
+      a.description ?? '',
+      a.paid ?? null,
+      a.payableMinutes ?? null,
+      a.timeOffRequestId ?? null,
+      a.timeOffRequestSyncVersion ?? null,
+      a.externalActivityId ?? null,
+      a.externalActivityType ?? null,
+    ]),
+  ]);
+}
+
+export function markerContent(m: WeekMarker): string {
+  return JSON.stringify([
+    m.businessUnitDate,
+    m.lengthMinutes,
+    m.activityCodeId,
+    m.startOffsetMinutes ?? null,
+    m.endOffsetMinutes ?? null,
+    m.description ?? '',
+    m.paid ?? null,
+    m.payableMinutes ?? null,
+    m.timeOffRequestId ?? null,
+    m.timeOffRequestSyncVersion ?? null,
+  ]);
+}
+
+/** A plan Genesys could not read one way: a shift id twice, a marker date twice, or a kept shift Genesys does not have. */
+export class AgentWeekPlanError extends Error {
+  constructor(
+    readonly userId: string,
+    message: string,
+  ) {
+    super(`Agent ${userId}: ${message}`);
+    this.name = 'AgentWeekPlanError';
+  }
+}
+
+export function shiftsById(userId: string, shifts: readonly WeekShift[]): Map<string, WeekShift> {
+  const byId = new Map<string, WeekShift>();
+  for (const s of shifts) {
+    if (s.id === undefined) continue;
+    if (byId.has(s.id)) throw new AgentWeekPlanError(userId, `shift ${s.id} is listed twice.`);
+    byId.set(s.id, s);
+  }
+  return byId;
+}
+
+export function markersByDate(userId: string, markers: readonly WeekMarker[]): Map<string, WeekMarker> {
+  const byDate = new Map<string, WeekMarker>();
+  for (const m of markers) {
+    if (byDate.has(m.businessUnitDate))
+      throw new AgentWeekPlanError(userId, `two full-day time-off markers on ${m.businessUnitDate}.`);
+    byDate.set(m.businessUnitDate, m);
+  }
+  return byDate;
+}
+
+/**
+ * Whether `actual` (read back from Genesys) is the week `intended` asked for:
+ * every intended shift with an id is there by that id with the same content,
+ * every intended shift without one is there under some new id, nothing else
+ * is, and the markers are the same per date. What an operation's content
+ * check compares after the schedule's version moved without a notification.
+ */
+export function agentWeekMatches(actual: AgentWeek, intended: AgentWeek): boolean {
+  if (actual.shifts.length !== intended.shifts.length) return false;
+  const kept = new Set(intended.shifts.flatMap((s) => (s.id === undefined ? [] : [s.id])));
+  const actualById = new Map(actual.shifts.flatMap((s) => (s.id === undefined ? [] : [[s.id, s] as const])));
+  for (const s of intended.shifts) {
+    if (s.id === undefined) continue;
+    const there = actualById.get(s.id);
+    if (!there || shiftContent(there) !== shiftContent(s)) return false;
+  }
+  const added = intended.shifts.filter((s) => s.id === undefined).map(shiftContent);
+  const others = actual.shifts.filter((s) => s.id === undefined || !kept.has(s.id)).map(shiftContent);
+  if (JSON.stringify(added.sort()) !== JSON.stringify(others.sort())) return false;
+  const markers = (w: AgentWeek) => w.fullDayTimeOffMarkers.map(markerContent).sort();
+  return JSON.stringify(markers(actual)) === JSON.stringify(markers(intended));
+}
