@@ -11,6 +11,7 @@ import type { BuildContext, WeekBuild } from './context';
 import type { AgentScheduleState, BusinessUnitState, OrgState, SandboxManifest, SandboxUser } from './model';
 import { NameBook } from './names';
 import { plantProblems } from './plant';
+import { buildRevision, snapshotShifts } from './revision';
 import { choosePlantRoles } from './roles';
 import { buildScriptSessions } from './scripts';
 import { buildWeekShifts } from './shifts';
@@ -160,8 +161,17 @@ export function generateOrg(opts: GeneratorOptions): { org: OrgState; manifest: 
     dstWeekDate: window.dstWeekDate,
   };
   addTimeOff(ctx, plantedIds);
+  const currentWeek = weeks.find((w) => w.weekDate === window.currentWeekDate);
+  const clean = currentWeek ? snapshotShifts(currentWeek) : new Map();
   const planted = plantProblems(ctx, roles, window.transitionMs, root.fork('plant'));
   const scripts = buildScriptSessions(ctx, plantedIds, root.fork('scriptSessions'));
+  // Built last and kept out of ctx.weeks: the plants and script sessions above never see it.
+  const revision = buildRevision(
+    ctx,
+    { clean, transitions, plantedIds, editorId: supervisors[1]?.id ?? supervisorId },
+    root.fork('revision'),
+  );
+  bu.schedules.set(revision.schedule.id, revision.schedule);
 
   const org: OrgState = {
     id: root.fork('org').uuid(),
@@ -179,6 +189,7 @@ export function generateOrg(opts: GeneratorOptions): { org: OrgState; manifest: 
     weeks: weeks.map((w) => ({ weekDate: w.weekDate, scheduleId: w.schedule.id, published: w.schedule.published })),
     dstWeekDate: window.dstWeekDate,
     planted: [...planted, ...scripts.problems],
+    revision: revision.manifest,
   };
   return { org, manifest };
 }

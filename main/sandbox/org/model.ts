@@ -80,6 +80,35 @@ export interface AgentScheduleState {
   shifts: ShiftState[];
   fullDayTimeOffMarkers: FullDayTimeOffMarkerState[];
   dateModified: string;
+  /** Set through an update's `workPlanId` (a `ValueWrapperString`); the sandbox keeps no work plans beyond the id. */
+  workPlanId?: string;
+}
+
+/** One write's change to an agent's schedule, as the agent history reports it. */
+export interface AgentScheduleChangeState {
+  dateModified: string;
+  modifiedByUserId: string;
+  /** Shifts and markers added or replaced, as they stood after the change. */
+  shifts: ShiftState[];
+  fullDayTimeOffMarkers: FullDayTimeOffMarkerState[];
+  deletedShiftIds: string[];
+  deletedMarkerDates: string[];
+  /** The whole agent schedule was deleted. */
+  deletedAgentSchedule: boolean;
+}
+
+/** Who changed an agent in a schedule, and when (`GET .../history/agents/{agentId}`). */
+export interface AgentHistoryState {
+  /** The agent's schedule before the first recorded change. */
+  base: {
+    dateModified: string;
+    modifiedByUserId: string;
+    shifts: ShiftState[];
+    fullDayTimeOffMarkers: FullDayTimeOffMarkerState[];
+  };
+  changes: AgentScheduleChangeState[];
+  /** Changes made to the schedule this one was published over, after this one was created: they did not carry over. */
+  dropped: AgentScheduleChangeState[];
 }
 
 export interface ScheduleState {
@@ -95,6 +124,10 @@ export interface ScheduleState {
   dateModified: string;
   modifiedByUserId: string;
   agentSchedules: Map<string, AgentScheduleState>;
+  /** Agents changed since the schedule was created; absent until the first change. */
+  agentHistory?: Map<string, AgentHistoryState>;
+  /** Schedules this one was published over, latest first. */
+  priorPublishedScheduleIds?: string[];
 }
 
 export interface TimeOffRequestState {
@@ -173,4 +206,18 @@ export interface SandboxManifest {
   weeks: Array<{ weekDate: string; scheduleId: string; published: boolean }>;
   dstWeekDate: string | null;
   planted: PlantedProblem[];
+  /** The current week's draft revision beside its published schedule. */
+  revision: RevisionManifest;
+}
+
+/** The draft revision of the current week: which schedule it is, and which agents it changes. */
+export interface RevisionManifest {
+  scheduleId: string;
+  weekDate: string;
+  /** The published schedule of the same week it revises. */
+  revisesScheduleId: string;
+  /** Every agent whose week differs from the published one, sorted. */
+  changedUserIds: string[];
+  /** The deliberate edits (a published problem the revision no longer has also makes an agent differ). */
+  edits: Array<{ userId: string; kind: 'moved' | 'added' | 'removed' }>;
 }
