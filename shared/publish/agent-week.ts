@@ -71,42 +71,55 @@ const instant = (iso: string) => {
   return Number.isNaN(ms) ? iso : ms;
 };
 
-/** Everything of a shift but its id, in one comparable string. */
-export function shiftContent(s: WeekShift): string {
+/** An optional field: its value, or `*` where the pattern leaves it open. */
+const field = <T>(value: T | undefined, pattern: unknown) => (pattern === undefined ? '*' : (value ?? null));
+
+function activityContent(a: WeekActivity, like: WeekActivity): unknown[] {
+  return [
+    instant(a.startDate),
+    a.lengthMinutes,
+    a.activityCodeId,
+    field(a.description, like.description),
+    field(a.paid, like.paid),
+    field(a.payableMinutes, like.payableMinutes),
+    field(a.timeOffRequestId, like.timeOffRequestId),
+    field(a.timeOffRequestSyncVersion, like.timeOffRequestSyncVersion),
+    field(a.externalActivityId, like.externalActivityId),
+    field(a.externalActivityType, like.externalActivityType),
+  ];
+}
+
+/**
+ * Everything of a shift but its id, in one comparable string. With `like`,
+ * the optional fields `like` leaves out are not compared (Genesys fills them
+ * in: `manuallyEdited`, an activity's `description`), so
+ * `shiftContent(read, sent) === shiftContent(sent)` says "read is as sent".
+ */
+export function shiftContent(s: WeekShift, like: WeekShift = s): string {
   return JSON.stringify([
     instant(s.startDate),
     s.lengthMinutes,
-    s.manuallyEdited ?? null,
-    s.schedule?.id ?? null,
-    s.workPlanId ?? null,
-    s.workPlanShiftId ?? null,
-    s.activities.map((a) => [
-      instant(a.startDate),
-      a.lengthMinutes,
-      a.activityCodeId,
-      a.description ?? '',
-      a.paid ?? null,
-      a.payableMinutes ?? null,
-      a.timeOffRequestId ?? null,
-      a.timeOffRequestSyncVersion ?? null,
-      a.externalActivityId ?? null,
-      a.externalActivityType ?? null,
-    ]),
+    field(s.manuallyEdited, like.manuallyEdited),
+    field(s.schedule?.id, like.schedule?.id),
+    field(s.workPlanId, like.workPlanId),
+    field(s.workPlanShiftId, like.workPlanShiftId),
+    s.activities.length,
+    s.activities.map((a, i) => activityContent(a, like.activities[i] ?? a)),
   ]);
 }
 
-export function markerContent(m: WeekMarker): string {
+export function markerContent(m: WeekMarker, like: WeekMarker = m): string {
   return JSON.stringify([
     m.businessUnitDate,
     m.lengthMinutes,
     m.activityCodeId,
-    m.startOffsetMinutes ?? null,
-    m.endOffsetMinutes ?? null,
-    m.description ?? '',
-    m.paid ?? null,
-    m.payableMinutes ?? null,
-    m.timeOffRequestId ?? null,
-    m.timeOffRequestSyncVersion ?? null,
+    field(m.startOffsetMinutes, like.startOffsetMinutes),
+    field(m.endOffsetMinutes, like.endOffsetMinutes),
+    field(m.description, like.description),
+    field(m.paid, like.paid),
+    field(m.payableMinutes, like.payableMinutes),
+    field(m.timeOffRequestId, like.timeOffRequestId),
+    field(m.timeOffRequestSyncVersion, like.timeOffRequestSyncVersion),
   ]);
 }
 
@@ -145,21 +158,32 @@ export function markersByDate(userId: string, markers: readonly WeekMarker[]): M
  * Whether `actual` (read back from Genesys) is the week `intended` asked for:
  * every intended shift with an id is there by that id with the same content,
  * every intended shift without one is there under some new id, nothing else
- * is, and the markers are the same per date. What an operation's content
- * check compares after the schedule's version moved without a notification.
+ * is, and the markers are the same per date. Optional fields `intended`
+ * leaves out are Genesys' to fill and not compared. What an operation's
+ * content check asks after the schedule's version moved without a notification.
  */
 export function agentWeekMatches(actual: AgentWeek, intended: AgentWeek): boolean {
   if (actual.shifts.length !== intended.shifts.length) return false;
-  const kept = new Set(intended.shifts.flatMap((s) => (s.id === undefined ? [] : [s.id])));
+  if (actual.fullDayTimeOffMarkers.length !== intended.fullDayTimeOffMarkers.length) return false;
   const actualById = new Map(actual.shifts.flatMap((s) => (s.id === undefined ? [] : [[s.id, s] as const])));
+  const kept = new Set<string>();
   for (const s of intended.shifts) {
     if (s.id === undefined) continue;
     const there = actualById.get(s.id);
-    if (!there || shiftContent(there) !== shiftContent(s)) return false;
+    if (!there || shiftContent(there, s) !== shiftContent(s)) return false;
+    kept.add(s.id);
   }
-  const added = intended.shifts.filter((s) => s.id === undefined).map(shiftContent);
-  const others = actual.shifts.filter((s) => s.id === undefined || !kept.has(s.id)).map(shiftContent);
-  if (JSON.stringify(added.sort()) !== JSON.stringify(others.sort())) return false;
-  const markers = (w: AgentWeek) => w.fullDayTimeOffMarkers.map(markerContent).sort();
-  return JSON.stringify(markers(actual)) === JSON.stringify(markers(intended));
+  // New shifts have ids Genesys gave them: each intended one must match a different other shift.
+  const others = actual.shifts.filter((s) => s.id === undefined || !kept.has(s.id));
+  for (const s of intended.shifts) {
+    if (s.id !== undefined) continue;
+    const at = others.findIndex((o) => shiftContent(o, s) === shiftContent(s));
+    if (at < 0) return false;
+    others.splice(at, 1);
+  }
+  const actualMarkers = new Map(actual.fullDayTimeOffMarkers.map((m) => [m.businessUnitDate, m]));
+  return intended.fullDayTimeOffMarkers.every((m) => {
+    const there = actualMarkers.get(m.businessUnitDate);
+    return there !== undefined && markerContent(there, m) === markerContent(m);
+  });
 }

@@ -347,3 +347,57 @@ describe('the upload builder', () => {
     ).toThrow(/twice/);
   });
 });
+
+describe('agentWeekMatches: is what Genesys has now what was sent?', () => {
+  const sent: AgentWeek = {
+    shifts: [
+      { id: 's-1', startDate: '2026-11-23T14:00:00Z', lengthMinutes: 510, activities: [] },
+      {
+        startDate: '2026-11-24T14:00:00Z',
+        lengthMinutes: 480,
+        activities: [{ startDate: '2026-11-24T16:00:00Z', lengthMinutes: 15, activityCodeId: 'break' }],
+      },
+    ],
+    fullDayTimeOffMarkers: [{ businessUnitDate: '2026-11-26', lengthMinutes: 480, activityCodeId: 'pto' }],
+  };
+  /** As Genesys stores it: an id for the new shift, and the optional fields filled in. */
+  const stored = (): AgentWeek => ({
+    shifts: [
+      { id: 's-1', startDate: '2026-11-23T14:00:00.000Z', lengthMinutes: 510, activities: [], manuallyEdited: true },
+      {
+        id: 'g-7',
+        startDate: '2026-11-24T14:00:00.000Z',
+        lengthMinutes: 480,
+        manuallyEdited: true,
+        activities: [
+          {
+            startDate: '2026-11-24T16:00:00Z',
+            lengthMinutes: 15,
+            activityCodeId: 'break',
+            description: '',
+            paid: false,
+          },
+        ],
+      },
+    ],
+    fullDayTimeOffMarkers: [
+      { businessUnitDate: '2026-11-26', lengthMinutes: 480, activityCodeId: 'pto', startOffsetMinutes: 0, paid: true },
+    ],
+  });
+
+  it('matches what Genesys filled in, and the new shift under its new id', () => {
+    expect(agentWeekMatches(stored(), sent)).toBe(true);
+  });
+
+  it('does not match another length, a missing or extra shift, or another marker', () => {
+    const longer = stored();
+    (longer.shifts[0] as WeekShift).lengthMinutes = 540;
+    expect(agentWeekMatches(longer, sent)).toBe(false);
+    expect(agentWeekMatches({ ...stored(), shifts: stored().shifts.slice(0, 1) }, sent)).toBe(false);
+    expect(agentWeekMatches({ ...stored(), shifts: [...stored().shifts, stored().shifts[1]!] }, sent)).toBe(false);
+    expect(agentWeekMatches({ ...stored(), fullDayTimeOffMarkers: [] }, sent)).toBe(false);
+    const otherCode = stored();
+    (otherCode.fullDayTimeOffMarkers[0] as WeekMarker).activityCodeId = 'sick';
+    expect(agentWeekMatches(otherCode, sent)).toBe(false);
+  });
+});
