@@ -20,12 +20,20 @@ export function openGenesysSession(args: {
   env: GenesysEnvironment;
   tokens: TokenProvider;
   audit: AuditSink;
+  /**
+   * The signed-in user's id (supervisor sign-in) or null (client credentials),
+   * when the caller knows; otherwise the client asks `/api/v2/users/me` once.
+   */
+  tokenUser?: string | null;
 }): GenesysSession {
   const tally = createRequestTally(args.audit);
   const http = createGenesysHttp({ env: args.env, tokens: args.tokens, audit: tally.sink, profileId: args.profileId });
   const notifications = createNotificationsClient({ http });
   return {
-    api: createGenesysApi(http, { operations: notifications }),
+    api: createGenesysApi(http, {
+      operations: notifications,
+      ...(args.tokenUser !== undefined ? { tokenUser: args.tokenUser } : {}),
+    }),
     requestCount: tally.total,
     close: () => notifications.close(),
   };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGenesysApi, type GenesysApi } from '../../main/genesys/client/api';
 import { GenesysError } from '../../main/genesys/client/errors';
 import { createGenesysHttp, type GenesysHttpOptions, type WaitNotice } from '../../main/genesys/client/http';
-import type { OperationEvents } from '../../main/genesys/client/operation-events';
+import { deafOperations, type OperationEvents } from '../../main/genesys/client/operation-events';
 import { buScheduleListing } from '../../main/genesys/client/schemas';
 import type { AuditEntry } from '../../main/genesys/types';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
@@ -17,11 +17,7 @@ let clockMs = Date.parse('2026-11-23T12:00:00Z');
 let sandbox: RunningSandbox;
 
 /** Operations are not awaited in this file: nothing waits, nothing is heard. */
-const silentOperations: OperationEvents = {
-  watchBusinessUnit: async () => {},
-  claimOperation: () => {},
-  waitFor: async () => null,
-};
+const silentOperations: OperationEvents = deafOperations;
 
 function sandboxTokens(s: RunningSandbox, clientId = s.clientId, secret = s.clientSecret) {
   const issued: string[] = [];

@@ -9,17 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGenesysApi } from '../../main/genesys/client/api';
 import { GenesysError } from '../../main/genesys/client/errors';
 import { createGenesysHttp } from '../../main/genesys/client/http';
-import type { OperationEvents } from '../../main/genesys/client/operation-events';
+import { deafOperations, type OperationEvents } from '../../main/genesys/client/operation-events';
 import type { AuditEntry } from '../../main/genesys/types';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import { clientCredentialsToken } from '../sandbox/harness';
 
 let sandbox: RunningSandbox;
-const silentOperations: OperationEvents = {
-  watchBusinessUnit: async () => {},
-  claimOperation: () => {},
-  waitFor: async () => null,
-};
+const silentOperations: OperationEvents = deafOperations;
 const schedulePath = '/api/v2/workforcemanagement/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}';
 
 function flakyClient(maxReadAttempts: number) {

@@ -7,7 +7,7 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGenesysApi } from '../../main/genesys/client/api';
+import { createGenesysApi, deafOperations } from '../../main/genesys/client/api';
 import { GenesysError } from '../../main/genesys/client/errors';
 import { createGenesysHttp } from '../../main/genesys/client/http';
 import type { AuditEntry } from '../../main/genesys/types';
@@ -53,9 +53,7 @@ function client() {
       sleeps.push(ms);
     },
   });
-  const api = createGenesysApi(httpClient, {
-    operations: { watchBusinessUnit: async () => {}, claimOperation: () => {}, waitFor: async () => null },
-  });
+  const api = createGenesysApi(httpClient, { operations: deafOperations });
   return { api, audit, sleeps };
 }
 

@@ -1,8 +1,9 @@
 /**
- * The typed API against the sandbox org: directory and WFM reads, the three
- * ways agent schedules come back (inline, by notification, by download), the
- * update/publish and import flows, and waiting for an operation whose
- * notification is lost (`slow-async`), which falls back to re-reading.
+ * The typed API against the sandbox org: directory and WFM reads, and the
+ * ways agent schedules come back (inline, by download, and for a unit too
+ * large to answer inline: in inline batches with client credentials, or by
+ * the user topic's notification for a supervisor). The update, publish and
+ * import flows and their outcomes are in genesys-client-operations.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeScriptAgents, createGenesysApi, type GenesysApi } from '../../main/genesys/client/api';
@@ -10,6 +11,7 @@ import { createGenesysHttp } from '../../main/genesys/client/http';
 import { createNotificationsClient, type NotificationsClient } from '../../main/genesys/notifications/channel-client';
 import type { AuditEntry } from '../../main/genesys/types';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/server';
+import { supervisorToken } from '../mirror/genesys-client';
 import { clientCredentialsToken } from '../sandbox/harness';
 
 const now = new Date('2026-11-23T12:00:00Z');
@@ -22,7 +24,10 @@ interface Rig {
   close(): Promise<void>;
 }
 
-async function rig(options: SandboxOptions): Promise<Rig> {
+async function rig(
+  options: SandboxOptions,
+  grant: 'client_credentials' | 'authorization_code' = 'client_credentials',
+): Promise<Rig> {
   const sandbox = await startSandbox({
     agents: 120,
     weeks: 2,
@@ -36,7 +41,9 @@ async function rig(options: SandboxOptions): Promise<Rig> {
   const http = createGenesysHttp({
     env: { apiBase: sandbox.baseUrl, loginBase: sandbox.baseUrl },
     tokens: {
-      getAccessToken: async () => (token ??= await clientCredentialsToken(sandbox)),
+      getAccessToken: async () =>
+        (token ??=
+          grant === 'authorization_code' ? supervisorToken(sandbox).token : await clientCredentialsToken(sandbox)),
       invalidate: () => (token = null),
     },
     audit: { record: (e) => audit.push(e) },
@@ -115,7 +122,9 @@ describe('reads', () => {
   });
 });
 
-describe('agent schedules: three ways of answering', () => {
+describe('agent schedules: the ways of answering', () => {
+  const subscriptions = '/api/v2/notifications/channels/{channelId}/subscriptions';
+
   async function unitsBySize() {
     const mus = await calm.api.getManagementUnits(bu());
     const members = await calm.api.getBusinessUnitUsers(bu());
@@ -123,6 +132,14 @@ describe('agent schedules: three ways of answering', () => {
     const sorted = [...mus].sort((a, b) => size(a.id) - size(b.id));
     return { small: sorted[0]!, large: sorted.at(-1)!, size };
   }
+  /** The draft's agents of a unit, as the schedule lists them (expand=managementUnits.agents). */
+  async function scheduleAgents(r: Rig, managementUnitId: string) {
+    const w = draft(r);
+    const header = await r.api.getSchedule(bu(), w.weekDate, w.scheduleId, { expandAgents: true });
+    return header.managementUnits.find((m) => m.managementUnit.id === managementUnitId)!.agents!.map((a) => a.id);
+  }
+  const requestsSince = (r: Rig, from: number, template: string) =>
+    r.audit.slice(from).filter((e) => e.pathTemplate === template).length;
 
   it('inline for a small management unit', async () => {
     const { small, size } = await unitsBySize();
@@ -135,22 +152,40 @@ describe('agent schedules: three ways of answering', () => {
     expect(result.agentSchedules.every((a) => a.metadata.version >= 1)).toBe(true);
   });
 
-  it('by notification for a large one (and with forceAsync), then by its download URL', async () => {
-    const { small, large, size } = await unitsBySize();
+  it('client credentials, a unit too large to answer inline: never a wait, never a user topic, every agent', async () => {
+    const { large, size } = await unitsBySize();
     const w = draft(calm);
-    const heard: string[] = [];
-    const stop = calm.notifications.on('operationFinished', (e) => heard.push(e.eventType));
-    const byNotification = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, {
+    const userIds = await scheduleAgents(calm, large.id);
+    expect(userIds.length).toBeGreaterThan(30);
+    const from = calm.audit.length;
+    const started = Date.now();
+    // However the sandbox answers a token without a user (inline batches, or a download URL at once).
+    const result = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, {
       managementUnitId: large.id,
+      userIds,
     });
-    expect(byNotification.agentSchedules).toHaveLength(size(large.id));
-    const forced = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, {
-      managementUnitId: small.id,
-      forceAsync: true,
-    });
-    expect(forced.agentSchedules).toHaveLength(size(small.id));
-    stop();
-    expect(heard).toEqual(['AgentSchedulesQuery', 'AgentSchedulesQuery']);
+    expect(result.agentSchedules.map((a) => a.user.id).sort()).toEqual([...userIds].sort());
+    expect(result.agentSchedules).toHaveLength(size(large.id));
+    expect(requestsSince(calm, from, subscriptions)).toBe(0);
+    // Nothing waited for a notification (the query timeout is 5 s).
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // Without the ids too (when Genesys would not answer inline, the client reads the schedule's agents itself).
+    const whole = await calm.api.queryAgentSchedules(bu(), w.weekDate, w.scheduleId, { managementUnitId: large.id });
+    expect(whole.agentSchedules).toHaveLength(size(large.id));
+    expect(requestsSince(calm, from, subscriptions)).toBe(0);
+  });
+
+  it('client credentials and forceAsync: every agent, or an error that says why, and never a hang', async () => {
+    const { small } = await unitsBySize();
+    const w = draft(calm);
+    const userIds = (await scheduleAgents(calm, small.id)).slice(0, 4);
+    const started = Date.now();
+    const answer = await calm.api
+      .queryAgentSchedules(bu(), w.weekDate, w.scheduleId, { managementUnitId: small.id, userIds, forceAsync: true })
+      .catch((e: unknown) => e as Error);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    if (answer instanceof Error) expect(answer.message).toMatch(/only by notification/);
+    else expect(answer.agentSchedules.map((a) => a.user.id).sort()).toEqual([...userIds].sort());
   });
 
   it('by download URL (forceDownloadService), fetched without the bearer token', async () => {
@@ -169,89 +204,36 @@ describe('agent schedules: three ways of answering', () => {
     });
     expect(all.agentSchedules).toHaveLength(size(large.id));
   });
-});
 
-describe('writes', () => {
-  it('update + publish: upload, process, and the notification confirms the new version', async () => {
-    const w = draft(calm);
-    const before = await calm.api.getSchedule(bu(), w.weekDate, w.scheduleId);
-    const started = await calm.api.uploadScheduleUpdate(bu(), w.weekDate, w.scheduleId, {
-      metadata: { version: before.metadata.version },
-      published: true,
-      agentSchedules: [],
+  describe('signed in as a supervisor', () => {
+    let supervisor: Rig;
+    beforeAll(async () => {
+      supervisor = await rig({ seed: 41, asyncAgentThreshold: 30 }, 'authorization_code');
     });
-    expect(started.status).toBe('Processing');
-    const outcome = await calm.api.awaitScheduleOperation(bu(), w.weekDate, w.scheduleId, started.operationId!, {
-      expectedVersionAbove: before.metadata.version,
-      timeoutMs: 5_000,
-    });
-    expect(outcome).toEqual({
-      outcome: 'completed',
-      via: 'notification',
-      status: 'Complete',
-      version: before.metadata.version + 1,
-    });
-    expect((await calm.api.getSchedule(bu(), w.weekDate, w.scheduleId)).published).toBe(true);
-    // The body went to the signed URL (the Activity log names it by role, never by its secret URL).
-    expect(calm.audit.some((e) => e.pathTemplate === '{signedUploadUrl}' && e.status === 200)).toBe(true);
-  });
+    afterAll(() => supervisor?.close());
 
-  it('import creates a new schedule, named by its notification', async () => {
-    const w = calm.sandbox.runtime.manifest.weeks[0]!;
-    const description = 'Imported by the client test';
-    const started = await calm.api.importSchedule(bu(), w.weekDate, { description, weekCount: 1, agentSchedules: [] });
-    const outcome = await calm.api.awaitImportOperation(bu(), w.weekDate, started.operationId!, {
-      timeoutMs: 5_000,
-      description,
+    it('knows whose token it is (/users/me, once) and reads a large unit whole, however the answer comes', async () => {
+      const mus = await supervisor.api.getManagementUnits(supervisor.sandbox.businessUnitId);
+      const w = draft(supervisor);
+      const heard: string[] = [];
+      supervisor.notifications.on('queryResult', (e) => heard.push(e.operationId));
+      for (const mu of mus) {
+        const userIds = await scheduleAgents(supervisor, mu.id);
+        const result = await supervisor.api.queryAgentSchedules(
+          supervisor.sandbox.businessUnitId,
+          w.weekDate,
+          w.scheduleId,
+          {
+            managementUnitId: mu.id,
+            userIds,
+          },
+        );
+        expect(result.agentSchedules.map((a) => a.user.id).sort()).toEqual([...userIds].sort());
+      }
+      expect(supervisor.audit.filter((e) => e.pathTemplate === '/api/v2/users/me')).toHaveLength(1);
+      // It subscribed to the user's query topic before the first query, and the units above 30 agents came by it.
+      expect(supervisor.audit.filter((e) => e.pathTemplate === subscriptions).length).toBeGreaterThanOrEqual(1);
+      expect(heard.length).toBeGreaterThanOrEqual(1);
     });
-    expect(outcome.outcome).toBe('completed');
-    const listed = await calm.api.listSchedules(bu(), w.weekDate);
-    expect(listed.find((s) => s.id === outcome.scheduleId)?.description).toBe(description);
-  });
-});
-
-describe('slow-async: the notification is late or lost', () => {
-  let slow: Rig;
-  beforeAll(async () => {
-    slow = await rig({ seed: 43, faults: ['slow-async'], operationDelayMs: 50 });
-  });
-  afterAll(() => slow?.close());
-
-  it('falls back to re-reading the schedule: completed when its version moved, unknown when not', async () => {
-    const w = draft(slow);
-    const id = slow.sandbox.businessUnitId;
-    const before = await slow.api.getSchedule(id, w.weekDate, w.scheduleId);
-    const started = await slow.api.uploadScheduleUpdate(id, w.weekDate, w.scheduleId, {
-      metadata: { version: before.metadata.version },
-      agentSchedules: [],
-    });
-    // slow-async takes 1–1.5 s (or never): 100 ms is not enough, so the version decides.
-    const outcome = await slow.api.awaitScheduleOperation(id, w.weekDate, w.scheduleId, started.operationId!, {
-      expectedVersionAbove: before.metadata.version,
-      timeoutMs: 100,
-    });
-    expect(outcome).toEqual({ outcome: 'completed', via: 'reread', version: before.metadata.version + 1 });
-
-    const nothing = await slow.api.awaitScheduleOperation(
-      id,
-      w.weekDate,
-      w.scheduleId,
-      'an-operation-that-never-ends',
-      { expectedVersionAbove: before.metadata.version + 1, timeoutMs: 50 },
-    );
-    expect(nothing).toEqual({ outcome: 'unknown', via: 'reread', version: before.metadata.version + 1 });
-  });
-
-  it('an import without a notification is unknown, with the candidates to reconcile against', async () => {
-    const w = slow.sandbox.runtime.manifest.weeks[0]!;
-    const id = slow.sandbox.businessUnitId;
-    const description = 'Slow import';
-    const started = await slow.api.importSchedule(id, w.weekDate, { description, weekCount: 1, agentSchedules: [] });
-    const outcome = await slow.api.awaitImportOperation(id, w.weekDate, started.operationId!, {
-      timeoutMs: 100,
-      description,
-    });
-    expect(outcome.outcome).toBe('unknown');
-    expect(outcome.candidates?.map((c) => c.description)).toEqual([description]);
   });
 });

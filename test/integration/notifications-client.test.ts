@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGenesysApi } from '../../main/genesys/client/api';
 import { createGenesysHttp } from '../../main/genesys/client/http';
-import type { OperationEvents } from '../../main/genesys/client/operation-events';
+import { deafOperations, type OperationEvents } from '../../main/genesys/client/operation-events';
 import {
   createNotificationsClient,
   type ConnectionState,
@@ -62,11 +62,7 @@ async function rig(sandboxOptions: SandboxOptions, clientOptions: Partial<Notifi
   cleanups.push(() => notifications.close());
   const api = createGenesysApi(http, { operations: notifications, queryTimeoutMs: 5_000 });
   // Another supervisor's app: same org, its own operations, which ours never claims.
-  const nobody: OperationEvents = {
-    watchBusinessUnit: async () => {},
-    claimOperation: () => {},
-    waitFor: async () => null,
-  };
+  const nobody: OperationEvents = deafOperations;
   const otherApi = createGenesysApi(httpFor('other'), { operations: nobody });
   const w = sandbox.runtime.manifest.weeks[0]!;
   const buId = sandbox.businessUnitId;
@@ -136,6 +132,27 @@ describe('events', () => {
     const event = await r.notifications.waitForOperation(r.buId, op, 1);
     expect(event?.operationId).toBe(op);
     expect(await r.notifications.waitForOperation(r.buId, 'never-happened', 1)).toBeNull();
+  });
+});
+
+describe('the user topic of agent-schedule query results', () => {
+  it('a refused user topic is dropped again, and the business unit topic keeps delivering', async () => {
+    const r = await rig({});
+    await r.notifications.watchBusinessUnit(r.buId);
+    // A client-credentials token has no user: another user's topic (or one of no user) is refused.
+    const someone = [...r.sandbox.runtime.org.users.keys()][0]!;
+    await expect(r.notifications.watchScheduleQueries(someone)).rejects.toThrow();
+    await expect(r.notifications.watchScheduleQueries('no-such-user')).rejects.toThrow();
+    const op = await r.save(r.api);
+    expect((await r.notifications.waitForOperation(r.buId, op, 5_000))?.status).toBe('Complete');
+    // Refused topics are not asked for again when the socket comes back.
+    const back = reaches(r.notifications, 'open');
+    channelHubOf(r.sandbox.runtime.notifications).dropAllSockets();
+    await back;
+    const resubscribed = r.audit.filter((e) => e.pathTemplate === subscriptionsPath).at(-1)!;
+    expect(resubscribed.status).toBe(200);
+    const again = await r.save(r.api);
+    expect((await r.notifications.waitForOperation(r.buId, again, 5_000))?.status).toBe('Complete');
   });
 });
 

@@ -11,7 +11,7 @@ import {
   type SyncResult,
 } from '../../main/mirror/sync/sync-business-unit';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/server';
-import { genesysClient, type GenesysClient } from './genesys-client';
+import { genesysClient, supervisorToken, type GenesysClient } from './genesys-client';
 
 export const sandboxNow = new Date('2026-11-23T12:00:00Z');
 
@@ -30,7 +30,12 @@ export function tempDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'pd-mirror-'));
 }
 
-export async function mirrorRig(options: SandboxOptions = {}): Promise<MirrorRig> {
+export interface RigOptions {
+  /** How the client signs in: client credentials (default), or as the sandbox's supervisor (authorization code). */
+  grant?: 'client_credentials' | 'authorization_code';
+}
+
+export async function mirrorRig(options: SandboxOptions = {}, rigOptions: RigOptions = {}): Promise<MirrorRig> {
   const sandbox = await startSandbox({
     agents: 120,
     weeks: 4,
@@ -40,7 +45,11 @@ export async function mirrorRig(options: SandboxOptions = {}): Promise<MirrorRig
     now: () => sandboxNow,
     ...options,
   });
-  const client = genesysClient(sandbox);
+  const client = genesysClient(
+    rigOptions.grant === 'authorization_code'
+      ? { ...sandbox, bearer: async () => supervisorToken(sandbox).token }
+      : sandbox,
+  );
   const dataDir = tempDataDir();
   const { db } = openDatabase(dataDir);
   const progress: MirrorRig['progress'] = [];

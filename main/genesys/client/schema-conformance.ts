@@ -51,7 +51,11 @@ export type SchemaConformance = [
   Conforms<typeof s.analyticsConversationQueryResponse, Models.AnalyticsConversationQueryResponse>,
   Conforms<typeof s.channel, Models.Channel>,
   Conforms<typeof s.channelTopicEntityListing, Models.ChannelTopicEntityListing>,
-  Conforms<typeof s.buScheduleNotification, Models.WfmBuScheduleTopicBuScheduleNotification & { downloadUrl?: string }>,
+  Conforms<typeof s.buScheduleNotification, Models.WfmBuScheduleTopicBuScheduleNotification>,
+  Conforms<
+    typeof s.scheduleQueryResultNotification,
+    Models.WfmBuScheduleQueryResultTopicBuScheduleSearchResultNotification
+  >,
   Conforms<typeof s.notifiedSchedule, Models.WfmBuScheduleTopicBuScheduleMetadata>,
 ];
 

@@ -18,8 +18,8 @@ export const channelTopicEntityListing = z.object({ entities: z.array(channelTop
 export const notificationMessage = z.object({ topicName: z.string(), eventBody: z.unknown().optional() }).loose();
 
 /**
- * WfmBuScheduleTopicBuScheduleNotification. Agent-schedule query results
- * carry a `downloadUrl` the SDK model does not list.
+ * WfmBuScheduleTopicBuScheduleNotification: the end (or progress) of a
+ * schedule Update, Import, Copy or Delete. Nothing else comes on this topic.
  */
 export const buScheduleNotification = z
   .object({
@@ -27,8 +27,16 @@ export const buScheduleNotification = z
     operationId: z.string().optional(),
     eventType: z.string().optional(),
     result: z.unknown().optional(),
-    downloadUrl: z.string().optional(),
   })
+  .loose();
+
+/**
+ * WfmBuScheduleQueryResultTopicBuScheduleSearchResultNotification, on
+ * `v2.workforcemanagement.users.{userId}.schedules.query`: where a large
+ * agent-schedules query result waits.
+ */
+export const scheduleQueryResultNotification = z
+  .object({ operationId: z.string(), businessUnitId: z.string().optional(), downloadUrl: z.string() })
   .loose();
 
 /** The schedule an Update/Import event reports (WfmBuScheduleTopicBuScheduleMetadata). */

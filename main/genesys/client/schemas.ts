@@ -49,5 +49,6 @@ export type AnalyticsConversationQueryResponse = z.infer<typeof analytics.analyt
 export type Channel = z.infer<typeof notifications.channel>;
 export type ChannelTopicEntityListing = z.infer<typeof notifications.channelTopicEntityListing>;
 export type BuScheduleNotification = z.infer<typeof notifications.buScheduleNotification>;
+export type ScheduleQueryResultNotification = z.infer<typeof notifications.scheduleQueryResultNotification>;
 
 export type { ErrorBody, VersionedMetadata } from './schemas-common';

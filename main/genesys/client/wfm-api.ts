@@ -79,11 +79,18 @@ export function createWfmApi(http: GenesysHttp) {
       return listing.entities;
     },
 
-    getSchedule: (businessUnitId: string, weekId: string, scheduleId: string) =>
+    /** With `expandAgents` (`expand=managementUnits.agents`), each management unit lists the schedule's agents in it. */
+    getSchedule: (
+      businessUnitId: string,
+      weekId: string,
+      scheduleId: string,
+      options: { expandAgents?: boolean } = {},
+    ) =>
       http.request({
         method: 'GET',
         pathTemplate: schedulePath,
         params: { businessUnitId, weekId, scheduleId },
+        query: { expand: options.expandAgents ? 'managementUnits.agents' : undefined },
         schema: buScheduleMetadata,
       }),
 

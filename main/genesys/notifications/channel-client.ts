@@ -6,7 +6,13 @@
  * new channel when the old one is gone, and always resubscribes.
  */
 import WebSocket from 'ws';
-import { schedulesTopic } from '../client/operation-events';
+import { GenesysError } from '../client/errors';
+import {
+  scheduleQueriesTopic,
+  schedulesTopic,
+  type OperationFinished,
+  type QueryResultReady,
+} from '../client/operation-events';
 import type { Channel } from '../client/schemas';
 import { readSocketMessage } from './channel-events';
 import { channelGone, createChannel, rejectedTopicsOf, replaceSubscriptions } from './channel-rest';
@@ -29,6 +35,10 @@ export type { ScheduleSaved } from './channel-events';
 
 const maxClaimed = 1000;
 
+/** Genesys said no to the topic itself (unknown topic, or `Rejected` for a missing permission): asking again will not help. */
+const topicRefused = (err: unknown) =>
+  err instanceof GenesysError && (err.kind === 'invalid' || err.kind === 'forbidden');
+
 export function createNotificationsClient(options: NotificationsClientOptions): NotificationsClient {
   const { http } = options;
   const WebSocketImpl = options.WebSocketImpl ?? WebSocket;
@@ -41,7 +51,8 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
   const subscribed = new Set<string>();
   const claimed = new Set<string>();
   const graceTimers = new Set<NodeJS.Timeout>();
-  const buffer = createOperationBuffer();
+  const buffer = createOperationBuffer<OperationFinished>();
+  const queryResults = createOperationBuffer<QueryResultReady>();
   const listeners = createListeners<NotificationEventMap>((name, err) =>
     log({ level: 'warn', message: `notification listener for ${String(name)} failed: ${String(err)}` }),
   );
@@ -80,6 +91,11 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
     watchHeartbeat(ws);
     const message = readSocketMessage(text);
     if (message.kind === 'closing') log({ level: 'info', message: 'Genesys is closing the notification socket' });
+    if (message.kind === 'queryResult') {
+      queryResults.deliver(message.event);
+      emit('queryResult', message.event);
+      return;
+    }
     if (message.kind !== 'operationFinished') return;
     buffer.deliver(message.event);
     emit('operationFinished', message.event);
@@ -192,6 +208,23 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
     return connecting;
   }
 
+  /** Adds a topic and makes sure it is subscribed; a topic Genesys refuses is dropped again (and the error thrown). */
+  async function watch(topic: string): Promise<void> {
+    const isNew = !topics.has(topic);
+    topics.add(topic);
+    try {
+      await ensureConnected();
+      if (!subscribed.has(topic)) await subscribe();
+    } catch (err) {
+      if (isNew && topicRefused(err)) {
+        topics.delete(topic);
+        // A list with one refused topic may have been refused whole: put the others back.
+        if (socket && state === 'open' && topics.size > 0) await subscribe().catch(() => {});
+      }
+      throw err;
+    }
+  }
+
   function scheduleReconnect(): void {
     if (closed || reconnectTimer) return;
     setState('reconnecting');
@@ -216,19 +249,16 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
       return channel?.id ?? null;
     },
     on: listeners.on,
-    async watchBusinessUnit(businessUnitId) {
-      const topic = schedulesTopic(businessUnitId);
-      topics.add(topic);
-      await ensureConnected();
-      if (!subscribed.has(topic)) await subscribe();
-    },
+    watchBusinessUnit: (businessUnitId) => watch(schedulesTopic(businessUnitId)),
+    watchScheduleQueries: (userId) => watch(scheduleQueriesTopic(userId)),
     claimOperation: claim,
     waitForOperation(businessUnitId, operationId, timeoutMs) {
       claim(operationId);
-      return buffer.wait(businessUnitId, operationId, timeoutMs);
+      return buffer.wait(operationId, timeoutMs, (e) => e.businessUnitId === businessUnitId);
     },
     waitFor: (businessUnitId, operationId, timeoutMs) =>
       client.waitForOperation(businessUnitId, operationId, timeoutMs),
+    waitForQueryResult: (operationId, timeoutMs) => queryResults.wait(operationId, timeoutMs),
     close() {
       if (closed) return;
       closed = true;
@@ -236,6 +266,7 @@ export function createNotificationsClient(options: NotificationsClientOptions): 
       graceTimers.clear();
       dropSocket();
       buffer.cancelAll();
+      queryResults.cancelAll();
       setState('closed');
     },
   };

@@ -1,10 +1,16 @@
 /**
  * What a notification socket message means for the app: a heartbeat, the
- * socket about to close, or the end of a WFM operation (and, when that
- * operation saved a schedule, the saved version).
+ * socket about to close, the end of a WFM schedule operation (and, when that
+ * operation saved a schedule, the saved version), or a large agent-schedules
+ * query result on the user's own topic.
  */
-import type { OperationFinished } from '../client/operation-events';
-import { buScheduleNotification, notificationMessage, notifiedSchedule } from '../client/schemas';
+import type { OperationFinished, QueryResultReady } from '../client/operation-events';
+import {
+  buScheduleNotification,
+  notificationMessage,
+  notifiedSchedule,
+  scheduleQueryResultNotification,
+} from '../client/schemas';
 
 export interface ScheduleSaved {
   businessUnitId: string;
@@ -19,13 +25,15 @@ export type SocketMessage =
   | { kind: 'heartbeat' }
   | { kind: 'closing' }
   | { kind: 'operationFinished'; event: OperationFinished; saved: ScheduleSaved | null }
+  | { kind: 'queryResult'; event: QueryResultReady }
   /** Progress of an operation, or an event of a topic we do not read. */
   | { kind: 'ignored'; topicName: string }
   | { kind: 'unreadable' };
 
 const schedulesTopicPattern = /^v2\.workforcemanagement\.businessunits\.([^.]+)\.schedules$/;
-/** Genesys's operation states; `Processing` events are progress, not the end. */
-const finalStatuses = new Set(['Complete', 'Error', 'Canceled', 'Failed']);
+const queriesTopicPattern = /^v2\.workforcemanagement\.users\.([^.]+)\.schedules\.query$/;
+/** Genesys's operation states (Processing | Complete | Canceled | Error); `Processing` is progress, not the end. */
+const finalStatuses = new Set(['Complete', 'Error', 'Canceled']);
 
 export function readSocketMessage(text: string): SocketMessage {
   let json: unknown;
@@ -39,6 +47,12 @@ export function readSocketMessage(text: string): SocketMessage {
   const { topicName, eventBody } = message.data;
   if (topicName === 'channel.metadata') return { kind: 'heartbeat' };
   if (topicName === 'v2.system.socket_closing') return { kind: 'closing' };
+  if (queriesTopicPattern.test(topicName)) {
+    const result = scheduleQueryResultNotification.safeParse(eventBody);
+    if (!result.success) return { kind: 'ignored', topicName };
+    const { operationId, businessUnitId, downloadUrl } = result.data;
+    return { kind: 'queryResult', event: { operationId, downloadUrl, ...(businessUnitId ? { businessUnitId } : {}) } };
+  }
   const businessUnitId = schedulesTopicPattern.exec(topicName)?.[1];
   const body = buScheduleNotification.safeParse(eventBody);
   if (!businessUnitId || !body.success) return { kind: 'ignored', topicName };
@@ -50,7 +64,6 @@ export function readSocketMessage(text: string): SocketMessage {
     status,
     eventType: body.data.eventType ?? 'Unknown',
     ...(body.data.result !== undefined ? { result: body.data.result } : {}),
-    ...(body.data.downloadUrl ? { downloadUrl: body.data.downloadUrl } : {}),
   };
   const schedule = status === 'Complete' ? notifiedSchedule.safeParse(body.data.result) : null;
   const saved: ScheduleSaved | null = schedule?.success

@@ -1,13 +1,15 @@
 /** The shapes of the notifications client: its options, its events and what it offers. */
 import type WebSocket from 'ws';
 import type { GenesysHttp } from '../client/http';
-import type { OperationEvents, OperationFinished } from '../client/operation-events';
+import type { OperationEvents, OperationFinished, QueryResultReady } from '../client/operation-events';
 import type { ScheduleSaved } from './channel-events';
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 export interface NotificationEventMap {
   operationFinished: OperationFinished;
+  /** A large agent-schedules query result, on the signed-in user's own topic. */
+  queryResult: QueryResultReady;
   /** Someone else (another supervisor, a shift trade) saved a schedule: ours is stale. */
   scheduleSaved: ScheduleSaved;
   connection: { state: ConnectionState; channelId: string | null };

@@ -1,25 +1,26 @@
 /**
  * Finished operations, kept for a while, and the callers waiting for them.
  * The notification can beat the HTTP answer that names the operation, so a
- * wait must also find an event that arrived just before it began.
+ * wait must also find an event that arrived just before it began. One buffer
+ * per kind of event (the BU's schedule operations, the user's query results).
  */
-import type { OperationFinished } from '../client/operation-events';
 
-export interface OperationBuffer {
-  deliver(event: OperationFinished): void;
-  wait(businessUnitId: string, operationId: string, timeoutMs: number): Promise<OperationFinished | null>;
+export interface OperationBuffer<E extends { operationId: string }> {
+  deliver(event: E): void;
+  /** The event of `operationId` that `accept`s (e.g. is of the right business unit); null after `timeoutMs`. */
+  wait(operationId: string, timeoutMs: number, accept?: (event: E) => boolean): Promise<E | null>;
   /** Ends every wait with null (the client is closing). */
   cancelAll(): void;
 }
 
-export function createOperationBuffer(
+export function createOperationBuffer<E extends { operationId: string }>(
   options: { keepMs?: number; maxEntries?: number; now?: () => number } = {},
-): OperationBuffer {
+): OperationBuffer<E> {
   const keepMs = options.keepMs ?? 10 * 60_000;
   const maxEntries = options.maxEntries ?? 500;
   const now = options.now ?? Date.now;
-  const recent = new Map<string, { event: OperationFinished; at: number }>();
-  const waiters = new Map<string, Set<(event: OperationFinished | null) => void>>();
+  const recent = new Map<string, { event: E; at: number }>();
+  const waiters = new Map<string, Set<(event: E | null) => boolean>>();
 
   function trim(): void {
     const oldest = now() - keepMs;
@@ -34,33 +35,34 @@ export function createOperationBuffer(
     deliver(event) {
       recent.set(event.operationId, { event, at: now() });
       trim();
-      const waiting = waiters.get(event.operationId);
-      waiters.delete(event.operationId);
-      for (const resolve of waiting ?? []) resolve(event);
+      for (const offer of [...(waiters.get(event.operationId) ?? [])]) offer(event);
     },
 
-    wait(businessUnitId, operationId, timeoutMs) {
+    wait(operationId, timeoutMs, accept = () => true) {
       trim();
       const seen = recent.get(operationId)?.event;
-      if (seen && seen.businessUnitId === businessUnitId) return Promise.resolve(seen);
+      if (seen && accept(seen)) return Promise.resolve(seen);
       return new Promise((resolve) => {
         const set = waiters.get(operationId) ?? new Set();
         waiters.set(operationId, set);
-        const done = (event: OperationFinished | null) => {
+        /** Takes the event if it is the one waited for; null ends the wait empty-handed. */
+        const offer = (event: E | null): boolean => {
+          if (event && !accept(event)) return false;
           clearTimeout(timer);
-          set.delete(done);
+          set.delete(offer);
           if (set.size === 0 && waiters.get(operationId) === set) waiters.delete(operationId);
           resolve(event);
+          return true;
         };
-        const timer = setTimeout(() => done(null), Math.max(0, timeoutMs));
-        set.add(done);
+        const timer = setTimeout(() => offer(null), Math.max(0, timeoutMs));
+        set.add(offer);
       });
     },
 
     cancelAll() {
       const all = [...waiters.values()].flatMap((set) => [...set]);
       waiters.clear();
-      for (const resolve of all) resolve(null);
+      for (const offer of all) offer(null);
     },
   };
 }

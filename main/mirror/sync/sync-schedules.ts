@@ -3,6 +3,12 @@
  * published), then the agent schedules of those whose `metadata.version`
  * moved. An unchanged schedule costs one GET and no agent-schedule query:
  * that is what makes a resync on a publish morning cheap.
+ *
+ * A week can hold several schedules (a draft revision beside the published
+ * one) and only one of them is published: publishing one unpublishes the
+ * other, which is a save of that other schedule too. Every listed schedule is
+ * read, so each one's `published` flag is the one Genesys has now: a moved
+ * version is fetched whole, an unmoved one still has its flag refreshed.
  */
 import type { BuScheduleListItem, BuScheduleMetadata } from '../../genesys/client/schemas';
 import type { ScheduleSnapshot } from '../schedule-store';
@@ -30,9 +36,12 @@ export async function syncSchedules(ctx: SyncContext, weeks: readonly string[]):
     };
     for (const mu of header.managementUnits) {
       const label = `${header.description ?? header.weekDate} · ${ctx.unitNames.get(mu.managementUnit.id) ?? mu.managementUnit.id}`;
+      // The schedule's own agents of the unit: what the client asks for in batches when no notification can reach it.
+      const userIds = mu.agents?.map((a) => a.id);
       const query = () =>
         ctx.api.queryAgentSchedules(ctx.businessUnitId, header.weekDate, header.id, {
           managementUnitId: mu.managementUnit.id,
+          ...(userIds ? { userIds } : {}),
         });
       const answer = await askAgain(query, ctx.checkpoint);
       snapshot.managementUnits.push({ managementUnitId: mu.managementUnit.id, agentSchedules: answer.agentSchedules });
@@ -65,8 +74,9 @@ async function readScheduleHeaders(ctx: SyncContext, weeks: readonly string[]): 
     ctx.checkpoint();
     for (const item of fresh) {
       listed.set(item.id, item);
-      // A schedule of several weeks is listed under each: one GET, by its own first week.
-      const header = await api.getSchedule(businessUnitId, item.weekDate, item.id);
+      // A schedule of several weeks is listed under each: one GET, by its own first week. With its agents per
+      // unit (Genesys lists them only when asked), so a changed schedule needs no second GET to be queried.
+      const header = await api.getSchedule(businessUnitId, item.weekDate, item.id, { expandAgents: true });
       ctx.checkpoint();
       if (stores.schedules.confirm(header, ctx.now().toISOString())) ctx.tally.schedulesUnchanged += 1;
       else changed.push(header);
