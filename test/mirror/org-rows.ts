@@ -24,6 +24,11 @@ export function businessUnitOf(org: OrgState, id: string): BusinessUnitState {
   return org.businessUnits.get(id)!;
 }
 
+/** Every schedule of the org covering one of `weeks` (a week can hold several: a draft revision beside the published one). */
+export function orgSchedulesIn(org: OrgState, businessUnitId: string, weeks: readonly string[]): ScheduleState[] {
+  return [...businessUnitOf(org, businessUnitId).schedules.values()].filter((s) => weeks.some((w) => spans(s, w)));
+}
+
 /** Every schedule of the org covering one of `weeks`, as rows. */
 export function orgScheduleRows(org: OrgState, businessUnitId: string, weeks: readonly string[]): ScheduleRows {
   const out = {
