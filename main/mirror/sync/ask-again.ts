@@ -1,9 +1,10 @@
 /**
  * One more layer of retry for the agent-schedule query. The client retries
- * reads itself, but the query also sets up the notification channel
- * (POST /notifications/channels), which it treats as a write and never
- * retries. Creating a channel twice is harmless and the query is a read, so
- * a transient failure anywhere in it is worth asking again.
+ * each read itself, but one query is several steps (for a supervisor: who
+ * the token is, the notification channel and the user topic's subscription,
+ * the query, the download its notification names; for client credentials:
+ * several inline batches), and a transient failure in any of them fails the
+ * whole. The query is a read, so asking again is safe.
  */
 import { GenesysError } from '../../genesys/client/errors';
 
