@@ -1,11 +1,11 @@
 /**
  * How a schedule update (publish) or import ends: exactly one of `applied`,
  * `failed` or `unknown`. Over real HTTP against the sandbox where it shows
- * the case (Complete notifications, saves by someone else, `slow-async`);
- * with a small fake notification source where it does not yet (an `Error`
- * notification for a write that did not land, which the sandbox is being
- * taught to send). The upload itself comes from the one upload builder, and
- * the content check reads the sent agents back.
+ * the case (Complete, and a bare Error for content it cannot apply; saves
+ * by someone else; `slow-async`); with a small fake notification source for
+ * the combinations it cannot be made to show on cue (an Error while the
+ * version moved, no notification at all). The upload itself comes from the
+ * one upload builder, and the content check reads the sent agents back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -141,6 +141,29 @@ describe('calm: the notification decides', () => {
     expect(outcome).toEqual({ outcome: 'applied', via: 'notification', version: version + 1 });
     expect((await calm.api.getSchedule(bu, w.weekDate, w.scheduleId)).published).toBe(true);
     expect(await contentOf(calm, managementUnitId, [plan])()).toBe(true);
+  });
+
+  it('an update Genesys cannot apply (an overlapping shift): failed, by its bare Error, and nothing moved', async () => {
+    const w = draftOf(calm);
+    const bu = calm.sandbox.businessUnitId;
+    const { plan, version } = await lengthenFirstShift(calm);
+    const first = plan.current!.shifts[0]!;
+    const overlapping = {
+      startDate: new Date(Date.parse(first.startDate) + 60 * 60_000).toISOString(),
+      lengthMinutes: 120,
+      activities: [],
+    };
+    const upload = buildScheduleUpload({
+      scheduleVersion: version,
+      agents: [{ ...plan, intended: { ...plan.current!, shifts: [...plan.current!.shifts, overlapping] } }],
+    });
+    const started = await calm.api.uploadScheduleUpdate(bu, w.weekDate, w.scheduleId, upload);
+    expect(started.status).toBe('Processing');
+    const outcome = await calm.api.waitForOperation(bu, w.weekDate, w.scheduleId, started, {
+      baseVersion: version,
+      timeoutMs: 5_000,
+    });
+    expect(outcome).toEqual({ outcome: 'failed', via: 'notification', status: 'Error', version });
   });
 
   it('an unedited draft sends no agents, and is still applied', async () => {
