@@ -3,6 +3,7 @@
  * with a client-credentials token, and over its notification WebSocket.
  * Deliberately not the app's client, so the sandbox is checked on its own.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/server';
@@ -39,6 +40,43 @@ export async function clientCredentialsToken(
     body: 'grant_type=client_credentials',
   });
   if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * A supervisor's token from the real PKCE sign-in over HTTP (the sandbox must run with `autoApprove`).
+ * `clientId` picks a sign-in client; by default the org's own, which acts as its first supervisor.
+ */
+export async function supervisorToken(sandbox: RunningSandbox, clientId?: string): Promise<string> {
+  const client = [...sandbox.runtime.org.clients.values()].find((c) =>
+    clientId ? c.clientId === clientId : c.grantTypes.includes('authorization_code'),
+  );
+  if (!client) throw new Error('no supervisor sign-in client');
+  const verifier = randomBytes(32).toString('base64url');
+  const redirectUri = 'http://127.0.0.1:53682/callback';
+  const query = new URLSearchParams({
+    response_type: 'code',
+    client_id: client.clientId,
+    redirect_uri: redirectUri,
+    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+    code_challenge_method: 'S256',
+    state: 'test',
+  });
+  const authorize = await fetch(`${sandbox.baseUrl}/oauth/authorize?${query}`, { redirect: 'manual' });
+  const code = new URL(authorize.headers.get('location') ?? 'http://x/').searchParams.get('code');
+  if (!code) throw new Error(`sign-in gave no code (${authorize.status}); is autoApprove on?`);
+  const res = await fetch(`${sandbox.baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      client_id: client.clientId,
+      redirect_uri: redirectUri,
+    }).toString(),
+  });
+  if (res.status !== 200) throw new Error(`code exchange failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
@@ -99,16 +137,24 @@ export interface NotificationListener {
   close(): void;
 }
 
-/** Creates a channel, subscribes to the topics, and collects what arrives. */
-export async function listen(session: SandboxSession, topics: string[]): Promise<NotificationListener> {
-  const channel = await session.api<{ id: string; connectUri: string }>('POST', '/api/v2/notifications/channels');
+/** Creates a channel, subscribes to the topics, and collects what arrives; `token` listens as another token. */
+export async function listen(session: SandboxSession, topics: string[], token?: string): Promise<NotificationListener> {
+  const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const channel = await session.api<{ id: string; connectUri: string }>(
+    'POST',
+    '/api/v2/notifications/channels',
+    undefined,
+    auth,
+  );
   if (channel.status !== 200) throw new Error(`channel create failed: ${channel.status}`);
   const sub = await session.api(
     'PUT',
     `/api/v2/notifications/channels/${channel.body.id}/subscriptions`,
     topics.map((id) => ({ id })),
+    auth,
   );
-  if (sub.status !== 200) throw new Error(`subscribe failed: ${sub.status} ${JSON.stringify(sub.body)}`);
+  const refused = (sub.body as { entities?: Array<{ state?: string }> }).entities?.some((t) => t.state !== 'Permitted');
+  if (sub.status !== 200 || refused) throw new Error(`subscribe failed: ${sub.status} ${JSON.stringify(sub.body)}`);
   const ws = new WebSocket(channel.body.connectUri);
   const events: NotificationListener['events'] = [];
   const waiters: Array<() => void> = [];

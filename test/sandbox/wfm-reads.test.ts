@@ -1,7 +1,7 @@
 /** WFM reads over real HTTP, shapes checked against the SDK's Models types. */
 import type { Models } from 'purecloud-platform-client-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, openSandbox, type SandboxSession } from './harness';
+import { openSandbox, type SandboxSession } from './harness';
 
 const wfm = '/api/v2/workforcemanagement';
 let s: SandboxSession;
@@ -111,7 +111,8 @@ describe('schedules', () => {
   });
 });
 
-describe('agent schedules query: the three result modes', () => {
+// The asynchronous mode, on the user's topic, is in query-results.test.ts.
+describe('agent schedules query: inline and download', () => {
   async function muOf(size: 'small' | 'large') {
     const mus = s.sandbox.runtime.org.businessUnits.get(buId)!.managementUnits;
     const counts = mus.map((mu) => ({
@@ -143,35 +144,6 @@ describe('agent schedules query: the three result modes', () => {
       userIds: [agent.user!.id],
     });
     expect(some.body.result!.agentSchedules).toHaveLength(1);
-  });
-
-  it('answers large requests (and forceAsync) with Processing, then a notification carrying the result', async () => {
-    const [week] = await weeks();
-    const { mu, n } = await muOf('large');
-    expect(n).toBeGreaterThan(s.sandbox.runtime.config.asyncAgentThreshold);
-    const listener = await listen(s, [`v2.workforcemanagement.businessunits.${buId}.schedules`]);
-    try {
-      const res = await s.api<Models.BuAsyncAgentSchedulesQueryResponse>('POST', queryPath(week!), {
-        managementUnitId: mu.id,
-      });
-      expect(res.body).toEqual({ status: 'Processing', operationId: expect.any(String) });
-      const event = await listener.next((e) => e.eventBody.operationId === res.body.operationId);
-      expect(event.eventBody).toMatchObject({ status: 'Complete', eventType: 'AgentSchedulesQuery' });
-      const download = await fetch(String(event.eventBody.downloadUrl));
-      const result = (await download.json()) as Models.BuAgentSchedulesQueryResponse;
-      expect(result.agentSchedules).toHaveLength(n);
-
-      const small = await muOf('small');
-      const forced = await s.api<Models.BuAsyncAgentSchedulesQueryResponse>(
-        'POST',
-        `${queryPath(week!)}?forceAsync=true`,
-        { managementUnitId: small.mu.id },
-      );
-      expect(forced.body.status).toBe('Processing');
-      await listener.next((e) => e.eventBody.operationId === forced.body.operationId);
-    } finally {
-      listener.close();
-    }
   });
 
   it('answers forceDownloadService with a download URL', async () => {

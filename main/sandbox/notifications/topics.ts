@@ -14,6 +14,8 @@ interface TopicRule {
   /** Whether the entity named by the topic's first capture exists. */
   exists(org: OrgState, entityId: string): boolean;
   entity: string;
+  /** For a user's own topics: whether this token may hear that user's events. */
+  mayHear?(grant: TokenGrant, entityId: string): boolean;
 }
 
 /** Add a rule here when the sandbox starts publishing another topic. */
@@ -23,6 +25,15 @@ const topicRules: TopicRule[] = [
     permissions: ['wfm:schedule:view'],
     exists: (org, id) => org.businessUnits.has(id),
     entity: 'business unit',
+  },
+  {
+    // Large agent-schedule query results: only for the token's own user. Genesys is silent on how another
+    // user's topic is refused; the sandbox's choice: Rejected, like a missing permission, not a 400.
+    pattern: /^v2\.workforcemanagement\.users\.([^.]+)\.schedules\.query$/,
+    permissions: ['wfm:schedule:view'],
+    exists: (org, id) => org.users.has(id),
+    entity: 'user',
+    mayHear: (grant, id) => grant.userId === id,
   },
 ];
 
@@ -50,6 +61,13 @@ export function checkTopic(org: OrgState, grant: TokenGrant, topicName: string):
       throw badRequest(`Invalid topic ${topicName}: no ${rule.entity} with id ${m[1]}`, [
         { errorCode: 'invalid.topic', fieldName: 'id', entityId: m[1]! },
       ]);
+    }
+    if (rule.mayHear && !rule.mayHear(grant, m[1]!)) {
+      return {
+        id: topicName,
+        state: 'Rejected',
+        rejectionReason: "The topic belongs to another user than the token's",
+      };
     }
     const missing = rule.permissions.filter((p) => !grant.permissions.includes(p));
     if (missing.length > 0) {

@@ -1,8 +1,11 @@
 /**
  * `POST .../agentschedules/query`: the three ways Genesys answers – inline
- * for small requests, `Processing` + a notification for large ones (or
- * `forceAsync`), and a download URL for very large ones (or
- * `forceDownloadService`).
+ * for small requests, a download URL for very large ones (or
+ * `forceDownloadService`), and in between (or `forceAsync`) `Processing`
+ * with the result coming later on the token user's own topic,
+ * `v2.workforcemanagement.users.{userId}.schedules.query`, as
+ * `{operationId, businessUnitId, downloadUrl}` – never on the BU's
+ * schedules topic.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { z } from 'zod';
@@ -11,7 +14,7 @@ import type { Route } from '../http/route';
 import type { SandboxRuntime } from '../runtime';
 import { agentSchedule, wfmBase } from './convert';
 import { findManagementUnit, findSchedule } from './lookup';
-import { finishOperation, newOperationId } from './operations';
+import { newOperationId } from './operations';
 import { parseBody } from './parse-body';
 
 const queryRequest = z.object({
@@ -19,6 +22,22 @@ const queryRequest = z.object({
   userIds: z.array(z.string()).optional(),
   teamIds: z.array(z.string()).optional(),
 });
+
+export const scheduleQueryTopic = (userId: string) => `v2.workforcemanagement.users.${userId}.schedules.query`;
+
+/** The result arrives on the user's topic after the operation delay; `slow-async` may lose it. */
+function answerOnUserTopic(runtime: SandboxRuntime, userId: string, businessUnitId: string, downloadUrl: string) {
+  const operationId = newOperationId(runtime);
+  const dropped = runtime.faults.dropNotification();
+  const delay = runtime.faults.operationDelayMs(runtime.config.operationDelayMs);
+  const event: Models.WfmBuScheduleQueryResultTopicBuScheduleSearchResultNotification = {
+    operationId,
+    businessUnitId,
+    downloadUrl,
+  };
+  if (!dropped) runtime.scheduler.later(delay, () => runtime.notifications.publish(scheduleQueryTopic(userId), event));
+  return operationId;
+}
 
 export function agentSchedulesQueryRoute(runtime: SandboxRuntime): Route {
   return {
@@ -44,20 +63,17 @@ export function agentSchedulesQueryRoute(runtime: SandboxRuntime): Route {
       };
       const forceDownload = ctx.query.get('forceDownloadService') === 'true';
       const forceAsync = ctx.query.get('forceAsync') === 'true';
+      const userId = ctx.grant?.userId;
       let body: Models.BuAsyncAgentSchedulesQueryResponse;
       if (forceDownload || agents.length > runtime.config.downloadAgentThreshold) {
         body = { status: 'Complete', downloadUrl: runtime.blobs.createDownload(result) };
       } else if (forceAsync || agents.length > runtime.config.asyncAgentThreshold) {
-        const operationId = newOperationId(runtime);
-        // The result itself is too big for a notification: it carries a download URL.
+        // A client-credentials token has no user, hence no topic to tell the result on. Genesys is silent
+        // on what it does then; the sandbox's choice: answer at once with a download URL.
         const downloadUrl = runtime.blobs.createDownload(result);
-        finishOperation(runtime, bu.id, {
-          status: 'Complete',
-          operationId,
-          eventType: 'AgentSchedulesQuery',
-          downloadUrl,
-        });
-        body = { status: 'Processing', operationId };
+        body = userId
+          ? { status: 'Processing', operationId: answerOnUserTopic(runtime, userId, bu.id, downloadUrl) }
+          : { status: 'Complete', downloadUrl };
       } else {
         body = { status: 'Complete', result };
       }
