@@ -101,4 +101,6 @@ export interface SandboxRuntime {
   scheduler: Scheduler;
   faults: FaultEngine;
   now(): Date;
+  /** Writes the org to the state file, if there is one: after every write, also one that lands later. */
+  persist(): void;
 }

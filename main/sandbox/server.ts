@@ -95,6 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     scheduler,
     faults,
     now: () => config.now(),
+    persist,
   };
   const routes: Route[] = [
     ...oauthRoutes(runtime),

@@ -96,6 +96,9 @@ describe('--state FILE', () => {
         })
       ).status,
     ).toBe(200);
+    // Accepted, then applied after the operation delay: the state file holds it once it landed.
+    const schedule = first.runtime.org.businessUnits.get(first.businessUnitId)!.schedules.get(week.scheduleId)!;
+    for (let i = 0; i < 100 && schedule.version === version; i++) await new Promise((r) => setTimeout(r, 10));
     await first.close();
 
     const second = await startSandbox(options);

@@ -12,6 +12,7 @@ export const allPermissions: readonly string[] = [
   'wfm:activityCode:view',
   'wfm:agent:view',
   'wfm:schedule:view',
+  'wfm:schedule:add',
   'wfm:schedule:edit',
   'wfm:schedule:publish',
   'wfm:timeOffRequest:view',
@@ -48,8 +49,10 @@ export function buildClients(seed: number, supervisorUserId: string): Map<string
     {
       ...readOnly,
       name: 'Read-only analyst',
-      // An analyst may look but not change or publish: exercises the 403 path.
-      permissions: allPermissions.filter((p) => p !== 'wfm:schedule:edit' && p !== 'wfm:schedule:publish'),
+      // An analyst may look but not add, change or publish: exercises the 403 path.
+      permissions: allPermissions.filter(
+        (p) => !['wfm:schedule:add', 'wfm:schedule:edit', 'wfm:schedule:publish'].includes(p),
+      ),
       grantTypes: ['client_credentials'],
     },
     {

@@ -92,6 +92,7 @@ function buildWeek(weekDate: string, inputs: WeekInputs, rng: Rng): WeekBuild {
     dateCreated: isoInstant(created),
     dateModified: isoInstant(modified),
     modifiedByUserId: inputs.supervisorId,
+    createdByUserId: inputs.supervisorId,
     agentSchedules,
   };
   const hasTransition = inputs.transitions.some((t) => t > weekStart - 12 * hourMs && t < weekEnd + 12 * hourMs);

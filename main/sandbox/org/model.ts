@@ -123,6 +123,8 @@ export interface ScheduleState {
   dateCreated: string;
   dateModified: string;
   modifiedByUserId: string;
+  /** Who made the schedule (generated, imported); the base of an agent's history names them. */
+  createdByUserId?: string;
   agentSchedules: Map<string, AgentScheduleState>;
   /** Agents changed since the schedule was created; absent until the first change. */
   agentHistory?: Map<string, AgentHistoryState>;

@@ -187,6 +187,7 @@ export function buildRevision(
     dateCreated: isoInstant(created),
     dateModified: isoInstant(modified),
     modifiedByUserId: inputs.editorId,
+    createdByUserId: inputs.editorId,
     agentSchedules,
   };
   const changedUserIds = ctx.agents

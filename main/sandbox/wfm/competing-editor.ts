@@ -1,21 +1,30 @@
 /**
  * publish-morning: another supervisor (or a self-service shift trade) saves
  * the schedule moments before ours. The schedule's version moves, a few
- * agents' versions move with a real edit, and subscribers are told.
+ * agents' versions move with a real edit, the agent history records it under
+ * that supervisor's name, and subscribers are told.
  */
 import type { BusinessUnitState, ScheduleState } from '../org/model';
 import type { SandboxRuntime } from '../runtime';
+import { recordAgentChange } from './agent-history';
 import { scheduleMetadata } from './convert';
-import { newOperationId, schedulesTopic } from './operations';
+import { newOperationId, notifySchedule } from './operations';
+
+/** Another supervisor than the caller: the first of the org's supervisors (users without a management unit). */
+function otherSupervisor(runtime: SandboxRuntime, callerId: string): string | undefined {
+  return [...runtime.org.users.values()].find((u) => !u.managementUnitId && u.id !== callerId)?.id;
+}
 
 export function competingSave(
   runtime: SandboxRuntime,
   bu: BusinessUnitState,
   schedule: ScheduleState,
   preferUserIds: string[],
+  callerId: string,
 ): string[] {
   const rng = runtime.faultRng;
   const now = runtime.now().toISOString();
+  const editorId = otherSupervisor(runtime, callerId) ?? schedule.modifiedByUserId;
   const candidates = [...schedule.agentSchedules.values()].filter((a) => a.shifts.length > 0);
   const preferred = candidates.filter((a) => preferUserIds.includes(a.userId));
   const touched = new Set<string>();
@@ -26,6 +35,7 @@ export function competingSave(
     const agent = rng.pick(pool);
     if (touched.has(agent.userId)) continue;
     touched.add(agent.userId);
+    const before = structuredClone(agent);
     const shift = rng.pick(agent.shifts);
     // A trade-style edit that cannot create an overlap: the last activity's code changes hands.
     const last = shift.activities.at(-1);
@@ -33,12 +43,19 @@ export function competingSave(
     shift.manuallyEdited = true;
     agent.version += 1;
     agent.dateModified = now;
+    const change = {
+      shifts: [shift],
+      fullDayTimeOffMarkers: [],
+      deletedShiftIds: [],
+      deletedMarkerDates: [],
+      deletedAgentSchedule: false,
+    };
+    recordAgentChange(schedule, agent.userId, before, change, editorId, now);
   }
-  const other = [...runtime.org.users.values()].find((u) => !u.managementUnitId);
   schedule.version += 1;
   schedule.dateModified = now;
-  if (other) schedule.modifiedByUserId = other.id;
-  runtime.notifications.publish(schedulesTopic(bu.id), {
+  schedule.modifiedByUserId = editorId;
+  notifySchedule(runtime, bu.id, {
     status: 'Complete',
     operationId: newOperationId(runtime),
     eventType: 'Update',

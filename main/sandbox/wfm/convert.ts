@@ -1,6 +1,12 @@
 /** Org state → the SDK's response models. One place, so every route answers alike. */
 import type { Models } from 'purecloud-platform-client-v2';
-import type { AgentScheduleState, BusinessUnitState, ManagementUnitState, ScheduleState } from '../org/model';
+import type {
+  AgentScheduleState,
+  BusinessUnitState,
+  ManagementUnitState,
+  ScheduleState,
+  ShiftState,
+} from '../org/model';
 
 export const wfmBase = '/api/v2/workforcemanagement';
 
@@ -78,18 +84,23 @@ export function scheduleRange(s: ScheduleState): { start: string; end: string } 
   return { start: start.toISOString(), end: end.toISOString() };
 }
 
+export function shiftResponse(s: ScheduleState, shift: ShiftState): Models.BuAgentScheduleShift {
+  return {
+    id: shift.id,
+    startDate: shift.startDate,
+    lengthMinutes: shift.lengthMinutes,
+    activities: shift.activities.map((act) => ({ ...act })),
+    manuallyEdited: shift.manuallyEdited,
+    schedule: { id: s.id, weekDate: s.weekDate, selfUri: scheduleSelfUri(s) },
+  };
+}
+
 export function agentSchedule(s: ScheduleState, a: AgentScheduleState): Models.BuAgentScheduleQueryResponse {
   return {
     user: userRef(a.userId),
-    shifts: a.shifts.map((shift) => ({
-      id: shift.id,
-      startDate: shift.startDate,
-      lengthMinutes: shift.lengthMinutes,
-      activities: shift.activities.map((act) => ({ ...act })),
-      manuallyEdited: shift.manuallyEdited,
-      schedule: { id: s.id, weekDate: s.weekDate, selfUri: scheduleSelfUri(s) },
-    })),
+    shifts: a.shifts.map((shift) => shiftResponse(s, shift)),
     fullDayTimeOffMarkers: a.fullDayTimeOffMarkers.map((m) => ({ ...m })),
+    ...(a.workPlanId ? { workPlan: { id: a.workPlanId } } : {}),
     metadata: versionMetadata(a.version, a.dateModified),
   };
 }

@@ -1,5 +1,6 @@
 import type { Route } from '../http/route';
 import type { SandboxRuntime } from '../runtime';
+import { agentHistoryRoute } from './agent-history';
 import { agentSchedulesQueryRoute } from './agent-schedules-query';
 import { businessUnitRoutes } from './business-units';
 import { scheduleImportRoutes } from './schedule-import';
@@ -13,6 +14,7 @@ export function wfmRoutes(runtime: SandboxRuntime): Route[] {
     ...businessUnitRoutes(runtime),
     ...scheduleRoutes(runtime),
     agentSchedulesQueryRoute(runtime),
+    agentHistoryRoute(runtime),
     ...scheduleUpdateRoutes(runtime),
     ...scheduleImportRoutes(runtime),
     ...timeOffRoutes(runtime),

@@ -1,23 +1,30 @@
 /**
  * The schedule update flow (also how a schedule is published):
  * `update/uploadurl` → PUT the body to the signed URL → `update {uploadKey}`.
- * Checked as Genesys checks it – the schedule's `metadata.version`, each
- * agent's version, overlaps, time off, activities – then applied at once.
+ * Accepted first, applied later. When the update is accepted, what can be
+ * told at once is refused at once: permissions, the schedule's and each
+ * agent's version, script locks, un-publishing, and a patch that does not
+ * fit the schedule (an unknown shift id, a new shift without a start). The
+ * answer is then `Processing`; after the operation delay the result is
+ * validated as a whole (overlaps, time off, activities) and written, or the
+ * operation ends `Error` with nothing written.
  */
 import type { Models } from 'purecloud-platform-client-v2';
 import { z } from 'zod';
-import { ApiError, badRequest } from '../http/api-error';
 import type { Route } from '../http/route';
 import type { BusinessUnitState, ScheduleState } from '../org/model';
 import type { SandboxRuntime } from '../runtime';
+import { resolveAgentPatch, type ResolvedAgent } from './agent-patch';
 import { competingSave } from './competing-editor';
 import { scheduleMetadata, wfmBase } from './convert';
 import { findSchedule } from './lookup';
-import { finishOperation, newOperationId } from './operations';
+import { startOperation } from './operations';
 import { parseBody } from './parse-body';
-import { applyAgentUpload, takeUploadedJson } from './upload-apply';
+import { publishOver, refuseUnpublish } from './publish-over';
+import { checkScriptLock, checkVersions, requirePermission } from './update-checks';
+import { contentIsValid, takeUploadedJson, writeAgents } from './upload-apply';
+import { UploadProblems } from './upload-items';
 import { updateUpload, type UpdateUpload } from './upload-schemas';
-import { validateAgentSchedule } from './validate-agent';
 
 const schedulePath = `${wfmBase}/businessunits/{businessUnitId}/weeks/{weekId}/schedules/{scheduleId}`;
 export const uploadUrlRequest = z.object({
@@ -27,7 +34,67 @@ export const uploadUrlRequest = z.object({
     .positive()
     .max(200 * 1024 * 1024),
 });
-const processRequest = z.object({ uploadKey: z.string().min(1) });
+export const processRequest = z.object({ uploadKey: z.string().min(1) });
+
+/** Each agent entry against the schedule as it is now; every problem of the upload in one 400. */
+function resolveUpdate(
+  runtime: SandboxRuntime,
+  bu: BusinessUnitState,
+  schedule: ScheduleState,
+  upload: UpdateUpload,
+): ResolvedAgent[] {
+  const problems = new UploadProblems();
+  const ctx = { codes: new Map(bu.activityCodes.map((c) => [c.id, c])), newId: () => runtime.idRng.uuid() };
+  const seen = new Set<string>();
+  const resolved: ResolvedAgent[] = [];
+  upload.agentSchedules.forEach((entry, i) => {
+    const field = `agentSchedules[${i}]`;
+    const user = runtime.org.users.get(entry.userId);
+    if (!user?.managementUnitId || user.businessUnitId !== bu.id || seen.has(entry.userId)) {
+      const why = seen.has(entry.userId) ? 'is listed twice' : 'is not an agent of this business unit';
+      problems.add(`${field}: user ${entry.userId} ${why}`, {
+        errorCode: seen.has(entry.userId) ? 'duplicate.user' : 'unknown.user',
+        fieldName: `${field}.userId`,
+        entityId: entry.userId,
+      });
+      return;
+    }
+    seen.add(entry.userId);
+    const before = schedule.agentSchedules.get(entry.userId);
+    if (before && !entry.metadata) {
+      // The SDK: metadata is "required if updating or deleting an existing agent schedule".
+      problems.add(`${field} changes an existing agent schedule but has no metadata.version`, {
+        errorCode: 'missing.metadata',
+        fieldName: `${field}.metadata`,
+        entityId: entry.userId,
+      });
+      return;
+    }
+    resolved.push(resolveAgentPatch(entry, i, before, user.managementUnitId, ctx, problems));
+  });
+  problems.throwIfAny('schedule update');
+  return resolved;
+}
+
+/** The accepted update, applied: null (the operation's `Error`) when someone saved since, or the content fails. */
+function applyUpdate(
+  runtime: SandboxRuntime,
+  bu: BusinessUnitState,
+  schedule: ScheduleState,
+  accepted: { upload: UpdateUpload; agents: ResolvedAgent[]; version: number; editorId: string },
+): Models.BuScheduleMetadata | null {
+  if (bu.schedules.get(schedule.id) !== schedule || schedule.version !== accepted.version) return null;
+  if (!contentIsValid(bu, accepted.agents)) return null;
+  const now = runtime.now().toISOString();
+  writeAgents(schedule, accepted.agents, { id: accepted.editorId, now, history: true });
+  if (accepted.upload.published === true) publishOver(runtime, bu, schedule, accepted.editorId, now);
+  if (accepted.upload.description !== undefined) schedule.description = accepted.upload.description;
+  // A save is a save: the schedule's version moves even when no agent changed (Genesys is silent; the sandbox's choice).
+  schedule.version += 1;
+  schedule.dateModified = now;
+  schedule.modifiedByUserId = accepted.editorId;
+  return scheduleMetadata(bu, schedule);
+}
 
 export function scheduleUpdateRoutes(runtime: SandboxRuntime): Route[] {
   return [
@@ -61,128 +128,31 @@ export function scheduleUpdateRoutes(runtime: SandboxRuntime): Route[] {
           updateUpload,
           takeUploadedJson(runtime, uploadKey, 'update', { scheduleId: schedule.id }),
         );
-        if (upload.published === true && !ctx.grant?.permissions.includes('wfm:schedule:publish')) {
-          throw new ApiError(
-            403,
-            'missing.permissions',
-            'Unable to perform the requested action. You are missing the following permission(s): [wfm:schedule:publish]',
-            {
-              messageParams: { permissions: '[wfm:schedule:publish]' },
-            },
-          );
-        }
+        if (upload.published === true) requirePermission(ctx.grant, 'wfm:schedule:publish');
+        const editorId = ctx.grant?.userId ?? ctx.grant?.clientId ?? 'api';
         if (runtime.faults.competingSave())
           competingSave(
             runtime,
             bu,
             schedule,
             upload.agentSchedules.map((a) => a.userId),
+            editorId,
           );
         checkVersions(runtime, schedule, upload);
         checkScriptLock(runtime, upload);
-        checkContent(bu, schedule, upload, runtime);
-        applyUpdate(runtime, schedule, upload, ctx.grant?.userId ?? ctx.grant?.clientId ?? 'api');
-        const operationId = newOperationId(runtime);
-        finishOperation(runtime, bu.id, {
-          status: 'Complete',
-          operationId,
-          eventType: 'Update',
-          result: scheduleMetadata(bu, schedule),
-        });
+        refuseUnpublish(schedule, upload.published);
+        const accepted = {
+          upload,
+          agents: resolveUpdate(runtime, bu, schedule, upload),
+          version: schedule.version,
+          editorId,
+        };
+        const operationId = startOperation(runtime, bu.id, 'Update', () =>
+          applyUpdate(runtime, bu, schedule, accepted),
+        );
         const body: Models.BuAsyncScheduleResponse = { status: 'Processing', operationId };
         return { status: 200, body };
       },
     },
   ];
-}
-
-function checkVersions(runtime: SandboxRuntime, schedule: ScheduleState, upload: UpdateUpload): void {
-  if (upload.metadata.version !== schedule.version) {
-    // The real API sometimes says this with a 400 instead of a 409; clients must treat both alike.
-    const as400 = runtime.faultRng.chance(0.25);
-    const message = `The schedule version in the request (${upload.metadata.version}) does not match the current version (${schedule.version})`;
-    throw as400
-      ? new ApiError(400, 'bad.request', message, {
-          details: [{ errorCode: 'version.mismatch', fieldName: 'metadata.version', entityId: schedule.id }],
-        })
-      : new ApiError(409, 'conflict', message, { entityId: schedule.id });
-  }
-  const stale = upload.agentSchedules.filter((a) => {
-    const current = schedule.agentSchedules.get(a.userId);
-    return current && a.metadata && a.metadata.version !== current.version;
-  });
-  if (stale.length > 0) {
-    throw new ApiError(
-      409,
-      'conflict',
-      `The schedules of ${stale.length} agent(s) were modified by someone else; their versions do not match`,
-      {
-        details: stale.map((a) => ({
-          errorCode: 'agent.schedule.version.mismatch',
-          fieldName: 'agentSchedules.metadata.version',
-          entityId: a.userId,
-        })),
-      },
-    );
-  }
-}
-
-/** script-lock: what users report – agents in an active scripted conversation cannot be updated. */
-function checkScriptLock(runtime: SandboxRuntime, upload: UpdateUpload): void {
-  if (!runtime.faults.scriptLock) return;
-  const now = runtime.now().getTime();
-  const busy = new Set(
-    runtime.org.scriptSessions.filter((s) => s.end === null && Date.parse(s.start) <= now).map((s) => s.userId),
-  );
-  const locked = upload.agentSchedules.filter((a) => busy.has(a.userId));
-  if (locked.length > 0) {
-    throw new ApiError(
-      409,
-      'conflict',
-      `The schedules of ${locked.length} agent(s) are locked and cannot be updated right now`,
-      {
-        details: locked.map((a) => ({ errorCode: 'agent.schedule.locked', entityId: a.userId })),
-      },
-    );
-  }
-}
-
-function checkContent(
-  bu: BusinessUnitState,
-  schedule: ScheduleState,
-  upload: UpdateUpload,
-  runtime: SandboxRuntime,
-): void {
-  const details: Models.Detail[] = [];
-  for (const agent of upload.agentSchedules) {
-    const user = runtime.org.users.get(agent.userId);
-    if (!user || user.businessUnitId !== bu.id) {
-      details.push({ errorCode: 'unknown.user', fieldName: 'agentSchedules.userId', entityId: agent.userId });
-      continue;
-    }
-    if (agent.delete) continue;
-    const current = schedule.agentSchedules.get(agent.userId);
-    const shifts = (agent.shifts ?? current?.shifts ?? []).filter((s) => !('delete' in s && s.delete));
-    const markers = (agent.fullDayTimeOffMarkers ?? current?.fullDayTimeOffMarkers ?? []).filter(
-      (m) => !('delete' in m && m.delete),
-    );
-    details.push(...validateAgentSchedule(agent.userId, shifts, markers, bu.activityCodes, bu.timeZone));
-  }
-  if (details.length > 0) throw badRequest(`The schedule update has ${details.length} problem(s)`, details);
-}
-
-function applyUpdate(runtime: SandboxRuntime, schedule: ScheduleState, upload: UpdateUpload, modifiedBy: string): void {
-  const now = runtime.now().toISOString();
-  for (const agent of upload.agentSchedules) {
-    if (agent.delete) {
-      schedule.agentSchedules.delete(agent.userId);
-      continue;
-    }
-    applyAgentUpload(runtime, schedule, agent, now);
-  }
-  if (upload.published !== undefined) schedule.published = upload.published;
-  if (upload.description !== undefined) schedule.description = upload.description;
-  schedule.version += 1;
-  schedule.dateModified = now;
-  schedule.modifiedByUserId = modifiedBy;
 }

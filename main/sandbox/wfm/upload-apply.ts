@@ -1,8 +1,10 @@
-/** Shared by update and import: reading an uploaded body and writing one agent's schedule. */
+/** Shared by update and import: reading an uploaded body, checking what it leads to, writing it. */
 import { ApiError, badRequest } from '../http/api-error';
-import type { ScheduleState } from '../org/model';
+import type { BusinessUnitState, ScheduleState } from '../org/model';
 import type { SandboxRuntime } from '../runtime';
-import type { MarkerUpload, ShiftUpload } from './upload-schemas';
+import { recordAgentChange } from './agent-history';
+import type { ResolvedAgent } from './agent-patch';
+import { validateAgentSchedule } from './validate-agent';
 
 /** The JSON uploaded to a signed URL; the key is single-use and bound to its purpose. */
 export function takeUploadedJson(
@@ -28,56 +30,47 @@ export function takeUploadedJson(
   }
 }
 
-/** Replaces the agent's shifts and markers with what was uploaded (those marked delete are dropped). */
-export function applyAgentUpload(
-  runtime: SandboxRuntime,
+/**
+ * The content check of an accepted write, run when it is applied: each
+ * changed agent's resulting week must hold no overlapping shifts, no shift
+ * over full-day time off and no malformed activity. Agents an entry left
+ * unchanged are not checked again: nothing of theirs is written.
+ */
+export function contentIsValid(bu: BusinessUnitState, agents: ResolvedAgent[]): boolean {
+  return agents.every(
+    (a) =>
+      !a.changed ||
+      a.after === null ||
+      validateAgentSchedule(a.userId, a.after.shifts, a.after.fullDayTimeOffMarkers, bu.activityCodes, bu.timeZone)
+        .length === 0,
+  );
+}
+
+/**
+ * Writes the agents that changed, each with its version moved by one and
+ * (unless the write creates the schedule, as an import does) its change in
+ * the agent history.
+ */
+export function writeAgents(
   schedule: ScheduleState,
-  agent: {
-    userId: string;
-    shifts?: Array<Omit<ShiftUpload, 'delete'> & { delete?: boolean }>;
-    fullDayTimeOffMarkers?: Array<Omit<MarkerUpload, 'delete'> & { delete?: boolean }>;
-  },
-  now: string,
+  agents: ResolvedAgent[],
+  editor: { id: string; now: string; history: boolean },
 ): void {
-  const user = runtime.org.users.get(agent.userId)!;
-  const current = schedule.agentSchedules.get(agent.userId);
-  const shifts = agent.shifts
-    ? agent.shifts
-        .filter((s) => !s.delete)
-        .map((s) => ({
-          id: s.id ?? runtime.idRng.uuid(),
-          startDate: new Date(s.startDate).toISOString(),
-          lengthMinutes: s.lengthMinutes,
-          manuallyEdited: s.manuallyEdited ?? true,
-          activities: s.activities.map((a) => ({
-            startDate: new Date(a.startDate).toISOString(),
-            lengthMinutes: a.lengthMinutes,
-            activityCodeId: a.activityCodeId,
-            description: a.description ?? '',
-            paid: a.paid ?? true,
-          })),
-        }))
-    : (current?.shifts ?? []);
-  const markers = agent.fullDayTimeOffMarkers
-    ? agent.fullDayTimeOffMarkers
-        .filter((m) => !m.delete)
-        .map((m) => ({
-          businessUnitDate: m.businessUnitDate,
-          startOffsetMinutes: m.startOffsetMinutes ?? 0,
-          endOffsetMinutes: m.endOffsetMinutes ?? (m.startOffsetMinutes ?? 0) + m.lengthMinutes,
-          lengthMinutes: m.lengthMinutes,
-          activityCodeId: m.activityCodeId,
-          description: m.description ?? '',
-          paid: m.paid ?? true,
-          ...(m.timeOffRequestId ? { timeOffRequestId: m.timeOffRequestId } : {}),
-        }))
-    : (current?.fullDayTimeOffMarkers ?? []);
-  schedule.agentSchedules.set(agent.userId, {
-    userId: agent.userId,
-    managementUnitId: current?.managementUnitId ?? user.managementUnitId ?? '',
-    version: (current?.version ?? 0) + 1,
-    shifts,
-    fullDayTimeOffMarkers: markers,
-    dateModified: now,
-  });
+  for (const a of agents) {
+    if (!a.changed) continue;
+    if (editor.history) recordAgentChange(schedule, a.userId, a.before, a.change, editor.id, editor.now);
+    if (a.after === null) {
+      schedule.agentSchedules.delete(a.userId);
+      continue;
+    }
+    schedule.agentSchedules.set(a.userId, {
+      userId: a.userId,
+      managementUnitId: a.managementUnitId,
+      version: (a.before?.version ?? 0) + 1,
+      shifts: a.after.shifts,
+      fullDayTimeOffMarkers: a.after.fullDayTimeOffMarkers,
+      dateModified: editor.now,
+      ...(a.after.workPlanId !== undefined ? { workPlanId: a.after.workPlanId } : {}),
+    });
+  }
 }

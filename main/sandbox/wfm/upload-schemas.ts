@@ -1,6 +1,8 @@
 /**
  * The upload bodies of schedule update and import, as the SDK types them
- * (`UpdateScheduleUploadSchema`, `ImportScheduleUploadSchema`), checked with zod.
+ * (`UpdateScheduleUploadSchema`, `ImportScheduleUploadSchema`), checked with
+ * zod. Every field of a shift and a marker is optional there: what a shift
+ * needs depends on whether it is new (see `agent-patch.ts`), not on its shape.
  */
 import { z } from 'zod';
 
@@ -15,6 +17,8 @@ const isoInstant = z
   );
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in yyyy-MM-dd format');
 const version = z.object({ version: z.number().int().nonnegative() }).loose();
+/** `ValueWrapperString`: present sets the value (absent `value` clears it); absent leaves it alone. */
+const valueWrapper = z.object({ value: z.string().optional() });
 
 export const activityUpload = z.object({
   startDate: isoInstant,
@@ -24,24 +28,38 @@ export const activityUpload = z.object({
   paid: z.boolean().optional(),
 });
 
+/** `BuUpdateAgentScheduleShift` (and, without `delete`, the import's `BuAgentScheduleShiftRequest`). */
 export const shiftUpload = z.object({
-  id: z.string().optional(),
-  startDate: isoInstant,
-  lengthMinutes: z.number().int(),
-  activities: z.array(activityUpload).default([]),
+  id: z.string().min(1).optional(),
+  startDate: isoInstant.optional(),
+  lengthMinutes: z.number().int().optional(),
+  activities: z.array(activityUpload).optional(),
   manuallyEdited: z.boolean().optional(),
+  workPlanId: valueWrapper.optional(),
+  workPlanShiftId: valueWrapper.optional(),
   delete: z.boolean().optional(),
 });
 
+/** `BuFullDayTimeOffMarker`: keyed by its BU date; `delete` "only has an effect on schedule update". */
 export const markerUpload = z.object({
-  businessUnitDate: isoDate,
+  businessUnitDate: isoDate.optional(),
   startOffsetMinutes: z.number().int().optional(),
   endOffsetMinutes: z.number().int().optional(),
-  lengthMinutes: z.number().int().positive(),
+  lengthMinutes: z.number().int().positive().optional(),
   description: z.string().optional(),
-  activityCodeId: z.string().min(1),
+  activityCodeId: z.string().min(1).optional(),
   paid: z.boolean().optional(),
   timeOffRequestId: z.string().optional(),
+  delete: z.boolean().optional(),
+});
+
+/** `BuUpdateAgentScheduleUploadSchema`: changes only what it lists. */
+export const agentUpdateUpload = z.object({
+  userId: z.string().min(1),
+  workPlanId: valueWrapper.optional(),
+  shifts: z.array(shiftUpload).optional(),
+  fullDayTimeOffMarkers: z.array(markerUpload).optional(),
+  metadata: version.optional(),
   delete: z.boolean().optional(),
 });
 
@@ -49,17 +67,7 @@ export const updateUpload = z.object({
   description: z.string().optional(),
   published: z.boolean().optional(),
   metadata: version,
-  agentSchedules: z
-    .array(
-      z.object({
-        userId: z.string().min(1),
-        shifts: z.array(shiftUpload).optional(),
-        fullDayTimeOffMarkers: z.array(markerUpload).optional(),
-        metadata: version.optional(),
-        delete: z.boolean().optional(),
-      }),
-    )
-    .default([]),
+  agentSchedules: z.array(agentUpdateUpload).default([]),
 });
 
 export const importUpload = z.object({
@@ -70,6 +78,7 @@ export const importUpload = z.object({
     .array(
       z.object({
         userId: z.string().min(1),
+        workPlanId: valueWrapper.optional(),
         shifts: z.array(shiftUpload.omit({ delete: true })).default([]),
         fullDayTimeOffMarkers: z.array(markerUpload.omit({ delete: true })).default([]),
       }),
@@ -79,5 +88,6 @@ export const importUpload = z.object({
 
 export type ShiftUpload = z.infer<typeof shiftUpload>;
 export type MarkerUpload = z.infer<typeof markerUpload>;
+export type AgentUpdateUpload = z.infer<typeof agentUpdateUpload>;
 export type UpdateUpload = z.infer<typeof updateUpload>;
 export type ImportUpload = z.infer<typeof importUpload>;

@@ -6,7 +6,19 @@
 import { DateTime } from 'luxon';
 import type { Models } from 'purecloud-platform-client-v2';
 import type { ActivityCodeState, FullDayTimeOffMarkerState } from '../org/model';
-import type { MarkerUpload, ShiftUpload } from './upload-schemas';
+
+/** What is checked of a shift and a marker: the stored records and complete uploads both fit. */
+export interface ShiftLike {
+  startDate: string;
+  lengthMinutes: number;
+  activities: Array<{ startDate: string; lengthMinutes: number; activityCodeId: string }>;
+}
+export interface MarkerLike {
+  businessUnitDate: string;
+  startOffsetMinutes?: number;
+  lengthMinutes: number;
+  activityCodeId: string;
+}
 
 const maxShiftMinutes = 24 * 60;
 
@@ -27,8 +39,8 @@ export function markerInterval(
 
 export function validateAgentSchedule(
   userId: string,
-  shifts: Array<Omit<ShiftUpload, 'delete'>>,
-  markers: Array<Omit<MarkerUpload, 'delete'>>,
+  shifts: ShiftLike[],
+  markers: MarkerLike[],
   codes: ActivityCodeState[],
   timeZone: string,
 ): Models.Detail[] {
@@ -67,7 +79,7 @@ export function validateAgentSchedule(
 }
 
 function validateActivities(
-  shift: Omit<ShiftUpload, 'delete'>,
+  shift: ShiftLike,
   i: number,
   knownCodes: Set<string>,
   problem: (code: string, field: string) => void,
