@@ -6,10 +6,13 @@
  * - calm: nothing goes wrong.
  * - publish-morning: other supervisors and shift trades save the schedule
  *   while you publish; script sessions come and go; an occasional 429.
- * - flaky: 5xx, hangs and connection resets, some after the write applied.
+ * - flaky: 5xx, hangs and connection resets, some after the write was
+ *   accepted: its operation still runs and lands, the caller just never
+ *   heard `Processing`.
  * - script-lock: an update touching an agent in an active script session is
  *   refused with 409 until that session ends (what users report).
- * - slow-async: operations take long and some notifications never come.
+ * - slow-async: operations take long (their writes land 20–30 times the
+ *   base delay after the answer) and some notifications never come.
  */
 import type { Rng } from '../random';
 import type { FaultName } from '../runtime';
