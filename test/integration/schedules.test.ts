@@ -83,8 +83,15 @@ describe('schedules', () => {
     expect(progress.at(-1)).toMatchObject({ phase: 'done', profileId, businessUnitId: org.businessUnitId });
     expect(changed.at(-1)).toEqual(expect.arrayContaining(['schedules', 'shifts']));
     const { weeks, lastSync } = await call('schedules.weeks', { profileId, businessUnitId: org.businessUnitId });
-    const planned = org.runtime.manifest.weeks.filter((w) => w.weekDate >= '2026-11-23');
-    expect(weeks.map((w) => [w.weekDate, w.published])).toEqual(planned.map((w) => [w.weekDate, w.published]));
+    // Every schedule of the synced weeks (the current week holds a draft revision beside its published one),
+    // the published one of a week first.
+    const synced = new Set(run.weeks);
+    const planned = [...org.runtime.org.businessUnits.get(org.businessUnitId)!.schedules.values()]
+      .filter((s) => synced.has(s.weekDate))
+      .sort((a, b) => a.weekDate.localeCompare(b.weekDate) || Number(b.published) - Number(a.published));
+    expect(weeks.map((w) => [w.weekDate, w.scheduleId, w.published])).toEqual(
+      planned.map((s) => [s.weekDate, s.id, s.published]),
+    );
     expect(weeks.every((w) => w.agentCount === 120 && w.asOf === now().toISOString())).toBe(true);
     expect(lastSync).toMatchObject({ id: run.id, status: 'ok' });
     const bu = (await call('schedules.overview', { profileId })).businessUnits[0]!;
