@@ -1,0 +1,90 @@
+/**
+ * The grid's rows: agents grouped by management unit, each group behind a header with its count.
+ * Built from the roster (every matching agent's id, name and MU, no shifts), so the grid knows its
+ * full height, each agent's row and each row's page before any shifts arrive. Pure.
+ */
+import type { TimelineAgent } from '../../../shared/timeline';
+
+export type RosterAgent = Pick<TimelineAgent, 'id' | 'name' | 'managementUnitId'>;
+
+export type RowItem =
+  | { kind: 'group'; key: string; managementUnitId: string | null; count: number; collapsed: boolean }
+  | {
+      kind: 'agent';
+      key: string;
+      managementUnitId: string | null;
+      agentId: string;
+      name: string;
+      /** Position within the MU in the mirror's order (name, id): the window query's offset. */
+      indexInUnit: number;
+    };
+
+/** Agents per page of `timeline.window`. */
+export const pageSize = 100;
+
+export const unitKey = (managementUnitId: string | null): string => managementUnitId ?? '(none)';
+
+/**
+ * One linear pass: groups in order of first appearance would follow the alphabet of their first
+ * agent, which means nothing; units are ordered by id (stable across syncs), agents keep roster order.
+ */
+export function layoutRows(roster: readonly RosterAgent[], collapsed: ReadonlySet<string>): RowItem[] {
+  const byUnit = new Map<string, RosterAgent[]>();
+  for (const a of roster) {
+    const k = unitKey(a.managementUnitId);
+    const list = byUnit.get(k);
+    if (list) list.push(a);
+    else byUnit.set(k, [a]);
+  }
+  const rows: RowItem[] = [];
+  for (const k of [...byUnit.keys()].sort()) {
+    const agents = byUnit.get(k)!;
+    const mu = agents[0]!.managementUnitId;
+    const isCollapsed = collapsed.has(k);
+    rows.push({ kind: 'group', key: `g:${k}`, managementUnitId: mu, count: agents.length, collapsed: isCollapsed });
+    if (isCollapsed) continue;
+    agents.forEach((a, i) =>
+      rows.push({ kind: 'agent', key: a.id, managementUnitId: mu, agentId: a.id, name: a.name, indexInUnit: i }),
+    );
+  }
+  return rows;
+}
+
+export interface PageRef {
+  managementUnitId: string | null;
+  page: number;
+}
+
+export const pageOfRow = (row: Extract<RowItem, { kind: 'agent' }>): PageRef => ({
+  managementUnitId: row.managementUnitId,
+  page: Math.floor(row.indexInUnit / pageSize),
+});
+
+const pageKey = (p: PageRef): string => `${unitKey(p.managementUnitId)}#${p.page}`;
+
+/**
+ * The pages rows [first, last] show, and the next page below them: prefetched so scrolling down
+ * finds its bars ready. Looks at most one page of rows ahead.
+ */
+export function pagesFor(
+  rows: readonly RowItem[],
+  first: number,
+  last: number,
+): { shown: PageRef[]; next: PageRef | null } {
+  const shown = new Map<string, PageRef>();
+  for (let i = Math.max(0, first); i <= Math.min(last, rows.length - 1); i++) {
+    const r = rows[i]!;
+    if (r.kind === 'agent') shown.set(pageKey(pageOfRow(r)), pageOfRow(r));
+  }
+  for (let i = last + 1; i < Math.min(rows.length, last + 1 + pageSize); i++) {
+    const r = rows[i]!;
+    if (r.kind !== 'agent') continue;
+    const p = pageOfRow(r);
+    if (!shown.has(pageKey(p))) return { shown: [...shown.values()], next: p };
+  }
+  return { shown: [...shown.values()], next: null };
+}
+
+/** The row of an agent, or -1 when filtered out or in a collapsed unit. */
+export const rowOfAgent = (rows: readonly RowItem[], agentId: string): number =>
+  rows.findIndex((r) => r.kind === 'agent' && r.agentId === agentId);

@@ -1,0 +1,150 @@
+/**
+ * Time in words for the Timeline: which zone the supervisor reads in, the week's span, clock and day
+ * labels with the zone's abbreviation, and the zone's DST changes. Pure (luxon only), so the labels
+ * across the March and November changes are tested without a browser.
+ */
+import { DateTime } from 'luxon';
+
+export type ZoneMode = 'bu' | 'mine' | 'utc';
+export const hourMs = 3_600_000;
+export const minuteMs = 60_000;
+
+/** The IANA zone the axis and every label use. */
+export function zoneFor(mode: ZoneMode, buZone: string, myZone: string): string {
+  return mode === 'bu' ? buZone : mode === 'mine' ? myZone : 'UTC';
+}
+
+/** The zone this computer is set to (the supervisor's own). */
+export const localZone = (): string => DateTime.local().zoneName ?? 'UTC';
+
+/** A BU week is seven BU-local days from its first day's midnight: 167 or 169 hours across a DST change. */
+export function weekSpan(weekDate: string, buZone: string): { from: number; to: number } {
+  const start = DateTime.fromISO(weekDate, { zone: buZone }).startOf('day');
+  return { from: start.toMillis(), to: start.plus({ days: 7 }).toMillis() };
+}
+
+/**
+ * "CST", "CDT", "UTC", "CET": US English names North American zones, British English European ones;
+ * where neither has a name the offset stands in ("GMT+5:30"), which still says which clock it is.
+ */
+export function zoneAbbrev(ms: number, zone: string): string {
+  const at = DateTime.fromMillis(ms, { zone });
+  const us = at.setLocale('en-US').toFormat('ZZZZ');
+  if (!/^GMT[+-]/.test(us)) return us;
+  const gb = at.setLocale('en-GB').toFormat('ZZZZ');
+  return /^GMT[+-]/.test(gb) ? us : gb;
+}
+
+export const clockLabel = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
+
+export const dayLabel = (ms: number, zone: string): string =>
+  DateTime.fromMillis(ms, { zone }).setLocale('en-GB').toFormat('ccc d LLL');
+
+/** "8 h 30", "8 h", "45 min". */
+export function durationWords(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes % 60);
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+}
+
+/**
+ * "Tue 8 Dec 08:00–16:30 CST": the day is repeated only when the span ends on another day, and each
+ * end carries its own abbreviation when DST changes inside it (01:00 CDT–05:00 CST).
+ */
+export function spanWords(startMs: number, endMs: number, zone: string): string {
+  const a = zoneAbbrev(startMs, zone);
+  const b = zoneAbbrev(endMs, zone);
+  const sameDay = DateTime.fromMillis(startMs, { zone }).hasSame(DateTime.fromMillis(endMs - 1, { zone }), 'day');
+  const end = `${sameDay ? '' : `${dayLabel(endMs, zone)} `}${clockLabel(endMs, zone)}`;
+  return a === b
+    ? `${dayLabel(startMs, zone)} ${clockLabel(startMs, zone)}–${end} ${a}`
+    : `${dayLabel(startMs, zone)} ${clockLabel(startMs, zone)} ${a}–${end} ${b}`;
+}
+
+/** What a shift's title says: "Tue 8 Dec 08:00–16:30 CST, 8 h 30, 3 activities". */
+export function shiftWords(startMs: number, endMs: number, zone: string, activityCount: number): string {
+  const acts = activityCount === 1 ? '1 activity' : `${activityCount} activities`;
+  return `${spanWords(startMs, endMs, zone)}, ${durationWords((endMs - startMs) / minuteMs)}, ${acts}`;
+}
+
+export interface AxisTick {
+  ms: number;
+  /** "08:00"; "01:00 CST" where the offset just changed, so the repeated hour is told apart. */
+  label: string;
+  /** Local midnight: the day's name goes above it. */
+  day: string | null;
+}
+
+/** Hour steps the axis may use; the smallest that leaves room for a label wins. */
+const steps = [1, 2, 3, 6, 12, 24];
+
+export function tickStepHours(pxPerHour: number, minGapPx = 52): number {
+  return steps.find((s) => s * pxPerHour >= minGapPx) ?? 24;
+}
+
+/**
+ * Ticks on the local hours of `zone` that are multiples of `stepHours`, walking real hours so a
+ * 23- or 25-hour day has 23 or 25 hours on the axis (02:00 never appears on 8 March in Chicago,
+ * 01:00 appears twice on 1 November).
+ */
+export function axisTicks(from: number, to: number, zone: string, stepHours: number): AxisTick[] {
+  const ticks: AxisTick[] = [];
+  let prevOffset: number | null = null;
+  for (let t = DateTime.fromMillis(from, { zone }).startOf('hour').toMillis(); t < to; t += hourMs) {
+    const local = DateTime.fromMillis(t, { zone });
+    const changed = prevOffset !== null && local.offset !== prevOffset;
+    prevOffset = local.offset;
+    if (t < from || local.minute !== 0 || (local.hour % stepHours !== 0 && !changed)) continue;
+    ticks.push({
+      ms: t,
+      label: changed ? `${local.toFormat('HH:mm')} ${zoneAbbrev(t, zone)}` : local.toFormat('HH:mm'),
+      day: local.hour === 0 || ticks.length === 0 ? dayLabel(t, zone) : null,
+    });
+  }
+  return ticks;
+}
+
+export interface ZoneChange {
+  ms: number;
+  /** "Clocks go back: 02:00 CDT → 01:00 CST". */
+  label: string;
+}
+
+/** The instants in [from, to) where `zone`'s offset changes (DST), to the minute. */
+export function zoneChanges(from: number, to: number, zone: string): ZoneChange[] {
+  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  const changes: ZoneChange[] = [];
+  for (let t = from; t < to; t += hourMs) {
+    const end = Math.min(t + hourMs, to);
+    if (offsetAt(t) === offsetAt(end)) continue;
+    let lo = t;
+    let hi = end;
+    while (hi - lo > minuteMs) {
+      const mid = Math.floor((lo + hi) / 2 / minuteMs) * minuteMs;
+      if (mid <= lo) break;
+      if (offsetAt(mid) === offsetAt(lo)) lo = mid;
+      else hi = mid;
+    }
+    const back = offsetAt(hi) < offsetAt(lo);
+    const before = `${DateTime.fromMillis(hi, { zone: `UTC${fmtOffset(offsetAt(lo))}` }).toFormat('HH:mm')} ${zoneAbbrev(lo, zone)}`;
+    const after = `${clockLabel(hi, zone)} ${zoneAbbrev(hi, zone)}`;
+    changes.push({ ms: hi, label: `Clocks go ${back ? 'back' : 'forward'}: ${before} → ${after}` });
+  }
+  return changes;
+}
+
+function fmtOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const m = Math.abs(minutes);
+  return `${sign}${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** "America/Chicago (CST)", or "America/Chicago (CDT, then CST)" for a week with a change. */
+export function zoneCaption(from: number, to: number, zone: string): string {
+  const first = zoneAbbrev(from, zone);
+  const last = zoneAbbrev(to - 1, zone);
+  const name = zone === 'UTC' ? 'UTC' : zone;
+  if (name === first) return name;
+  return first === last ? `${name} (${first})` : `${name} (${first}, then ${last})`;
+}
