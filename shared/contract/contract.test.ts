@@ -26,6 +26,7 @@ describe('contract name tables', () => {
       'job.events',
       'job.cancel',
       'timeline.window',
+      'timeline.coverage',
     ]);
     expect(opsEventNames).toEqual([
       'app.notice',

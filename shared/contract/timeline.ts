@@ -1,7 +1,9 @@
 /** The timeline domain: windows of agents × time read from the mirror (offline). The screen itself is issue 13. */
 import { z } from 'zod';
+import type { TimelineCoverage } from '../coverage/types';
 import type { TimelineWindow } from '../timeline';
 import { entityId, method } from './define';
+import { weekDate } from './weeks';
 
 const sixWeeksMs = 6 * 7 * 24 * 3_600_000;
 
@@ -27,6 +29,21 @@ export const timelineWindowQuery = z
     message: 'The window must end after it starts and span at most six weeks',
   });
 
+export const timelineCoverageQuery = z
+  .object({
+    profileId: entityId,
+    businessUnitId: entityId,
+    scheduleId: entityId,
+    /** A week the schedule covers, its first day. */
+    week: weekDate,
+  })
+  .strict();
+
 export const timelineMethods = {
   'timeline.window': method(timelineWindowQuery).returns<TimelineWindow>(),
+  /**
+   * The coverage strip of a schedule's week: agents on queue per 15-minute interval from BU-local midnight.
+   * `required` stays null until the schedule's staffing requirement is mirrored; it will be index for index with `onQueue`.
+   */
+  'timeline.coverage': method(timelineCoverageQuery).returns<TimelineCoverage>(),
 };

@@ -1,11 +1,13 @@
-/** timeline.*: windows of agents × time from the mirror, for the timeline as it scrolls (offline, on the services' own connection). */
+/** timeline.*: windows of agents × time and a schedule's coverage from the mirror, for the timeline (offline, on the services' own connection). */
 import type Database from 'better-sqlite3';
 import type { OpsApi } from '../../../shared/contract';
 import type { timelineMethods } from '../../../shared/contract/timeline';
+import { readCoverage } from '../../mirror/timeline/coverage';
 import { queryTimeline } from '../../mirror/timeline/window-query';
 
 export function timelineHandlers(db: Database.Database) {
   return {
     'timeline.window': async ({ profileId: _profileId, ...query }) => queryTimeline(db, query),
+    'timeline.coverage': async ({ profileId: _profileId, ...query }) => readCoverage(db, query),
   } satisfies Pick<OpsApi, keyof typeof timelineMethods>;
 }

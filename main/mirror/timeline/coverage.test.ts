@@ -1,0 +1,145 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import type { AgentSchedule } from '../../genesys/client/schemas';
+import { createBusinessUnitStore } from '../business-unit-store';
+import { openDatabase } from '../database';
+import { createScheduleStore } from '../schedule-store';
+import { readCoverage } from './coverage';
+
+const zone = 'America/Chicago';
+const at = '2026-11-20T12:00:00.000Z';
+const local = (iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
+const iso = (ms: number) => new Date(ms).toISOString();
+
+type Block = [string, number, string]; // local start, minutes, code
+
+/** An agent schedule of shifts made of contiguous activities. */
+function agent(id: string, shifts: Block[][]): AgentSchedule {
+  return {
+    user: { id },
+    metadata: { version: 1 },
+    fullDayTimeOffMarkers: [],
+    shifts: shifts.map((blocks, n) => {
+      const start = local(blocks[0]![0]);
+      return {
+        id: `${id}-${n}`,
+        startDate: iso(start),
+        lengthMinutes: blocks.reduce((m, b) => m + b[1], 0),
+        manuallyEdited: false,
+        activities: blocks.map(([s, minutes, code]) => ({
+          startDate: iso(local(s)),
+          lengthMinutes: minutes,
+          activityCodeId: code,
+          paid: true,
+        })),
+      };
+    }),
+  } as AgentSchedule;
+}
+
+function mirror() {
+  const { db } = openDatabase(mkdtempSync(path.join(tmpdir(), 'pd-coverage-')));
+  const units = createBusinessUnitStore(db);
+  units.saveBusinessUnit({
+    profileId: 'p',
+    id: 'bu',
+    name: 'BU',
+    timeZone: zone,
+    startDayOfWeek: 'Monday',
+    fetchedAt: at,
+  });
+  units.replaceActivityCodes(
+    'bu',
+    [
+      { id: 'queue', name: 'On Queue', category: 'OnQueueWork', paid: true },
+      { id: 'chat', name: 'Chat', category: 'OnQueueWork', paid: true },
+      { id: 'break', name: 'Break', category: 'Break', paid: true },
+      { id: 'meeting', name: 'Meeting', category: 'Meeting', paid: true },
+    ],
+    at,
+  );
+  units.saveAgents(
+    'bu',
+    ['ana', 'bea', 'cy', 'dee'].map((id) => ({ id, name: id, managementUnitId: 'mu', email: null })),
+    at,
+  );
+  const schedules = createScheduleStore(db);
+  const write = (id: string, weekDate: string, weekCount: number, agents: AgentSchedule[]) =>
+    schedules.write({
+      businessUnitId: 'bu',
+      header: { id, weekDate, weekCount, published: true, description: id, metadata: { version: 1 } },
+      managementUnits: [{ managementUnitId: 'mu', agentSchedules: agents }],
+      fetchedAt: at,
+    });
+  return { db, write };
+}
+
+const index = (startMs: number, localIso: string) => (local(localIso) - startMs) / 900_000;
+
+describe('readCoverage', () => {
+  it("counts the roster's agents on queue in the schedule's week, from BU-local midnight", () => {
+    const { db, write } = mirror();
+    write('s1', '2026-10-26', 2, [
+      agent('ana', [
+        [
+          ['2026-10-27T08:00', 120, 'queue'],
+          ['2026-10-27T10:00', 15, 'break'],
+          ['2026-10-27T10:15', 50, 'chat'],
+        ],
+        // Saturday night into the fall-back Sunday: 01:00-02:00 happens twice.
+        [['2026-10-31T23:00', 240, 'queue']],
+        // The second week of the schedule.
+        [['2026-11-03T08:00', 60, 'queue']],
+      ]),
+      agent('bea', [
+        [
+          ['2026-10-27T08:05', 60, 'meeting'],
+          ['2026-10-27T09:05', 30, 'queue'],
+        ],
+      ]),
+      // Not in the unit's roster (moved away): the timeline does not show them, coverage does not count them.
+      agent('gone', [[['2026-10-27T08:00', 480, 'queue']]]),
+    ]);
+    const coverage = readCoverage(db, { businessUnitId: 'bu', scheduleId: 's1', week: '2026-10-26' });
+    expect(coverage).toMatchObject({
+      businessUnitId: 'bu',
+      scheduleId: 's1',
+      week: '2026-10-26',
+      timeZone: zone,
+      startMs: Date.parse('2026-10-26T05:00:00Z'),
+      intervalMinutes: 15,
+      required: null,
+    });
+    expect(coverage.onQueue).toHaveLength(676);
+    const i = index(coverage.startMs, '2026-10-27T08:00');
+    // Ana 08:00-10:00 and 10:15-11:05; Bea 09:05-09:35.
+    expect(coverage.onQueue.slice(i, i + 13)).toEqual([1, 1, 1, 1, 5 / 3, 2, 20 / 15, 1, 0, 1, 1, 1, 5 / 15]);
+    // 23:00 CDT Saturday + 4 h ends at 02:00 CST Sunday: 16 quarter hours of one agent.
+    const night = index(coverage.startMs, '2026-10-31T23:00');
+    expect(coverage.onQueue.slice(night - 1, night + 17)).toEqual([0, ...Array<number>(16).fill(1), 0]);
+    expect(coverage.onQueue.reduce((a, b) => a + b, 0) * 15).toBeCloseTo(120 + 50 + 30 + 240, 9);
+
+    const second = readCoverage(db, { businessUnitId: 'bu', scheduleId: 's1', week: '2026-11-02' });
+    expect(second.onQueue).toHaveLength(672);
+    expect(second.onQueue.reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
+  it('counts nothing where the unit lists no on-queue code, and refuses what it cannot answer', () => {
+    const { db, write } = mirror();
+    write('s1', '2026-11-23', 1, [agent('ana', [[['2026-11-24T08:00', 60, 'unlisted']]])]);
+    const coverage = readCoverage(db, { businessUnitId: 'bu', scheduleId: 's1', week: '2026-11-23' });
+    expect(coverage.onQueue.every((n) => n === 0)).toBe(true);
+    expect(() => readCoverage(db, { businessUnitId: 'bu', scheduleId: 's1', week: '2026-11-30' })).toThrow(
+      /does not cover the week of 2026-11-30; it covers 2026-11-23/,
+    );
+    expect(() => readCoverage(db, { businessUnitId: 'bu', scheduleId: 'nope', week: '2026-11-23' })).toThrow(
+      /not mirrored/,
+    );
+    expect(() => readCoverage(db, { businessUnitId: 'other', scheduleId: 's1', week: '2026-11-23' })).toThrow(
+      /not been synced/,
+    );
+  });
+});

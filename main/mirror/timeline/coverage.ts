@@ -1,0 +1,98 @@
+/**
+ * The timeline's coverage strip from the mirror: for one schedule and one of
+ * its weeks, the agents on queue per 15-minute interval of the BU week
+ * (shared/coverage/coverage.ts decides what counts). Every agent of the
+ * unit's roster (the agents the timeline shows, not a page) has their packed
+ * week decoded once (one unique-index lookup each, weeks that miss the grid
+ * skipped unread) and added to the count, then let go.
+ *
+ * Agents of the schedule no longer in the unit's roster are not counted: the
+ * timeline does not show them either. Activity codes the unit no longer lists
+ * have no category and count as not on queue.
+ */
+import type Database from 'better-sqlite3';
+import { CoverageCounter, onQueueCategory, weekGrid } from '../../../shared/coverage/coverage';
+import type { TimelineCoverage } from '../../../shared/coverage/types';
+import { badInput } from '../../../shared/ops-error';
+import type { TimelineShift } from '../../../shared/timeline';
+import { prepared } from '../statement-cache';
+import { addDays } from '../sync/business-unit-weeks';
+import { decodeAgentWeek } from './packed-week';
+import { rosterOf } from './roster';
+
+export interface CoverageQuery {
+  businessUnitId: string;
+  scheduleId: string;
+  /** A week the schedule covers, its first day (yyyy-MM-dd). */
+  week: string;
+}
+
+export type { TimelineCoverage } from '../../../shared/coverage/types';
+
+const notSynced =
+  'This business unit has not been synced on this machine yet. Sync it on the Schedules screen (or `publish-desk sync`) to see its coverage.';
+
+/** The weeks a schedule of `weekCount` weeks from `weekDate` covers. */
+function weeksOf(weekDate: string, weekCount: number): string[] {
+  return Array.from({ length: Math.max(1, weekCount) }, (_, i) => addDays(weekDate, 7 * i));
+}
+
+export function readCoverage(db: Database.Database, q: CoverageQuery): TimelineCoverage {
+  const timeZone = prepared(db, 'SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1')
+    .pluck()
+    .get(q.businessUnitId) as string | undefined;
+  if (!timeZone) throw badInput(notSynced);
+  const schedule = prepared(
+    db,
+    'SELECT week_date, week_count, activity_codes_json FROM schedules WHERE id = ? AND business_unit_id = ?',
+  )
+    .raw()
+    .get(q.scheduleId, q.businessUnitId) as [string, number, string] | undefined;
+  if (!schedule)
+    throw badInput(
+      `Schedule ${q.scheduleId} of this business unit is not mirrored on this machine. Sync its week first (Schedules screen, or \`publish-desk sync\`).`,
+    );
+  const [weekDate, weekCount, codesJson] = schedule;
+  const weeks = weeksOf(weekDate, weekCount);
+  if (!weeks.includes(q.week))
+    throw badInput(`Schedule ${q.scheduleId} does not cover the week of ${q.week}; it covers ${weeks.join(', ')}.`);
+
+  const grid = weekGrid(q.week, timeZone);
+  const onQueue = new Set(
+    prepared(db, 'SELECT id FROM activity_codes WHERE business_unit_id = ? AND category = ?')
+      .pluck()
+      .all(q.businessUnitId, onQueueCategory) as string[],
+  );
+  const counter = new CoverageCounter(grid, onQueue);
+  const codes = JSON.parse(codesJson) as string[];
+  // Nothing of this schedule is on queue (no such codes, or the unit's codes are not mirrored): no week to unpack.
+  if (codes.some((c) => onQueue.has(c))) {
+    const from = grid.startMs;
+    const to = grid.startMs + grid.count * grid.intervalMinutes * 60_000;
+    const ids = JSON.stringify(rosterOf(db, q.businessUnitId).map((a) => a.id));
+    const rows = prepared(
+      db,
+      `SELECT t.packed FROM json_each(@ids) j CROSS JOIN timeline_weeks t
+       WHERE t.schedule_id = @scheduleId AND t.agent_id = j.value AND t.last_end_ms > @from AND t.first_start_ms < @to`,
+    )
+      .pluck()
+      .iterate({ ids, scheduleId: q.scheduleId, from, to }) as IterableIterator<Buffer>;
+    const shifts: TimelineShift[] = [];
+    for (const packed of rows) {
+      shifts.length = 0;
+      decodeAgentWeek(packed, q.scheduleId, codes, from, to, shifts);
+      counter.addAgent(shifts);
+    }
+  }
+  return {
+    businessUnitId: q.businessUnitId,
+    scheduleId: q.scheduleId,
+    week: q.week,
+    timeZone,
+    startMs: grid.startMs,
+    intervalMinutes: grid.intervalMinutes,
+    onQueue: counter.counts(),
+    // The staffing requirement of the schedule's short-term forecast, once mirrored: see the contract's comment.
+    required: null,
+  };
+}
