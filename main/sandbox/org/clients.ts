@@ -16,6 +16,7 @@ export const allPermissions: readonly string[] = [
   'wfm:schedule:edit',
   'wfm:schedule:publish',
   'wfm:timeOffRequest:view',
+  'wfm:shortTermForecast:view',
   'directory:user:view',
   'analytics:conversationDetail:view',
 ];

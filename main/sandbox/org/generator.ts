@@ -8,6 +8,7 @@ import { drawGroups, placeAgents, type AgentPlan } from './agents';
 import { buildClients } from './clients';
 import { addDays, dayMs, isoInstant, minuteMs, scheduleWindow, transitionsBetween, wallClockMs } from './calendar';
 import type { BuildContext, WeekBuild } from './context';
+import { buildForecasts, buildPlanningGroups } from './forecasts';
 import type { AgentScheduleState, BusinessUnitState, OrgState, SandboxManifest, SandboxUser } from './model';
 import { NameBook } from './names';
 import { plantProblems } from './plant';
@@ -151,6 +152,19 @@ export function generateOrg(opts: GeneratorOptions): { org: OrgState; manifest: 
   };
   const weeks = window.weekDates.map((weekDate) => buildWeek(weekDate, inputs, root.fork(`week:${weekDate}`)));
   for (const week of weeks) bu.schedules.set(week.schedule.id, week.schedule);
+  // From the weeks as built, before time off and the planted problems change them; each schedule names its week's.
+  bu.planningGroups = buildPlanningGroups(root.fork('planningGroups'));
+  bu.shortTermForecasts = buildForecasts(
+    { bu, planningGroups: bu.planningGroups, agents, weeks, onQueueId: codes.onQueue.id, supervisorId, nowMs },
+    root.fork('forecasts'),
+  );
+  const forecastOfWeek = new Map(
+    [...bu.shortTermForecasts.values()].map((f) => [
+      f.weekDate,
+      { id: f.id, weekDate: f.weekDate, description: f.description },
+    ]),
+  );
+  for (const week of weeks) week.schedule.shortTermForecast = forecastOfWeek.get(week.weekDate);
 
   const ctx: BuildContext = {
     bu,
@@ -172,6 +186,7 @@ export function generateOrg(opts: GeneratorOptions): { org: OrgState; manifest: 
     { clean, transitions, plantedIds, editorId: supervisors[1]?.id ?? supervisorId },
     root.fork('revision'),
   );
+  revision.schedule.shortTermForecast = forecastOfWeek.get(revision.schedule.weekDate);
   bu.schedules.set(revision.schedule.id, revision.schedule);
 
   const org: OrgState = {

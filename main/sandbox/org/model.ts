@@ -130,6 +130,8 @@ export interface ScheduleState {
   agentHistory?: Map<string, AgentHistoryState>;
   /** Schedules this one was published over, latest first. */
   priorPublishedScheduleIds?: string[];
+  /** The short-term forecast the schedule was built against (`BuScheduleMetadata.shortTermForecast`); imports have none. */
+  shortTermForecast?: ShortTermForecastRef;
 }
 
 export interface TimeOffRequestState {
@@ -169,6 +171,52 @@ export interface BusinessUnitState {
   activityCodes: ActivityCodeState[];
   schedules: Map<string, ScheduleState>;
   timeOffRequests: TimeOffRequestState[];
+  /** Planning groups the forecasts give requirements for. Optional: a state file from before forecasts has none. */
+  planningGroups?: PlanningGroupState[];
+  /** Short-term forecasts by id, one per schedule week (see org/forecasts.ts). Optional, as `planningGroups`. */
+  shortTermForecasts?: Map<string, ShortTermForecastState>;
+}
+
+/** What a schedule keeps of its forecast: Genesys's `BuShortTermForecastReference` without the selfUri. */
+export interface ShortTermForecastRef {
+  id: string;
+  weekDate: string;
+  description: string;
+}
+
+export interface PlanningGroupState {
+  id: string;
+  name: string;
+}
+
+/** One planning group's required staff for one week of a forecast. */
+export interface PlanningGroupRequirementState {
+  planningGroupId: string;
+  /** Required staff per interval (fractional, as Genesys computes it), from the week's first interval on. */
+  staffingRequirementsPerInterval: number[];
+}
+
+export interface ShortTermForecastState {
+  id: string;
+  businessUnitId: string;
+  /** First day of the forecast, yyyy-MM-dd, the BU's start day of week. */
+  weekDate: string;
+  weekCount: number;
+  description: string;
+  version: number;
+  dateCreated: string;
+  dateModified: string;
+  modifiedByUserId: string;
+  /** The first interval's instant (UTC ISO): BU-local midnight of `weekDate`. */
+  referenceStartDate: string;
+  intervalLengthMinutes: number;
+  /**
+   * Per week of the forecast (index = weekNumber, from 0), each planning
+   * group's requirement. A week runs from BU-local midnight to BU-local
+   * midnight seven days later in intervals of real time, so a week with a
+   * DST change has 668 or 676 quarter hours instead of 672.
+   */
+  weeks: PlanningGroupRequirementState[][];
 }
 
 export interface OrgState {

@@ -43,13 +43,26 @@ export function managementUnit(mu: ManagementUnitState): Models.ManagementUnit {
   };
 }
 
+export function forecastSelfUri(businessUnitId: string, weekDate: string, forecastId: string): string {
+  return `${buSelfUri(businessUnitId)}/weeks/${weekDate}/shorttermforecasts/${forecastId}`;
+}
+
 export function scheduleListItem(s: ScheduleState): Models.BuScheduleListItem {
+  const forecast = s.shortTermForecast;
   return {
     id: s.id,
     weekDate: s.weekDate,
     weekCount: s.weekCount,
     description: s.description,
     published: s.published,
+    ...(forecast
+      ? {
+          shortTermForecast: {
+            ...forecast,
+            selfUri: forecastSelfUri(s.businessUnitId, forecast.weekDate, forecast.id),
+          },
+        }
+      : {}),
     metadata: { ...versionMetadata(s.version, s.dateModified, s.modifiedByUserId), dateCreated: s.dateCreated },
     selfUri: scheduleSelfUri(s),
   };

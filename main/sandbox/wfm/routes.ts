@@ -3,6 +3,7 @@ import type { SandboxRuntime } from '../runtime';
 import { agentHistoryRoute } from './agent-history';
 import { agentSchedulesQueryRoute } from './agent-schedules-query';
 import { businessUnitRoutes } from './business-units';
+import { forecastRoutes } from './forecasts';
 import { scheduleImportRoutes } from './schedule-import';
 import { scheduleUpdateRoutes } from './schedule-update';
 import { scheduleRoutes } from './schedules';
@@ -18,5 +19,6 @@ export function wfmRoutes(runtime: SandboxRuntime): Route[] {
     ...scheduleUpdateRoutes(runtime),
     ...scheduleImportRoutes(runtime),
     ...timeOffRoutes(runtime),
+    ...forecastRoutes(runtime),
   ];
 }
