@@ -7,6 +7,7 @@ import { createAgentSchedulesApi } from './agent-schedules-api';
 import { createAnalyticsApi } from './analytics-api';
 import { createDirectoryApi } from './directory-api';
 import { GenesysError } from './errors';
+import { createForecastApi } from './forecast-api';
 import type { GenesysHttp } from './http';
 import type { OperationEvents } from './operation-events';
 import { createScheduleWrites, type ScheduleWritesOptions } from './schedule-writes';
@@ -74,6 +75,7 @@ export function createGenesysApi(http: GenesysHttp, deps: GenesysApiDeps) {
     }),
     ...createScheduleWrites(http, deps.operations, wfm, deps.writes),
     ...createAnalyticsApi(http),
+    ...createForecastApi(http),
   };
 }
 
@@ -90,3 +92,4 @@ export type {
 export type { OperationEvents, OperationFinished, QueryResultReady } from './operation-events';
 export { deafOperations } from './operation-events';
 export { activeScriptAgents } from './analytics-api';
+export type { PlanningGroupStaffingRequirement, StaffingRequirement } from './forecast-api';

@@ -87,6 +87,17 @@ export const buUserListing = z
   })
   .loose();
 
+/**
+ * BuShortTermForecastReference: the forecast a schedule was built against
+ * (its staffing requirement is the coverage target). The SDK makes `id`
+ * optional; a reference without one names nothing to fetch, so here it is
+ * required, and a schedule whose reference is unusable reads as having none
+ * (the reference is no reason to refuse the schedule).
+ */
+export const shortTermForecastReference = z
+  .object({ id: z.string(), weekDate: isoDate, description: z.string().optional(), selfUri: z.string().optional() })
+  .loose();
+
 export const buScheduleListItem = z
   .object({
     id: z.string(),
@@ -94,6 +105,7 @@ export const buScheduleListItem = z
     weekCount: z.number().int().optional(),
     description: z.string().optional(),
     published: z.boolean().optional(),
+    shortTermForecast: shortTermForecastReference.optional().catch(undefined),
     metadata: versionedMetadata.optional(),
   })
   .loose();

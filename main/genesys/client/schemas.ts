@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type * as agent from './schemas-agent-schedules';
 import type * as analytics from './schemas-analytics';
 import type * as directory from './schemas-directory';
+import type * as forecast from './schemas-forecast';
 import type * as notifications from './schemas-notifications';
 import type * as wfm from './schemas-wfm';
 
@@ -13,6 +14,7 @@ export * from './schemas-agent-schedules';
 export * from './schemas-analytics';
 export * from './schemas-common';
 export * from './schemas-directory';
+export * from './schemas-forecast';
 export * from './schemas-notifications';
 export * from './schemas-wfm';
 
@@ -28,6 +30,11 @@ export type BuScheduleListing = z.infer<typeof wfm.buScheduleListing>;
 export type BuScheduleMetadata = z.infer<typeof wfm.buScheduleMetadata>;
 export type TimeOffRequestListItem = z.infer<typeof wfm.timeOffRequestListItem>;
 export type TimeOffRequestListing = z.infer<typeof wfm.timeOffRequestListing>;
+export type ShortTermForecastReference = z.infer<typeof wfm.shortTermForecastReference>;
+
+export type ShortTermForecastListItem = z.infer<typeof forecast.shortTermForecastListItem>;
+export type ShortTermForecast = z.infer<typeof forecast.shortTermForecast>;
+export type StaffingRequirementsResponse = z.infer<typeof forecast.staffingRequirementsResponse>;
 
 export type ScheduleActivity = z.infer<typeof agent.scheduleActivity>;
 export type ScheduleShift = z.infer<typeof agent.scheduleShift>;
