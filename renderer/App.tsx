@@ -6,6 +6,8 @@ import { useConnectionsEvents } from './features/connections/events';
 import { useNoticeEvents } from './features/notices/events';
 import { useSchedulesEvents } from './features/schedules/events';
 import { SchedulesScreen } from './features/schedules/SchedulesScreen';
+import { useTimelineEvents } from './features/timeline/events';
+import { TimelineScreen } from './features/timeline/TimelineScreen';
 import { NavRail } from './features/shell/NavRail';
 import { PendingScreen } from './features/shell/PendingScreen';
 import { StatusBar } from './features/shell/StatusBar';
@@ -15,8 +17,10 @@ import { useOpsClient } from './ops-client-context';
 import { useConsole } from './store/context';
 import type { ScreenId } from './store/nav-slice';
 
-const purposes: Record<Exclude<ScreenId, 'overview' | 'connections' | 'activity' | 'schedules'>, [string, string]> = {
-  timeline: ['Timeline', 'Agents and shifts, with overlaps, time-zone skew and script-session blockers.'],
+const purposes: Record<
+  Exclude<ScreenId, 'overview' | 'connections' | 'activity' | 'schedules' | 'timeline'>,
+  [string, string]
+> = {
   publish: ['Publish', 'Guided publish with live retry status and one-click conflict retry.'],
 };
 
@@ -34,6 +38,8 @@ export function App() {
           <ConnectionsScreen />
         ) : screen === 'schedules' ? (
           <SchedulesScreen />
+        ) : screen === 'timeline' ? (
+          <TimelineScreen />
         ) : screen === 'activity' ? (
           <ActivityScreen />
         ) : (
@@ -57,4 +63,5 @@ function useFeatureEvents(): void {
   useNoticeEvents(client, pushNotice);
   useConnectionsEvents(client, queryClient, pushNotice);
   useSchedulesEvents(client, queryClient);
+  useTimelineEvents(client, queryClient);
 }

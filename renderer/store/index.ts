@@ -1,6 +1,6 @@
 /**
  * The console's UI state only: which screen, which connection, unit and week
- * are selected, the Activity log's filters, and notices. Server data lives
+ * are selected, the Activity log's and the Timeline's filters, and notices. Server data lives
  * in the query cache (see ../query-client.ts); each feature subscribes to
  * the events that change its own data.
  */
@@ -9,8 +9,9 @@ import { createActivityFilterSlice, type ActivityFilterSlice } from './activity-
 import { createNavSlice, type NavSlice } from './nav-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 import { createSchedulesSelectionSlice, type SchedulesSelectionSlice } from './schedules-selection-slice';
+import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 
-export type ConsoleState = NavSlice & NoticeSlice & SchedulesSelectionSlice & ActivityFilterSlice;
+export type ConsoleState = NavSlice & NoticeSlice & SchedulesSelectionSlice & ActivityFilterSlice & TimelineSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 export type SliceSet = StoreApi<ConsoleState>['setState'];
 
@@ -20,5 +21,6 @@ export function createConsoleStore(): ConsoleStore {
     ...createNoticeSlice(set),
     ...createSchedulesSelectionSlice(set),
     ...createActivityFilterSlice(set),
+    ...createTimelineSlice(set),
   }));
 }

@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { Finding } from '../../../shared/analysis/types';
+import { useOpsClient } from '../../ops-client-context';
+import { activityLabel, shortId } from './bar-geometry';
+import { findingKindLabel } from './findings-index';
+import { agentWeekQuery, type TimelineSubject } from './queries';
+import { cellsOf } from './row-cells';
+
+/** One agent's week in words, in the BU zone and in the other zone on the switch, with their findings. */
+export function AgentDrawer(props: {
+  subject: TimelineSubject;
+  agentId: string;
+  buZone: string;
+  otherZone: string;
+  findings: Finding[];
+  onClose(): void;
+}) {
+  const { agentId, buZone, otherZone, findings } = props;
+  const agent = useQuery(agentWeekQuery(useOpsClient(), props.subject, agentId));
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), [agentId]);
+  const a = agent.data;
+  const inBu = a ? cellsOf(a, buZone, findings) : [];
+  const inOther = a ? cellsOf(a, otherZone, findings) : [];
+  return (
+    <aside
+      className="tl-drawer"
+      role="dialog"
+      aria-labelledby="tl-drawer-title"
+      data-testid="agent-drawer"
+      onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
+    >
+      <header>
+        <h2 id="tl-drawer-title">{a?.name ?? 'Agent'}</h2>
+        <button type="button" ref={closeRef} onClick={props.onClose}>
+          Close
+        </button>
+      </header>
+      {agent.isPending && <p role="status">Reading the agent’s week…</p>}
+      {agent.error && <p className="error-text">{agent.error.message}</p>}
+      {a && (
+        <>
+          <p className="muted">
+            {a.managementUnitId ? `Management unit ${shortId(a.managementUnitId)}` : 'No management unit'} · agent{' '}
+            {shortId(a.id)}
+          </p>
+          <table className="grid tl-week-table">
+            <thead>
+              <tr>
+                <th scope="col">{buZone} (BU)</th>
+                {otherZone !== buZone && <th scope="col">{otherZone}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {inBu.map((c, i) => (
+                <tr key={i}>
+                  <td>
+                    {c.words}
+                    {c.kind === 'shift' && c.shift.activities.length > 0 && (
+                      <div className="muted">
+                        {c.shift.activities.map((x) => activityLabel(x.activityCodeId)).join(' · ')}
+                      </div>
+                    )}
+                  </td>
+                  {otherZone !== buZone && <td>{inOther[i]?.words}</td>}
+                </tr>
+              ))}
+              {inBu.length === 0 && (
+                <tr>
+                  <td colSpan={2}>No shifts in this schedule this week.</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h3>Findings ({findings.length})</h3>
+      {findings.length === 0 && <p className="muted">None for this agent.</p>}
+      <ul className="finding-list">
+        {findings.map((f) => (
+          <li key={f.id} className="finding">
+            <span className={`badge severity-${f.severity}`}>{f.severity}</span>
+            <p>
+              <strong>{findingKindLabel[f.kind]}.</strong> {f.explanation}
+            </p>
+            <p className="muted">What to do: {f.suggestedFix}</p>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,202 @@
+import type { Finding } from '../../../shared/analysis/types';
+import type { TimelineAgent } from '../../../shared/timeline';
+import { activityColour, activityLabel, barOf, spanOf, shortId, type TrackScale } from './bar-geometry';
+import { findingKindLabel, markerStyle, markerWord } from './findings-index';
+import { cellLabel, type RowCell } from './row-cells';
+import { unitKey, type RowItem } from './roster-rows';
+import { clockLabel, spanWords } from './zone-time';
+
+export const nameColPx = 230;
+export const cellId = (row: number, col: number) => `tl-cell-${row}-${col}`;
+
+interface Common {
+  row: number;
+  top: number;
+  height: number;
+  focusCol: number | null;
+  onPick(col: number): void;
+}
+
+/** A management unit's header: its (short) id, how many agents, and a zone mismatch if it has one. */
+export function UnitHeaderRow(
+  props: Common & { item: Extract<RowItem, { kind: 'group' }>; zoneFinding: Finding | null; onToggle(): void },
+) {
+  const { item, zoneFinding } = props;
+  const name = item.managementUnitId ? `Management unit ${shortId(item.managementUnitId)}` : 'No management unit';
+  const zone = zoneFinding?.evidence['managementUnitTimeZone'];
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.row + 2}
+      className="tl-row tl-unit"
+      style={{ top: props.top, height: props.height }}
+    >
+      <div
+        role="rowheader"
+        id={cellId(props.row, 0)}
+        aria-expanded={!item.collapsed}
+        className={`tl-unit-head${props.focusCol !== null ? ' tl-focus' : ''}`}
+        onClick={() => {
+          props.onPick(0);
+          props.onToggle();
+        }}
+        data-testid={`unit-${unitKey(item.managementUnitId)}`}
+        title={item.managementUnitId ?? undefined}
+      >
+        <span aria-hidden="true">{item.collapsed ? '▸' : '▾'}</span> {name}{' '}
+        <span className="tl-count">{item.count} agents</span>
+        {zoneFinding && (
+          <span className="tl-badge tl-badge-unit" title={zoneFinding.explanation}>
+            ⚠ Zone {typeof zone === 'string' ? zone : ''} ≠ BU
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** An agent: name (with a script-session badge), then each shift and day off as a cell on the track. */
+export function AgentRow(
+  props: Common & {
+    item: Extract<RowItem, { kind: 'agent' }>;
+    agent: TimelineAgent | undefined;
+    cells: RowCell[];
+    findings: Finding[];
+    scale: TrackScale;
+    viewFrom: number;
+    viewTo: number;
+    zone: string;
+    onOpen(): void;
+  },
+) {
+  const { item, cells, findings } = props;
+  const script = findings.find((f) => f.kind === 'scriptSession');
+  const summary = findings.length ? `, ${findings.length} finding${findings.length === 1 ? '' : 's'}` : '';
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.row + 2}
+      className="tl-row"
+      style={{ top: props.top, height: props.height }}
+      data-testid={`agent-row-${item.agentId}`}
+      data-agent-name={item.name}
+    >
+      <div
+        role="rowheader"
+        id={cellId(props.row, 0)}
+        className={`tl-name${props.focusCol === 0 ? ' tl-focus' : ''}`}
+        aria-label={`${item.name}${summary}${script ? `, in a script session` : ''}`}
+        onClick={() => props.onPick(0)}
+        onDoubleClick={props.onOpen}
+      >
+        <span className="tl-name-text">{item.name}</span>
+        {script && (
+          <span className="tl-badge tl-badge-script" title={script.explanation}>
+            ☎ Script
+          </span>
+        )}
+        {findings.length > 0 && !script && <span className="tl-badge tl-badge-count">⚠ {findings.length}</span>}
+      </div>
+      {!props.agent && (
+        <div className="tl-skeleton-bar" aria-hidden="true" style={{ left: nameColPx + 40, width: 180 }} />
+      )}
+      {props.agent && cells.length === 0 && (
+        <div role="gridcell" id={cellId(props.row, 1)} className="tl-none" style={{ left: nameColPx + 8 }}>
+          No shifts this week
+        </div>
+      )}
+      {cells.map((cell, k) => (
+        <Cell key={k} {...props} cell={cell} col={k + 1} focused={props.focusCol === k + 1} />
+      ))}
+      {findings.map((f) => (
+        <Marker key={f.id} finding={f} {...props} />
+      ))}
+    </div>
+  );
+}
+
+function Cell(props: Parameters<typeof AgentRow>[0] & { cell: RowCell; col: number; focused: boolean }) {
+  const { cell, scale, col } = props;
+  const flagged = cell.findings.length > 0;
+  const common = {
+    role: 'gridcell' as const,
+    id: cellId(props.row, col),
+    'aria-label': cellLabel(cell),
+    title: cellLabel(cell),
+    onClick: () => props.onPick(col),
+    onDoubleClick: props.onOpen,
+  };
+  if (cell.kind === 'timeOff') {
+    const { x, width } = spanOf(cell.startMs, cell.endMs, scale);
+    if (cell.endMs <= props.viewFrom || cell.startMs >= props.viewTo) return null;
+    return (
+      <div
+        {...common}
+        className={`tl-timeoff${props.focused ? ' tl-focus' : ''}`}
+        style={{ left: nameColPx + x, width }}
+      >
+        <span aria-hidden="true">Time off</span>
+      </div>
+    );
+  }
+  const bar = barOf(cell.shift, scale, props.viewFrom, props.viewTo);
+  if (!bar) return null;
+  return (
+    <div
+      {...common}
+      className={`tl-shift${flagged ? ' tl-flagged' : ''}${props.focused ? ' tl-focus' : ''}`}
+      style={{ left: nameColPx + bar.x, width: bar.width }}
+      data-shift-id={cell.shift.id ?? undefined}
+    >
+      {bar.segments.map((s, i) => (
+        <span
+          key={i}
+          aria-hidden="true"
+          className={s.activityCodeId ? 'tl-seg' : 'tl-seg tl-seg-gap'}
+          style={{
+            left: s.x,
+            width: s.width,
+            background: s.activityCodeId ? activityColour(s.activityCodeId) : undefined,
+          }}
+          title={
+            s.activityCodeId
+              ? `${activityLabel(s.activityCodeId)} ${clockLabel(s.startMs, props.zone)}–${clockLabel(s.endMs, props.zone)}`
+              : undefined
+          }
+        />
+      ))}
+      {bar.width > 70 && (
+        <span className="tl-shift-text" aria-hidden="true">
+          {clockLabel(cell.startMs, props.zone)}–{clockLabel(cell.endMs, props.zone)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A finding where it happens: its pattern and word say the kind, its title the whole finding. */
+function Marker(props: Parameters<typeof AgentRow>[0] & { finding: Finding }) {
+  const { finding: f, scale } = props;
+  if (!f.start || !f.end || f.kind === 'scriptSession') return null;
+  const start = Date.parse(f.start);
+  const end = Date.parse(f.end);
+  if (end <= props.viewFrom || start >= props.viewTo) return null;
+  const style = markerStyle[f.kind];
+  const { x, width } = spanOf(start, end, scale);
+  return (
+    <div
+      aria-hidden="true"
+      className={`tl-marker tl-marker-${style}`}
+      style={{ left: nameColPx + x, width }}
+      data-finding-id={f.id}
+      data-testid="finding-marker"
+    >
+      <span
+        className="tl-marker-word"
+        title={`${markerWord[style]} ${spanWords(start, end, props.zone)}. ${findingKindLabel[f.kind]}: ${f.explanation}`}
+      >
+        {markerWord[style]}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { xOf, type TrackScale } from './bar-geometry';
+import { nameColPx } from './AgentRow';
+import { axisTicks, clockLabel, tickStepHours, zoneAbbrev, zoneCaption, type ZoneChange } from './zone-time';
+
+export const axisPx = 46;
+
+/**
+ * The sticky time axis: day names on local midnights, hour labels in the chosen zone, the zone named
+ * in the corner, and labels for DST changes and "now" (their lines cross every row, see TimelineGrid).
+ */
+export function TimeAxis({
+  scale,
+  zone,
+  viewFrom,
+  viewTo,
+  changes,
+  nowMs,
+}: {
+  scale: TrackScale;
+  zone: string;
+  viewFrom: number;
+  viewTo: number;
+  changes: ZoneChange[];
+  nowMs: number;
+}) {
+  const step = tickStepHours(scale.pxPerMs * 3_600_000);
+  const margin = 6 * 3_600_000;
+  const ticks = axisTicks(scale.from, scale.to, zone, step).filter(
+    (t) => t.ms >= viewFrom - margin && t.ms <= viewTo + margin,
+  );
+  return (
+    <div role="row" aria-rowindex={1} className="tl-axis" style={{ height: axisPx }}>
+      <div role="columnheader" className="tl-axis-corner" data-testid="axis-zone">
+        Agent · times in {zoneCaption(scale.from, scale.to, zone)}
+      </div>
+      <div
+        role="columnheader"
+        className="tl-axis-track"
+        aria-label={`Week in ${zoneCaption(scale.from, scale.to, zone)}`}
+      >
+        {ticks.map((t) => (
+          <div
+            key={t.ms}
+            className={t.day ? 'tl-tick tl-tick-day' : 'tl-tick'}
+            style={{ left: nameColPx + xOf(scale, t.ms) }}
+          >
+            {t.day && <span className="tl-day">{t.day}</span>}
+            <span className="tl-hour" data-testid="axis-label">
+              {t.label}
+            </span>
+          </div>
+        ))}
+        {changes.map((c) => (
+          <div
+            key={c.ms}
+            className="tl-dst-label"
+            style={{ left: nameColPx + xOf(scale, c.ms) }}
+            data-testid="dst-label"
+          >
+            ◆ {c.label}
+          </div>
+        ))}
+        {nowMs >= scale.from && nowMs < scale.to && (
+          <div className="tl-now-label" style={{ left: nameColPx + xOf(scale, nowMs) }}>
+            Now {clockLabel(nowMs, zone)} {zoneAbbrev(nowMs, zone)}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Finding } from '../../../shared/analysis/types';
+import { useConsole } from '../../store/context';
+import { AgentRow, cellId, nameColPx, UnitHeaderRow } from './AgentRow';
+import { msAt, scaleFor, trackWidth, xOf, zoomStep } from './bar-geometry';
+import type { FindingsIndex } from './findings-index';
+import type { TimelineFilters, TimelineSubject } from './queries';
+import { Legend } from './Legend';
+import { cellsOf, type RowCell } from './row-cells';
+import { unitKey, type RowItem } from './roster-rows';
+import { axisPx, TimeAxis } from './TimeAxis';
+import { useAgentPages } from './use-agent-pages';
+import { useGridKeys, type JumpRequest } from './use-grid-keys';
+import { useVirtualizer } from './virtual';
+import { hourMs, zoneChanges } from './zone-time';
+
+const agentRowPx = 34;
+const unitRowPx = 30;
+
+/** A minute is fine enough for the "now" line; the screen is open all morning. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+/** Agents × the week: rows virtualized, bars only for what is on screen, one tab stop (WAI-ARIA grid). */
+export function TimelineGrid(props: {
+  subject: TimelineSubject;
+  filters: TimelineFilters;
+  rows: RowItem[];
+  findings: FindingsIndex;
+  zone: string;
+  buZone: string;
+  jump: JumpRequest | null;
+  label: string;
+}) {
+  const { subject, rows, findings, zone } = props;
+  const view = useConsole((s) => s.timeline);
+  const setTimeline = useConsole((s) => s.setTimeline);
+  const toggleUnit = useConsole((s) => s.toggleTimelineUnit);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [box, setBox] = useState({ left: 0, width: 1000 });
+  const nowMs = useNow();
+
+  const scale = useMemo(
+    () => scaleFor(subject.from, subject.to, box.width - nameColPx, view.spanHours),
+    [subject.from, subject.to, box.width, view.spanHours],
+  );
+  const viewFrom = msAt(scale, box.left) - hourMs;
+  const viewTo = msAt(scale, box.left + box.width - nameColPx) + hourMs;
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i]?.kind === 'group' ? unitRowPx : agentRowPx),
+    getItemKey: (i) => rows[i]?.key ?? i,
+    paddingStart: axisPx,
+    scrollPaddingStart: axisPx,
+    overscan: 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const pages = useAgentPages(subject, props.filters, rows, first, last);
+
+  const cellsByRow = new Map<number, RowCell[]>();
+  const findingsOf = (agentId: string): Finding[] => findings.byAgent.get(agentId) ?? [];
+  for (const it of items) {
+    const r = rows[it.index];
+    const a = r?.kind === 'agent' ? pages.agents.get(r.agentId) : undefined;
+    if (r?.kind === 'agent' && a) cellsByRow.set(it.index, cellsOf(a, zone, findingsOf(r.agentId)));
+  }
+
+  // Keep the time in the middle of the screen when zooming or resizing; start the week at "now" or 06:00.
+  const centreMs = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const target =
+      centreMs.current ?? (nowMs >= subject.from && nowMs < subject.to ? nowMs : subject.from + 8 * hourMs);
+    el.scrollLeft = Math.max(0, xOf(scale, target) - (box.width - nameColPx) / 2);
+    // Only a new scale moves the view; scrolling itself updates centreMs.
+  }, [scale]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const measure = () => setBox({ left: el.scrollLeft, width: el.clientWidth });
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    // Ctrl+wheel zooms (a non-passive listener: React's onWheel cannot cancel the page zoom).
+    const onWheel = (e: WheelEvent) => {
+      if (!e.ctrlKey) return;
+      e.preventDefault();
+      centreMs.current = msAt(scale, el.scrollLeft + (el.clientWidth - nameColPx) / 2);
+      setTimeline({ spanHours: zoomStep(view.spanHours, e.deltaY > 0 ? 1 : -1) });
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      ro.disconnect();
+      el.removeEventListener('wheel', onWheel);
+    };
+  }, [scale, setTimeline, view.spanHours]);
+
+  const keys = useGridKeys({
+    rows,
+    cellsByRow,
+    findings,
+    scale,
+    virtualizer,
+    scrollRef,
+    jump: props.jump,
+    centreMs,
+    rangeMs: viewTo - viewFrom,
+  });
+
+  const changes = useMemo(() => {
+    const buChanges = zoneChanges(subject.from, subject.to, props.buZone);
+    return zone === props.buZone ? buChanges : [...buChanges, ...zoneChanges(subject.from, subject.to, zone)];
+  }, [subject.from, subject.to, props.buZone, zone]);
+  const height = virtualizer.getTotalSize();
+  const codes = new Set<string>();
+  for (const cells of cellsByRow.values())
+    for (const c of cells) if (c.kind === 'shift') for (const a of c.shift.activities) codes.add(a.activityCodeId);
+  const width = nameColPx + trackWidth(scale);
+
+  return (
+    <>
+      <div
+        ref={scrollRef}
+        className="tl-scroll"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          centreMs.current = msAt(scale, el.scrollLeft + (el.clientWidth - nameColPx) / 2);
+          if (el.scrollLeft !== box.left) setBox({ left: el.scrollLeft, width: el.clientWidth });
+        }}
+      >
+        <div
+          role="grid"
+          tabIndex={0}
+          aria-label={props.label}
+          aria-rowcount={rows.length + 1}
+          aria-activedescendant={keys.activeRow !== null ? cellId(keys.activeRow, keys.activeCol) : undefined}
+          aria-busy={pages.loading}
+          className="tl-grid"
+          style={{ width, height }}
+          onKeyDown={keys.onKeyDown}
+          data-testid="timeline-grid"
+          ref={keys.gridRef}
+        >
+          <TimeAxis scale={scale} zone={zone} viewFrom={viewFrom} viewTo={viewTo} changes={changes} nowMs={nowMs} />
+          {changes.map((c) => (
+            <div
+              key={c.ms}
+              className="tl-dst-line"
+              style={{ left: nameColPx + xOf(scale, c.ms), height }}
+              aria-hidden="true"
+            />
+          ))}
+          {nowMs >= subject.from && nowMs < subject.to && (
+            <div className="tl-now-line" style={{ left: nameColPx + xOf(scale, nowMs), height }} aria-hidden="true" />
+          )}
+          {items.map((it) => {
+            const r = rows[it.index]!;
+            const focusCol = keys.activeRow === it.index ? keys.activeCol : null;
+            const pick = (col: number) => keys.pick(it.index, col);
+            if (r.kind === 'group')
+              return (
+                <UnitHeaderRow
+                  key={it.key}
+                  item={r}
+                  row={it.index}
+                  top={it.start}
+                  height={it.size}
+                  focusCol={focusCol}
+                  onPick={pick}
+                  onToggle={() => toggleUnit(unitKey(r.managementUnitId))}
+                  zoneFinding={r.managementUnitId ? (findings.byUnit.get(r.managementUnitId) ?? null) : null}
+                />
+              );
+            return (
+              <AgentRow
+                key={it.key}
+                item={r}
+                row={it.index}
+                top={it.start}
+                height={it.size}
+                focusCol={focusCol}
+                onPick={pick}
+                onOpen={() => setTimeline({ drawerAgentId: r.agentId })}
+                agent={pages.agents.get(r.agentId)}
+                cells={cellsByRow.get(it.index) ?? []}
+                findings={findingsOf(r.agentId)}
+                scale={scale}
+                viewFrom={viewFrom}
+                viewTo={viewTo}
+                zone={zone}
+              />
+            );
+          })}
+        </div>
+        {pages.error && (
+          <p className="error-text tl-page-error" role="alert">
+            Some agents’ shifts could not be read: {pages.error.message}
+          </p>
+        )}
+      </div>
+      <Legend codes={[...codes].sort()} />
+    </>
+  );
+}

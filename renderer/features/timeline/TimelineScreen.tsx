@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { Finding } from '../../../shared/analysis/types';
+import { useConsole } from '../../store/context';
+import { AgentDrawer } from './AgentDrawer';
+import { TimelineFindings } from './TimelineFindings';
+import { TimelineGrid } from './TimelineGrid';
+import { TimelineEmpty, TimelineSkeleton } from './TimelineStates';
+import { TimelineToolbar } from './TimelineToolbar';
+import type { JumpRequest } from './use-grid-keys';
+import { useTimelineView } from './use-timeline-view';
+import { unitKey } from './roster-rows';
+
+/** Agents and shifts of one schedule, with the week's findings where they happen. Reads the mirror: works offline. */
+export function TimelineScreen() {
+  const t = useTimelineView();
+  const setTimeline = useConsole((s) => s.setTimeline);
+  const toggleUnit = useConsole((s) => s.toggleTimelineUnit);
+  const [jump, setJump] = useState<JumpRequest | null>(null);
+  const { view, bu, subject, schedule } = t;
+
+  const show = (f: Finding) => {
+    if (!f.agentId) return;
+    const agent = t.roster.data?.find((a) => a.id === f.agentId);
+    // A finding's agent hidden by a filter or a folded unit is brought back first.
+    if (!agent) setTimeline({ search: '', managementUnitId: null });
+    const unit = unitKey(agent?.managementUnitId ?? null);
+    if (agent && view.collapsedUnits.includes(unit)) toggleUnit(unit);
+    setJump({
+      agentId: f.agentId,
+      ms: f.start ? Date.parse(f.start) : (subject?.from ?? 0),
+      findingId: f.id,
+      seq: Date.now(),
+    });
+  };
+
+  const analysisStatus =
+    t.analysis.isPending && t.analysis.isFetching ? 'loading' : t.analysis.error ? 'failed' : 'ready';
+  const body = (() => {
+    if (t.error) return <TimelineEmpty kind="error" message={t.error.message} onRetry={t.retry} />;
+    if (t.connections.length > 0 && !t.overview) return <TimelineSkeleton />;
+    if (!bu) return <TimelineEmpty kind="nothingSynced" />;
+    if (!t.weeksLoaded) return <TimelineSkeleton />;
+    if (!subject || !schedule) return <TimelineEmpty kind="nothingSynced" />;
+    if (schedule.agentCount === 0) return <TimelineEmpty kind="noAgents" />;
+    if (t.roster.isPending) return <TimelineSkeleton />;
+    if (t.rows.length === 0) return <TimelineEmpty kind="noMatch" />;
+    return (
+      <TimelineGrid
+        subject={subject}
+        filters={t.filters}
+        rows={t.rows}
+        findings={t.findings}
+        zone={t.zone}
+        buZone={t.buZone}
+        jump={jump}
+        label={`${bu.name}, ${schedule.published ? 'published' : 'draft'} schedule for the week of ${t.week}`}
+      />
+    );
+  })();
+
+  return (
+    <section className="screen tl-screen" aria-labelledby="timeline-title">
+      <TimelineToolbar t={t} />
+      {t.overview?.offline && (
+        <p className="offline-badge tl-offline" role="status" data-testid="timeline-offline">
+          Offline — showing the mirror{bu?.asOf ? ` as of ${new Date(bu.asOf).toLocaleString()}` : ''}.{' '}
+          {t.overview.offline.reason}
+        </p>
+      )}
+      <div className="tl-body">
+        <div className="tl-main">{body}</div>
+        {subject && <TimelineFindings index={t.findings} status={analysisStatus} zone={t.buZone} onShow={show} />}
+      </div>
+      {subject && view.drawerAgentId && (
+        <AgentDrawer
+          subject={subject}
+          agentId={view.drawerAgentId}
+          buZone={t.buZone}
+          otherZone={t.otherZone}
+          findings={t.findings.byAgent.get(view.drawerAgentId) ?? []}
+          onClose={() => setTimeline({ drawerAgentId: null })}
+        />
+      )}
+    </section>
+  );
+}

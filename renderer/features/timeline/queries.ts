@@ -1,0 +1,149 @@
+/**
+ * The Timeline's server data. The roster (every matching agent, no shifts) sizes the grid; shifts
+ * come in pages of `pageSize` agents per management unit as rows scroll into view, each page keyed
+ * by unit, schedule, week, filters and page so an answer lands only under its own question. Pages
+ * leave the cache a minute after they scroll away (`gcTime`): memory stays flat however far one scrolls.
+ */
+import { keepPreviousData, queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
+import type { TimelineWindow } from '../../../shared/timeline';
+import type { OpsClient } from '../../bridge/types';
+import { pageSize, type PageRef, type RosterAgent } from './roster-rows';
+
+export interface TimelineFilters {
+  search: string;
+  managementUnitId: string | null;
+  /** Set for "only agents with findings": the agents the week's findings name. */
+  agentIds: readonly string[] | null;
+}
+
+export interface TimelineSubject {
+  profileId: string;
+  businessUnitId: string;
+  scheduleId: string;
+  week: string;
+  from: number;
+  to: number;
+}
+
+export const timelineKeys = {
+  /** Everything the Timeline read for a unit: what a sync of that unit invalidates. */
+  unit: (profileId: string, businessUnitId: string) => ['timeline', profileId, businessUnitId] as const,
+  roster: (profileId: string | null, businessUnitId: string | null, f: TimelineFilters) =>
+    ['timeline', profileId, businessUnitId, 'roster', f.search, f.managementUnitId, f.agentIds] as const,
+  page: (s: TimelineSubject, f: TimelineFilters, p: PageRef) =>
+    [
+      'timeline',
+      s.profileId,
+      s.businessUnitId,
+      'page',
+      s.scheduleId,
+      s.week,
+      f.search,
+      f.managementUnitId,
+      f.agentIds,
+      p.managementUnitId,
+      p.page,
+    ] as const,
+  agent: (s: TimelineSubject, agentId: string | null) =>
+    ['timeline', s.profileId, s.businessUnitId, 'agent', s.scheduleId, s.week, agentId] as const,
+};
+
+const filterArgs = (f: TimelineFilters) => ({
+  ...(f.search.trim() ? { search: f.search.trim() } : {}),
+  ...(f.managementUnitId ? { managementUnitId: f.managementUnitId } : {}),
+  ...(f.agentIds ? { agentIds: [...f.agentIds] } : {}),
+});
+
+/**
+ * Agents alone: the contract has no roster method, and a window on the first millisecond of 1970
+ * holds no shift or time off, so `timeline.window` answers with just the agents (500 per call).
+ */
+export const rosterQuery = (
+  client: OpsClient,
+  profileId: string | null,
+  businessUnitId: string | null,
+  f: TimelineFilters,
+) =>
+  queryOptions({
+    queryKey: timelineKeys.roster(profileId, businessUnitId, f),
+    queryFn:
+      profileId && businessUnitId
+        ? async (): Promise<RosterAgent[]> => {
+            const agents: RosterAgent[] = [];
+            for (let offset = 0; ; offset += 500) {
+              if (f.agentIds && f.agentIds.length === 0) return agents;
+              const w = await client.call('timeline.window', {
+                profileId,
+                businessUnitId,
+                from: 0,
+                to: 1,
+                offset,
+                limit: 500,
+                ...filterArgs(f),
+              });
+              for (const a of w.agents) agents.push({ id: a.id, name: a.name, managementUnitId: a.managementUnitId });
+              if (w.agents.length < 500 || agents.length >= w.total) return agents;
+            }
+          }
+        : skipToken,
+    // A new search keeps the old rows on screen until the new ones answer, instead of flashing empty.
+    placeholderData: keepPreviousData,
+  });
+
+/** One page of a unit's agents with their shifts and time off in the week. */
+export const pageQuery = (
+  client: OpsClient,
+  s: TimelineSubject | null,
+  f: TimelineFilters,
+  p: PageRef,
+  unitAgentIds: () => string[],
+) =>
+  queryOptions({
+    queryKey: s ? timelineKeys.page(s, f, p) : ['timeline', 'none'],
+    queryFn: s
+      ? (): Promise<TimelineWindow> =>
+          client.call('timeline.window', {
+            profileId: s.profileId,
+            businessUnitId: s.businessUnitId,
+            scheduleId: s.scheduleId,
+            from: s.from,
+            to: s.to,
+            ...filterArgs(f),
+            // Agents without a unit cannot be asked for by unit: their ids are.
+            ...(p.managementUnitId
+              ? { managementUnitId: p.managementUnitId, offset: p.page * pageSize, limit: pageSize }
+              : {
+                  agentIds: unitAgentIds().slice(p.page * pageSize, (p.page + 1) * pageSize),
+                  offset: 0,
+                  limit: pageSize,
+                }),
+          })
+      : skipToken,
+    gcTime: 60_000,
+  });
+
+/** One agent's week for the drawer. */
+export const agentWeekQuery = (client: OpsClient, s: TimelineSubject | null, agentId: string | null) =>
+  queryOptions({
+    queryKey: s ? timelineKeys.agent(s, agentId) : ['timeline', 'none'],
+    queryFn:
+      s && agentId
+        ? async () => {
+            const w = await client.call('timeline.window', {
+              profileId: s.profileId,
+              businessUnitId: s.businessUnitId,
+              scheduleId: s.scheduleId,
+              from: s.from,
+              to: s.to,
+              agentIds: [agentId],
+              offset: 0,
+              limit: 1,
+            });
+            return w.agents[0] ?? null;
+          }
+        : skipToken,
+    gcTime: 60_000,
+  });
+
+export const invalidateTimeline = (queryClient: QueryClient, profileId: string, businessUnitId: string) =>
+  queryClient.invalidateQueries({ queryKey: timelineKeys.unit(profileId, businessUnitId) });

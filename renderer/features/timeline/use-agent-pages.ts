@@ -1,0 +1,43 @@
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import type { TimelineAgent } from '../../../shared/timeline';
+import { useOpsClient } from '../../ops-client-context';
+import { pageQuery, type TimelineFilters, type TimelineSubject } from './queries';
+import { pagesFor, unitKey, type RowItem } from './roster-rows';
+
+/**
+ * The shifts of the agents on screen: observes the pages rows [first, last] need and prefetches the
+ * next one. Pages no row shows any more are unobserved and leave the cache after their gcTime.
+ */
+export function useAgentPages(
+  subject: TimelineSubject | null,
+  filters: TimelineFilters,
+  rows: readonly RowItem[],
+  first: number,
+  last: number,
+) {
+  const client = useOpsClient();
+  const queryClient = useQueryClient();
+  const { shown, next } = useMemo(() => pagesFor(rows, first, last), [rows, first, last]);
+  // Agents without a unit are asked for by id, in row order.
+  const unitless = useMemo(
+    () => rows.flatMap((r) => (r.kind === 'agent' && r.managementUnitId === null ? [r.agentId] : [])),
+    [rows],
+  );
+  const pages = useQueries({
+    queries: shown.map((p) => pageQuery(client, subject, filters, p, () => unitless)),
+  });
+  useEffect(() => {
+    if (next && subject) void queryClient.prefetchQuery(pageQuery(client, subject, filters, next, () => unitless));
+  }, [client, queryClient, subject, filters, next, unitless]);
+
+  const agents = new Map<string, TimelineAgent>();
+  const loadingUnits = new Set<string>();
+  let error: Error | null = null;
+  for (const [i, q] of pages.entries()) {
+    for (const a of q.data?.agents ?? []) agents.set(a.id, a);
+    if (q.isPending) loadingUnits.add(`${unitKey(shown[i]!.managementUnitId)}#${shown[i]!.page}`);
+    error ??= q.error;
+  }
+  return { agents, loading: loadingUnits.size > 0, error };
+}

@@ -1,0 +1,103 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useOpsClient } from '../../ops-client-context';
+import { useConsole } from '../../store/context';
+import { connectionsListQuery } from '../connections/queries';
+import { overviewQuery, weekAnalysisQuery, weeksQuery } from '../schedules/queries';
+import { shownBusinessUnit, shownProfile } from '../schedules/selection';
+import { indexFindings } from './findings-index';
+import { rosterQuery, type TimelineFilters, type TimelineSubject } from './queries';
+import { layoutRows } from './roster-rows';
+import { schedulesOfWeek, shownSchedule, shownTimelineWeek } from './schedule-choice';
+import { localZone, weekSpan, zoneFor } from './zone-time';
+
+/**
+ * Everything the Timeline shows above the rows. The connection and unit are the Schedules screen's
+ * selection (same slice, same fallbacks), so picking a unit there or here is one choice.
+ */
+export function useTimelineView() {
+  const client = useOpsClient();
+  const view = useConsole((s) => s.timeline);
+  const connections = useQuery(connectionsListQuery(client));
+  const profileId = shownProfile(
+    useConsole((s) => s.schedulesProfileId),
+    connections.data,
+  );
+  const overview = useQuery(overviewQuery(client, profileId));
+  const businessUnitId = shownBusinessUnit(
+    useConsole((s) => s.selectedBusinessUnitId),
+    overview.data,
+  );
+  const bu = overview.data?.businessUnits.find((b) => b.id === businessUnitId) ?? null;
+  const buZone = bu?.timeZone ?? 'UTC';
+  const weeks = useQuery(weeksQuery(client, profileId, businessUnitId));
+  const allWeeks = useMemo(() => weeks.data?.weeks ?? [], [weeks.data]);
+  const week = shownTimelineWeek(view.week, allWeeks, buZone, Date.now());
+  const ofWeek = useMemo(() => schedulesOfWeek(allWeeks, week), [allWeeks, week]);
+  const schedule = shownSchedule(view.scheduleId, ofWeek);
+  const analysis = useQuery(weekAnalysisQuery(client, profileId, businessUnitId, week));
+  const findings = useMemo(
+    () => indexFindings(analysis.data?.findings ?? [], schedule?.scheduleId ?? null),
+    [analysis.data, schedule?.scheduleId],
+  );
+  const span = week ? weekSpan(week, buZone) : null;
+  const subject: TimelineSubject | null = useMemo(
+    () =>
+      profileId && businessUnitId && schedule && week && span
+        ? { profileId, businessUnitId, scheduleId: schedule.scheduleId, week, ...span }
+        : null,
+    // span is derived from week and buZone: a new object each render, the same question.
+    [profileId, businessUnitId, schedule?.scheduleId, week, buZone],
+  );
+  const filters: TimelineFilters = useMemo(
+    () => ({
+      search: view.search,
+      managementUnitId: view.managementUnitId,
+      agentIds: view.onlyFindings ? [...findings.agentIds].sort() : null,
+    }),
+    [view.search, view.managementUnitId, view.onlyFindings, findings.agentIds],
+  );
+  const roster = useQuery(rosterQuery(client, profileId, businessUnitId, filters));
+  const collapsed = useMemo(() => new Set(view.collapsedUnits), [view.collapsedUnits]);
+  const rows = useMemo(() => layoutRows(roster.data ?? [], collapsed), [roster.data, collapsed]);
+  const unitIds = useMemo(
+    () => [...new Set((roster.data ?? []).map((a) => a.managementUnitId).filter((m): m is string => !!m))].sort(),
+    [roster.data],
+  );
+  const myZone = localZone();
+  const zone = zoneFor(view.zoneMode, buZone, myZone);
+  // The drawer's second zone: the other one the supervisor reads in (their own, or UTC when theirs is the BU's).
+  const otherZone = zone !== buZone ? zone : myZone !== buZone ? myZone : 'UTC';
+
+  return {
+    view,
+    connections: connections.data ?? [],
+    profileId,
+    overview: overview.data ?? null,
+    bu,
+    buZone,
+    zone,
+    myZone,
+    otherZone,
+    weeks: allWeeks,
+    weeksLoaded: weeks.data !== undefined,
+    week,
+    ofWeek,
+    schedule,
+    analysis,
+    findings,
+    subject,
+    filters,
+    roster,
+    rows,
+    unitIds,
+    error: connections.error ?? overview.error ?? weeks.error ?? roster.error ?? null,
+    retry() {
+      void overview.refetch();
+      void weeks.refetch();
+      void roster.refetch();
+    },
+  };
+}
+
+export type TimelineViewModel = ReturnType<typeof useTimelineView>;

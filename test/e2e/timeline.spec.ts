@@ -1,0 +1,138 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startHostProcess, type HostProcess } from './host-process';
+
+let host: HostProcess;
+
+// "My zone" must differ from both the BU's and UTC for the switch to show anything.
+test.use({ timezoneId: 'Europe/Berlin', viewport: { width: 1366, height: 768 } });
+
+test.beforeAll(async () => {
+  host = await startHostProcess();
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+async function signInAndSync(page: Page) {
+  await page.goto(host.launchUrl);
+  await expect(page.getByTestId('info-version')).toBeVisible();
+  await page.keyboard.press('Alt+2');
+  const card = page.getByTestId('connection-Sandbox org');
+  await card.getByRole('button', { name: 'Sign in' }).click();
+  await expect(card.getByTestId('connection-state')).toHaveText('Signed in');
+  await page.keyboard.press('Alt+3');
+  await page.getByRole('button', { name: 'Find business units' }).click();
+  await expect(page.getByLabel('Business unit')).toContainText('Chicago Contact Center');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('last-sync')).toContainText('finished', { timeout: 60_000 });
+}
+
+test('the Timeline after a sync: one schedule, findings where they happen, zones, filters', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(host.launchUrl);
+  await expect(page.getByTestId('info-version')).toBeVisible();
+
+  // Before any sync: the empty state points to the Schedules screen.
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Timeline');
+  await expect(page.getByTestId('timeline-empty')).toContainText('Nothing synced yet');
+
+  await signInAndSync(page);
+  await page.keyboard.press('Alt+4');
+  const grid = page.getByTestId('timeline-grid');
+  await expect(grid).toBeVisible();
+  await expect(page.getByTestId('axis-zone')).toContainText('America/Chicago');
+  await expect(page.getByTestId('timeline-count')).toContainText('agents');
+  await expect(grid.getByRole('row').nth(2)).toBeVisible();
+  await expect(grid.locator('[role="gridcell"]').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/timeline-open-1366.png' });
+
+  // The current week holds the published schedule and its draft revision: the draft is shown first.
+  const picker = page.getByTestId('schedule-picker');
+  await expect(picker.locator('option')).toHaveCount(2);
+  await expect(picker.locator('option:checked')).toContainText('Draft');
+  await expect(picker.locator('option:checked')).toContainText('(revised)');
+  await expect(grid).toHaveAttribute('aria-label', /draft schedule/);
+  await picker.selectOption({ index: 1 });
+  await expect(picker.locator('option:checked')).toContainText('Published');
+  await expect(grid).toHaveAttribute('aria-label', /published schedule/);
+  await picker.selectOption({ index: 0 });
+  await expect(grid).toHaveAttribute('aria-label', /draft schedule/);
+
+  // A planted overlap, found through the findings panel: a week and schedule that has one.
+  const panel = page.getByTestId('timeline-findings');
+  const overlapKind = panel.getByTestId('kind-shiftOverlap');
+  const weekSelect = page.getByRole('combobox', { name: 'Week', exact: true });
+  const weeks = await weekSelect.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  for (const week of weeks) {
+    if (await overlapKind.isVisible()) break;
+    await weekSelect.selectOption(week);
+    await expect(panel.getByRole('heading', { name: /Findings \d+/ })).toBeVisible();
+  }
+  await expect(overlapKind).toBeVisible();
+  if ((await overlapKind.getAttribute('aria-expanded')) !== 'true') await overlapKind.click();
+  const item = panel.getByTestId('finding-item').first();
+  const explanation = (await item.textContent()) ?? '';
+  const findingId = await item.getAttribute('data-finding-id');
+  // "… has two shifts on Tue 1 Dec that overlap 10:00–14:00 CST (…)": the BU-local day and span.
+  const said = /on (\w{3} \d{1,2} \w{3}) that overlap (\d\d:\d\d)–(\d\d:\d\d) ([A-Z]{3,4})/.exec(explanation);
+  expect(said, explanation).not.toBeNull();
+  await item.click();
+  const marker = grid.locator(`[data-finding-id="${findingId}"] .tl-marker-word`);
+  await expect(marker).toBeVisible();
+  await expect(marker).toHaveAttribute(
+    'title',
+    new RegExp(`^Overlap ${said![1]} ${said![2]}–${said![3]} ${said![4]}\\.`),
+  );
+  // The grid has focus on the agent's row; the row's shift cells say the finding in words.
+  await expect(grid).toBeFocused();
+  const row = grid.locator('[role="row"]').filter({ has: page.locator(`[data-finding-id="${findingId}"]`) });
+  await expect(row.locator('[role="gridcell"][aria-label*="Overlapping shifts"]').first()).toBeAttached();
+  await page.screenshot({ path: 'test-results/timeline-1366.png' });
+
+  // Every label follows the zone switch.
+  const axisLabels = () => grid.getByTestId('axis-label').allTextContents();
+  const inBu = await axisLabels();
+  await page.getByRole('radio', { name: 'UTC', exact: true }).check();
+  await expect(page.getByTestId('axis-zone')).toContainText('UTC');
+  await expect(marker).toHaveAttribute('title', /^Overlap .* UTC\./);
+  expect(await axisLabels()).not.toEqual(inBu);
+  await page.getByRole('radio', { name: /My zone/ }).check();
+  await expect(page.getByTestId('axis-zone')).toContainText('Europe/Berlin');
+  await expect(marker).toHaveAttribute('title', /^Overlap .* CET\./);
+  await page.getByRole('radio', { name: /BU zone/ }).check();
+
+  // Keyboard: Enter opens the drawer with the agent's week in both zones; n jumps to another finding.
+  await grid.focus();
+  await page.keyboard.press('Enter');
+  const drawer = page.getByTestId('agent-drawer');
+  await expect(drawer).toContainText('America/Chicago (BU)');
+  await expect(drawer).toContainText('Europe/Berlin');
+  await expect(drawer).toContainText('Overlapping shifts');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // Only agents with findings: fewer rows, every one with a finding.
+  const count = page.getByTestId('timeline-count');
+  const all = Number(/(\d+) agents/.exec((await count.textContent()) ?? '')?.[1]);
+  await page.getByLabel(/Only agents with findings/).check();
+  await expect(count).not.toContainText(`${all} agents`);
+  const withFindings = Number(/(\d+) agents/.exec((await count.textContent()) ?? '')?.[1]);
+  expect(withFindings).toBeGreaterThan(0);
+  expect(withFindings).toBeLessThan(all);
+
+  // Filters and the week survive a trip to another screen.
+  await page.keyboard.press('Alt+3');
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByLabel(/Only agents with findings/)).toBeChecked();
+  await page.getByLabel(/Only agents with findings/).uncheck();
+
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  if ((await overlapKind.getAttribute('aria-expanded')) !== 'true') await overlapKind.click();
+  await item.click();
+  await expect(marker).toBeVisible();
+  await page.screenshot({ path: 'test-results/timeline-1920.png' });
+  expect(errors).toEqual([]);
+});
