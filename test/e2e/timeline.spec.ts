@@ -104,6 +104,23 @@ test('the Timeline after a sync: one schedule, findings where they happen, zones
   await expect(marker).toHaveAttribute('title', /^Overlap .* CET\./);
   await page.getByRole('radio', { name: /BU zone/ }).check();
 
+  // Keyboard: one tab stop, arrows move the active cell, -/+ zoom, n/p walk the findings.
+  await grid.focus();
+  const start = (await grid.getAttribute('aria-activedescendant'))!;
+  expect(start).toMatch(/^tl-cell-\d+-0$/);
+  await page.keyboard.press('ArrowRight');
+  await expect(grid).toHaveAttribute('aria-activedescendant', start.replace(/-0$/, '-1'));
+  await page.keyboard.press('ArrowDown');
+  await expect(grid).not.toHaveAttribute('aria-activedescendant', new RegExp(`^${start.replace(/-0$/, '')}-`));
+  await page.keyboard.press('-');
+  await expect(page.getByTestId('zoom-span')).toHaveText('36 h');
+  await page.keyboard.press('+');
+  await expect(page.getByTestId('zoom-span')).toHaveText('1 day');
+  await page.keyboard.press('n');
+  await expect(grid).toHaveAttribute('aria-activedescendant', /^tl-cell-\d+-0$/);
+  await page.keyboard.press('p');
+  await expect(grid).toHaveAttribute('aria-activedescendant', start);
+
   // Keyboard: Enter opens the drawer with the agent's week in both zones; n jumps to another finding.
   await grid.focus();
   await page.keyboard.press('Enter');

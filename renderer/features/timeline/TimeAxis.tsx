@@ -1,6 +1,6 @@
 import { xOf, type TrackScale } from './bar-geometry';
 import { nameColPx } from './AgentRow';
-import { axisTicks, clockLabel, tickStepHours, zoneAbbrev, zoneCaption, type ZoneChange } from './zone-time';
+import { axisTicks, clockLabel, dayLabel, tickStepHours, zoneAbbrev, zoneCaption, type ZoneChange } from './zone-time';
 
 export const axisPx = 46;
 
@@ -25,9 +25,15 @@ export function TimeAxis({
 }) {
   const step = tickStepHours(scale.pxPerMs * 3_600_000);
   const margin = 6 * 3_600_000;
+  // The view's left edge (viewFrom has an hour of margin): ticks under the sticky names are dropped,
+  // and the day there is named at the edge, so a screen that starts mid-day still says which day.
+  const edgeMs = viewFrom + 3_600_000;
   const ticks = axisTicks(scale.from, scale.to, zone, step).filter(
-    (t) => t.ms >= viewFrom - margin && t.ms <= viewTo + margin,
+    (t) => t.ms >= edgeMs + 12 / scale.pxPerMs && t.ms <= viewTo + margin,
   );
+  const nextDay = ticks.find((t) => t.day);
+  const edgeDay =
+    !nextDay || nextDay.ms - edgeMs > 110 / scale.pxPerMs ? dayLabel(Math.max(edgeMs, scale.from), zone) : null;
   return (
     <div role="row" aria-rowindex={1} className="tl-axis" style={{ height: axisPx }}>
       <div role="columnheader" className="tl-axis-corner" data-testid="axis-zone">
@@ -38,6 +44,11 @@ export function TimeAxis({
         className="tl-axis-track"
         aria-label={`Week in ${zoneCaption(scale.from, scale.to, zone)}`}
       >
+        {edgeDay && (
+          <div className="tl-day tl-day-edge" style={{ left: nameColPx + xOf(scale, edgeMs) + 4 }}>
+            {edgeDay}
+          </div>
+        )}
         {ticks.map((t) => (
           <div
             key={t.ms}

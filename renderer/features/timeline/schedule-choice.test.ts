@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WeekSummary } from '../../../shared/mirror';
-import { schedulesOfWeek, shownSchedule, shownTimelineWeek } from './schedule-choice';
+import { scheduleLabel, schedulesOfWeek, shownSchedule, shownTimelineWeek } from './schedule-choice';
 
 const week = (weekDate: string, scheduleId: string, published: boolean): WeekSummary => ({
   weekDate,
@@ -36,5 +36,12 @@ describe('the Timeline’s week and schedule', () => {
     expect(shownSchedule(null, ofWeek)?.scheduleId).toBe('revised');
     expect(shownSchedule('pub', ofWeek)?.scheduleId).toBe('pub');
     expect(shownSchedule('next', ofWeek)?.scheduleId).toBe('revised');
+  });
+
+  it('names a schedule by status and what its description adds to the week', () => {
+    expect(scheduleLabel({ ...weeks[1]!, description: 'Week of 2026-11-30 (revised)', version: 3 })).toBe(
+      'Draft (revised) · v3 · 500 agents',
+    );
+    expect(scheduleLabel({ ...weeks[0]!, description: 'Week of 2026-11-30' })).toBe('Published · v1 · 500 agents');
   });
 });

@@ -38,5 +38,8 @@ export function shownSchedule(picked: string | null, ofWeek: readonly WeekSummar
   return ofWeek.find((w) => w.scheduleId === picked) ?? ofWeek[0] ?? null;
 }
 
-export const scheduleLabel = (w: WeekSummary): string =>
-  `${w.published ? 'Published' : 'Draft'}: ${w.description || w.scheduleId} (v${w.version}, ${w.agentCount} agents)`;
+/** "Draft (revised) · v3 · 500 agents": the week is already in the week picker, so its name is not repeated. */
+export function scheduleLabel(w: WeekSummary): string {
+  const name = w.description.replace(/^Week of \d{4}-\d{2}-\d{2}\s*/, '').trim();
+  return `${w.published ? 'Published' : 'Draft'}${name ? ` ${name}` : ''} · v${w.version} · ${w.agentCount} agents`;
+}
