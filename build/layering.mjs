@@ -27,7 +27,7 @@ const rules = {
   shared: { layers: [], packages: ['luxon', 'zod', 'purecloud-platform-client-v2'], node: false },
   renderer: {
     layers: ['shared'],
-    packages: ['react', 'react-dom', 'zustand', '@tanstack/react-query', 'luxon', 'zod'],
+    packages: ['react', 'react-dom', 'zustand', '@tanstack/react-query', '@tanstack/react-virtual', 'luxon', 'zod'],
     node: false,
   },
   'main/electron': { layers: '*main', packages: '*', node: true },
