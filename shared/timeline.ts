@@ -41,3 +41,10 @@ export interface TimelineWindow {
   total: number;
   agents: TimelineAgent[];
 }
+
+/** What the timeline's labels and colours need: management unit names and activity code names and categories. */
+export interface TimelineLegend {
+  managementUnits: Array<{ id: string; name: string; timeZone: string | null }>;
+  /** `category` as Genesys names it: OnQueueWork, Break, Meal, Meeting, Training, TimeOff, OffQueueWork, … ('' if unknown). */
+  activityCodes: Array<{ id: string; name: string; category: string }>;
+}

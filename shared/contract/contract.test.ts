@@ -25,6 +25,7 @@ describe('contract name tables', () => {
       'job.list',
       'job.events',
       'job.cancel',
+      'timeline.legend',
       'timeline.window',
       'timeline.coverage',
     ]);

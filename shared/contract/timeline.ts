@@ -1,8 +1,8 @@
 /** The timeline domain: windows of agents × time read from the mirror (offline). The screen itself is issue 13. */
 import { z } from 'zod';
 import type { TimelineCoverage } from '../coverage/types';
-import type { TimelineWindow } from '../timeline';
-import { entityId, method } from './define';
+import type { TimelineLegend, TimelineWindow } from '../timeline';
+import { businessUnitOf, entityId, method } from './define';
 import { weekDate } from './weeks';
 
 const sixWeeksMs = 6 * 7 * 24 * 3_600_000;
@@ -40,6 +40,8 @@ export const timelineCoverageQuery = z
   .strict();
 
 export const timelineMethods = {
+  /** Management unit names and activity code names and categories of the unit, from the mirror. */
+  'timeline.legend': method(businessUnitOf).returns<TimelineLegend>(),
   'timeline.window': method(timelineWindowQuery).returns<TimelineWindow>(),
   /**
    * The coverage strip of a schedule's week: agents on queue per 15-minute interval from BU-local midnight.

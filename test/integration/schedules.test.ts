@@ -113,6 +113,12 @@ describe('schedules', () => {
     expect(window.agents.some((a) => a.shifts.length > 0)).toBe(true);
     for (const a of window.agents)
       for (const sh of a.shifts) expect(sh.endMs > from && sh.startMs < from + 7 * 86_400_000).toBe(true);
+    // Names and categories for the timeline's labels, as synced.
+    const legend = await call('timeline.legend', { profileId, businessUnitId: org.businessUnitId });
+    const bu = org.runtime.org.businessUnits.get(org.businessUnitId)!;
+    expect(legend.managementUnits.map((m) => m.name).sort()).toEqual(bu.managementUnits.map((m) => m.name).sort());
+    expect(legend.activityCodes.some((c) => c.category === 'OnQueueWork')).toBe(true);
+    expect(legend.activityCodes.length).toBeGreaterThan(3);
     const outcome = await services.dispatch(
       'timeline.window',
       { profileId, businessUnitId: org.businessUnitId, from, to: from - 1, offset: 0, limit: 50 },
