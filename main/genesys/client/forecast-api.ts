@@ -9,7 +9,7 @@
  * inline when Genesys sends them, otherwise from the URL (which serves the
  * week's result; Genesys documents no other body for it).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { GenesysError } from './errors';
 import type { GenesysHttp } from './http';
 import {
@@ -28,8 +28,17 @@ export const staffingRequirementPath = `${forecastPath}/staffingrequirement`;
 
 export type PlanningGroupStaffingRequirement = z.infer<typeof planningGroupStaffingRequirement>;
 
+type StaffingRequirementsResponse = z.infer<typeof staffingRequirementsResponse>;
+
 /** A staffing requirement with every week's values in hand, whether Genesys sent them inline or by URL. */
-export interface StaffingRequirement extends Omit<z.infer<typeof staffingRequirementsResponse>, 'results'> {
+export interface StaffingRequirement {
+  businessUnitId: string;
+  forecast: StaffingRequirementsResponse['forecast'];
+  /** The instant of the first interval of the forecast's first week. */
+  referenceStartDate: string;
+  weekCount: number;
+  intervalLengthMinutes: number;
+  state: string;
   weeks: Array<{ weekNumber: number; planningGroups: PlanningGroupStaffingRequirement[] }>;
 }
 
@@ -81,7 +90,7 @@ export function createForecastApi(http: GenesysHttp) {
       forecastId: string,
       options: { weekNumbers?: readonly number[] } = {},
     ): Promise<StaffingRequirement> {
-      const { results, ...answer } = await http.request({
+      const answer = await http.request({
         method: 'GET',
         pathTemplate: staffingRequirementPath,
         params: { businessUnitId, weekDateId, forecastId },
@@ -89,7 +98,7 @@ export function createForecastApi(http: GenesysHttp) {
         schema: staffingRequirementsResponse,
       });
       const weeks: StaffingRequirement['weeks'] = [];
-      for (const week of results) {
+      for (const week of answer.results) {
         let planningGroups = week.planningGroupStaffingRequirements;
         if (!planningGroups) {
           if (!week.downloadUrl) throw noValues(week.weekNumber);
@@ -98,7 +107,15 @@ export function createForecastApi(http: GenesysHttp) {
         }
         weeks.push({ weekNumber: week.weekNumber, planningGroups });
       }
-      return { ...answer, weeks };
+      return {
+        businessUnitId: answer.businessUnitId,
+        forecast: answer.forecast,
+        referenceStartDate: answer.referenceStartDate,
+        weekCount: answer.weekCount,
+        intervalLengthMinutes: answer.intervalLengthMinutes,
+        state: answer.state,
+        weeks,
+      };
     },
   };
 }

@@ -10,6 +10,7 @@ import m001 from './001-connections';
 import m002 from './002-mirror';
 import m003 from './003-analysis';
 import m004 from './004-timeline-weeks';
+import m005 from './005-staffing-requirements';
 import { rebuildTimelineWeeks } from '../timeline/weeks';
 
 export interface Migration {
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   { id: 2, name: '002-mirror', sql: m002 },
   { id: 3, name: '003-analysis', sql: m003 },
   { id: 4, name: '004-timeline-weeks', sql: m004, backfill: rebuildTimelineWeeks },
+  { id: 5, name: '005-staffing-requirements', sql: m005 },
 ];

@@ -1,7 +1,8 @@
 /**
  * Sync of one business unit into the mirror, the only writer of Genesys data
  * there. Order: the unit and its reference data, schedules (incremental by
- * `metadata.version`), time off, script sessions. Each schedule is written in
+ * `metadata.version`), the staffing requirements of forecasts they newly
+ * name, time off, script sessions. Each schedule is written in
  * one transaction; cancelling (between steps) or a crash leaves every
  * schedule either as it was or wholly new. Each run is recorded.
  */
@@ -17,6 +18,7 @@ import {
   type SyncContext,
   type SyncProgressEvent,
 } from './sync-context';
+import { syncForecasts } from './sync-forecasts';
 import { syncReferenceData } from './sync-reference-data';
 import { syncSchedules } from './sync-schedules';
 import { syncScriptSessions } from './sync-script-sessions';
@@ -79,7 +81,9 @@ export async function syncBusinessUnit(options: SyncBusinessUnitOptions): Promis
     const weeks = options.weeks ?? defaultWeeks(now(), settings.timeZone, settings.startDayOfWeek);
     runs.setWeeks(run.id, weeks);
     ctx.checkpoint();
-    await syncSchedules(ctx, weeks);
+    const headers = await syncSchedules(ctx, weeks);
+    ctx.checkpoint();
+    await syncForecasts(ctx, headers, settings.timeZone);
     ctx.checkpoint();
     if (weeks.length > 0) await syncTimeOff(ctx, weeks);
     ctx.checkpoint();

@@ -5,6 +5,7 @@ import type { GenesysApi } from '../../genesys/client/api';
 import { createBusinessUnitStore } from '../business-unit-store';
 import { createScheduleStore } from '../schedule-store';
 import { createScriptSessionStore } from '../script-session-store';
+import { createStaffingStore } from '../staffing-store';
 import { createTimeOffStore } from '../time-off-store';
 
 /** The reads a sync uses: a narrow seam, so tests and the CLI can hand in what they have. */
@@ -20,6 +21,7 @@ export type MirrorSyncApi = Pick<
   | 'queryAgentSchedules'
   | 'queryTimeOffRequests'
   | 'queryConversationDetails'
+  | 'getStaffingRequirement'
 >;
 
 export interface SyncProgressEvent {
@@ -57,6 +59,7 @@ export function createStores(db: Database.Database) {
     schedules: createScheduleStore(db),
     timeOff: createTimeOffStore(db),
     scriptSessions: createScriptSessionStore(db),
+    staffing: createStaffingStore(db),
   };
 }
 

@@ -21,8 +21,9 @@ import { nameUnknownAgents } from './sync-reference-data';
 const spans = (weekDate: string, weekCount: number, week: string) =>
   week >= weekDate && week < addDays(weekDate, weekCount * 7);
 
-export async function syncSchedules(ctx: SyncContext, weeks: readonly string[]): Promise<void> {
-  const changed = await readScheduleHeaders(ctx, weeks);
+/** Returns the header of every schedule listed in the weeks, fetched whole or not (the forecasts step reads them). */
+export async function syncSchedules(ctx: SyncContext, weeks: readonly string[]): Promise<BuScheduleMetadata[]> {
+  const { changed, headers } = await readScheduleHeaders(ctx, weeks);
   const total = changed.reduce((n, s) => n + s.managementUnits.length, 0);
   let done = 0;
   ctx.progress({ phase: 'agentSchedules', done, total });
@@ -61,13 +62,18 @@ export async function syncSchedules(ctx: SyncContext, weeks: readonly string[]):
       ctx.changed.add(table);
     ctx.progress({ phase: 'agentSchedules', done, total, item: `${header.description ?? header.weekDate}: saved` });
   }
+  return headers;
 }
 
-/** Lists each week, drops schedules deleted in Genesys, and returns the headers of those to fetch whole. */
-async function readScheduleHeaders(ctx: SyncContext, weeks: readonly string[]): Promise<BuScheduleMetadata[]> {
+/** Lists each week, drops schedules deleted in Genesys, and returns every header and those to fetch whole. */
+async function readScheduleHeaders(
+  ctx: SyncContext,
+  weeks: readonly string[],
+): Promise<{ changed: BuScheduleMetadata[]; headers: BuScheduleMetadata[] }> {
   const { api, businessUnitId, stores } = ctx;
   const listed = new Map<string, BuScheduleListItem>();
   const changed: BuScheduleMetadata[] = [];
+  const headers: BuScheduleMetadata[] = [];
   ctx.progress({ phase: 'schedules', done: 0, total: weeks.length });
   for (const [i, week] of weeks.entries()) {
     const fresh = (await api.listSchedules(businessUnitId, week)).filter((s) => !listed.has(s.id));
@@ -78,6 +84,7 @@ async function readScheduleHeaders(ctx: SyncContext, weeks: readonly string[]): 
       // unit (Genesys lists them only when asked), so a changed schedule needs no second GET to be queried.
       const header = await api.getSchedule(businessUnitId, item.weekDate, item.id, { expandAgents: true });
       ctx.checkpoint();
+      headers.push(header);
       if (stores.schedules.confirm(header, ctx.now().toISOString())) ctx.tally.schedulesUnchanged += 1;
       else changed.push(header);
       ctx.changed.add('schedules');
@@ -93,5 +100,5 @@ async function readScheduleHeaders(ctx: SyncContext, weeks: readonly string[]): 
     for (const table of ['schedules', 'agent_schedules', 'shifts', 'activities', 'full_day_time_off'])
       ctx.changed.add(table);
   }
-  return changed;
+  return { changed, headers };
 }
