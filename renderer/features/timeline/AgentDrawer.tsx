@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { Finding } from '../../../shared/analysis/types';
 import { useOpsClient } from '../../ops-client-context';
-import { activityLabel, shortId } from './bar-geometry';
+import { shortId } from './bar-geometry';
 import { findingKindLabel } from './findings-index';
 import { agentWeekQuery, type TimelineSubject } from './queries';
 import { cellsOf } from './row-cells';
+import { useLegend } from './legend-context';
 
 /** One agent's week in words, in the BU zone and in the other zone on the switch, with their findings. */
 export function AgentDrawer(props: {
@@ -17,6 +18,7 @@ export function AgentDrawer(props: {
   onClose(): void;
 }) {
   const { agentId, buZone, otherZone, findings } = props;
+  const legend = useLegend();
   const agent = useQuery(agentWeekQuery(useOpsClient(), props.subject, agentId));
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), [agentId]);
@@ -42,8 +44,7 @@ export function AgentDrawer(props: {
       {a && (
         <>
           <p className="muted">
-            {a.managementUnitId ? `Management unit ${shortId(a.managementUnitId)}` : 'No management unit'} · agent{' '}
-            {shortId(a.id)}
+            {legend.unitName(a.managementUnitId)} · agent {shortId(a.id)}
           </p>
           <table className="grid tl-week-table">
             <thead>
@@ -59,7 +60,7 @@ export function AgentDrawer(props: {
                     {c.words}
                     {c.kind === 'shift' && c.shift.activities.length > 0 && (
                       <div className="muted">
-                        {c.shift.activities.map((x) => activityLabel(x.activityCodeId)).join(' · ')}
+                        {c.shift.activities.map((x) => legend.codeName(x.activityCodeId)).join(' · ')}
                       </div>
                     )}
                   </td>

@@ -1,10 +1,11 @@
 import type { Finding } from '../../../shared/analysis/types';
 import type { TimelineAgent } from '../../../shared/timeline';
-import { activityColour, activityLabel, barOf, spanOf, shortId, type TrackScale } from './bar-geometry';
+import { barOf, spanOf, type TrackScale } from './bar-geometry';
 import { findingKindLabel, markerStyle, markerWord } from './findings-index';
 import { cellLabel, type RowCell } from './row-cells';
 import { unitKey, type RowItem } from './roster-rows';
 import { clockLabel, spanWords } from './zone-time';
+import { useLegend } from './legend-context';
 
 export const nameColPx = 230;
 export const cellId = (row: number, col: number) => `tl-cell-${row}-${col}`;
@@ -22,7 +23,7 @@ export function UnitHeaderRow(
   props: Common & { item: Extract<RowItem, { kind: 'group' }>; zoneFinding: Finding | null; onToggle(): void },
 ) {
   const { item, zoneFinding } = props;
-  const name = item.managementUnitId ? `Management unit ${shortId(item.managementUnitId)}` : 'No management unit';
+  const name = useLegend().unitName(item.managementUnitId);
   const zone = zoneFinding?.evidence['managementUnitTimeZone'];
   return (
     <div
@@ -116,6 +117,7 @@ export function AgentRow(
 }
 
 function Cell(props: Parameters<typeof AgentRow>[0] & { cell: RowCell; col: number; focused: boolean }) {
+  const legend = useLegend();
   const { cell, scale, col } = props;
   const flagged = cell.findings.length > 0;
   const common = {
@@ -156,11 +158,11 @@ function Cell(props: Parameters<typeof AgentRow>[0] & { cell: RowCell; col: numb
           style={{
             left: s.x,
             width: s.width,
-            background: s.activityCodeId ? activityColour(s.activityCodeId) : undefined,
+            background: s.activityCodeId ? legend.codeColour(s.activityCodeId) : undefined,
           }}
           title={
             s.activityCodeId
-              ? `${activityLabel(s.activityCodeId)} ${clockLabel(s.startMs, props.zone)}–${clockLabel(s.endMs, props.zone)}`
+              ? `${legend.codeName(s.activityCodeId)} (${legend.codeCategory(s.activityCodeId)}) ${clockLabel(s.startMs, props.zone)}–${clockLabel(s.endMs, props.zone)}`
               : undefined
           }
         />

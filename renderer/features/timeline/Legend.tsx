@@ -1,21 +1,22 @@
-import { activityColour, activityLabel } from './bar-geometry';
+import { useLegend } from './legend-context';
 import { markerWord } from './findings-index';
 
 /**
- * What the colours and patterns mean. Activity codes have no names or categories through the
- * contract yet, so each code is its short id with a stable colour; every mark also has a word.
+ * What the colours and patterns mean: one swatch per activity category on screen (colour follows
+ * Genesys's category, each swatch named), then the marks; every mark also has a word.
  */
 export function Legend({ codes }: { codes: string[] }) {
-  const shown = codes.slice(0, 8);
+  const legend = useLegend();
+  const shown = new Map<string, string>();
+  for (const c of codes) shown.set(legend.codeCategory(c), legend.codeColour(c));
   return (
     <div className="tl-legend" aria-label="Legend" role="group">
-      {shown.map((c) => (
-        <span key={c} className="tl-legend-item">
-          <span className="tl-swatch" style={{ background: activityColour(c) }} aria-hidden="true" />
-          {activityLabel(c)}
+      {[...shown].map(([category, colour]) => (
+        <span key={category} className="tl-legend-item">
+          <span className="tl-swatch" style={{ background: colour }} aria-hidden="true" />
+          {category}
         </span>
       ))}
-      {codes.length > shown.length && <span className="muted">+{codes.length - shown.length} more codes</span>}
       <span className="tl-legend-item">
         <span className="tl-swatch tl-timeoff" aria-hidden="true" />
         Time off

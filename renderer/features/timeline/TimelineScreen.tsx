@@ -9,6 +9,7 @@ import { TimelineToolbar } from './TimelineToolbar';
 import type { JumpRequest } from './use-grid-keys';
 import { useTimelineView } from './use-timeline-view';
 import { unitKey } from './roster-rows';
+import { LegendProvider } from './legend-context';
 
 /** Agents and shifts of one schedule, with the week's findings where they happen. Reads the mirror: works offline. */
 export function TimelineScreen() {
@@ -59,28 +60,30 @@ export function TimelineScreen() {
   })();
 
   return (
-    <section className="screen tl-screen" aria-labelledby="timeline-title">
-      <TimelineToolbar t={t} />
-      {t.overview?.offline && (
-        <p className="offline-badge tl-offline" role="status" data-testid="timeline-offline">
-          Offline — showing the mirror{bu?.asOf ? ` as of ${new Date(bu.asOf).toLocaleString()}` : ''}.{' '}
-          {t.overview.offline.reason}
-        </p>
-      )}
-      <div className="tl-body">
-        <div className="tl-main">{body}</div>
-        {subject && <TimelineFindings index={t.findings} status={analysisStatus} zone={t.buZone} onShow={show} />}
-      </div>
-      {subject && view.drawerAgentId && (
-        <AgentDrawer
-          subject={subject}
-          agentId={view.drawerAgentId}
-          buZone={t.buZone}
-          otherZone={t.otherZone}
-          findings={t.findings.byAgent.get(view.drawerAgentId) ?? []}
-          onClose={() => setTimeline({ drawerAgentId: null })}
-        />
-      )}
-    </section>
+    <LegendProvider legend={t.legend}>
+      <section className="screen tl-screen" aria-labelledby="timeline-title">
+        <TimelineToolbar t={t} />
+        {t.overview?.offline && (
+          <p className="offline-badge tl-offline" role="status" data-testid="timeline-offline">
+            Offline — showing the mirror{bu?.asOf ? ` as of ${new Date(bu.asOf).toLocaleString()}` : ''}.{' '}
+            {t.overview.offline.reason}
+          </p>
+        )}
+        <div className="tl-body">
+          <div className="tl-main">{body}</div>
+          {subject && <TimelineFindings index={t.findings} status={analysisStatus} zone={t.buZone} onShow={show} />}
+        </div>
+        {subject && view.drawerAgentId && (
+          <AgentDrawer
+            subject={subject}
+            agentId={view.drawerAgentId}
+            buZone={t.buZone}
+            otherZone={t.otherZone}
+            findings={t.findings.byAgent.get(view.drawerAgentId) ?? []}
+            onClose={() => setTimeline({ drawerAgentId: null })}
+          />
+        )}
+      </section>
+    </LegendProvider>
   );
 }

@@ -1,14 +1,16 @@
 import { useConsole } from '../../store/context';
 import type { TimelineZoneMode } from '../../store/timeline-slice';
-import { shortId, zoomStep } from './bar-geometry';
+import { zoomStep } from './bar-geometry';
 import { scheduleLabel, weekDatesOf } from './schedule-choice';
 import type { TimelineViewModel } from './use-timeline-view';
+import { useLegend } from './legend-context';
 
 const spanLabel = (h: number) => (h % 24 === 0 ? `${h / 24} day${h === 24 ? '' : 's'}` : `${h} h`);
 
 /** Which schedule (unit, week, draft or published), which clock, how much of the week, and who. */
 export function TimelineToolbar({ t }: { t: TimelineViewModel }) {
   const { view } = t;
+  const legend = useLegend();
   const setTimeline = useConsole((s) => s.setTimeline);
   const pickWeek = useConsole((s) => s.pickTimelineWeek);
   const selectBu = useConsole((s) => s.selectBusinessUnit);
@@ -117,7 +119,7 @@ export function TimelineToolbar({ t }: { t: TimelineViewModel }) {
             <option value="">All units</option>
             {t.unitIds.map((id) => (
               <option key={id} value={id}>
-                {shortId(id)}
+                {legend.unitName(id)}
               </option>
             ))}
           </select>

@@ -96,7 +96,4 @@ export function activityColour(activityCodeId: string): string {
   return activityPalette[(h >>> 0) % activityPalette.length]!;
 }
 
-/** "activity 3f2a91" until the contract gives activity code names. */
-export const activityLabel = (activityCodeId: string): string => `activity ${shortId(activityCodeId)}`;
-
 export const shortId = (id: string): string => id.replace(/-/g, '').slice(0, 6);

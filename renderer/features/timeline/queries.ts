@@ -48,6 +48,16 @@ export const timelineKeys = {
     ['timeline', s.profileId, s.businessUnitId, 'agent', s.scheduleId, s.week, agentId] as const,
 };
 
+/** MU names and activity code names and categories: change only with a sync of the unit. */
+export function legendQuery(client: OpsClient, profileId: string | null, businessUnitId: string | null) {
+  return queryOptions({
+    queryKey: ['timeline', profileId, businessUnitId, 'legend'] as const,
+    queryFn:
+      profileId && businessUnitId ? () => client.call('timeline.legend', { profileId, businessUnitId }) : skipToken,
+    staleTime: 5 * 60_000,
+  });
+}
+
 const filterArgs = (f: TimelineFilters) => ({
   ...(f.search.trim() ? { search: f.search.trim() } : {}),
   ...(f.managementUnitId ? { managementUnitId: f.managementUnitId } : {}),

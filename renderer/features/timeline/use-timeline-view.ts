@@ -6,7 +6,7 @@ import { connectionsListQuery } from '../connections/queries';
 import { overviewQuery, weekAnalysisQuery, weeksQuery } from '../schedules/queries';
 import { shownBusinessUnit, shownProfile } from '../schedules/selection';
 import { indexFindings } from './findings-index';
-import { rosterQuery, type TimelineFilters, type TimelineSubject } from './queries';
+import { legendQuery, rosterQuery, type TimelineFilters, type TimelineSubject } from './queries';
 import { layoutRows } from './roster-rows';
 import { schedulesOfWeek, shownSchedule, shownTimelineWeek } from './schedule-choice';
 import { localZone, weekSpan, zoneFor } from './zone-time';
@@ -58,6 +58,7 @@ export function useTimelineView() {
     [view.search, view.managementUnitId, view.onlyFindings, findings.agentIds],
   );
   const roster = useQuery(rosterQuery(client, profileId, businessUnitId, filters));
+  const legend = useQuery(legendQuery(client, profileId, businessUnitId));
   const collapsed = useMemo(() => new Set(view.collapsedUnits), [view.collapsedUnits]);
   const rows = useMemo(() => layoutRows(roster.data ?? [], collapsed), [roster.data, collapsed]);
   const unitIds = useMemo(
@@ -91,6 +92,7 @@ export function useTimelineView() {
     roster,
     rows,
     unitIds,
+    legend: legend.data ?? null,
     error: connections.error ?? overview.error ?? weeks.error ?? roster.error ?? null,
     retry() {
       void overview.refetch();
