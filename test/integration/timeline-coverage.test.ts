@@ -103,7 +103,6 @@ describe('timeline.coverage', () => {
       timeZone: zone,
       startMs: midnight.toMillis(),
       intervalMinutes: 15,
-      required: null,
     });
     // Six days of 96 quarter hours and a fall-back Sunday of 100.
     expect(coverage.onQueue).toHaveLength(6 * 96 + 100);
@@ -168,6 +167,21 @@ describe('timeline.coverage', () => {
       );
     }
     expect(draft.onQueue).not.toEqual(published.onQueue);
+    // Required staff: the sandbox's own forecast for the week, summed over its planning groups, quarter hour by quarter hour.
+    const forecastRef = scheduleOf(revision.scheduleId).shortTermForecast!;
+    const forecast = org.runtime.org.businessUnits.get(org.businessUnitId)!.shortTermForecasts!.get(forecastRef.id)!;
+    const weekIndex = Math.round(
+      DateTime.fromISO(currentWeek).diff(DateTime.fromISO(forecast.weekDate), 'weeks').weeks,
+    );
+    const groups = forecast.weeks[weekIndex]!;
+    expect(forecast.intervalLengthMinutes).toBe(15);
+    expect(draft.required).toHaveLength(draft.onQueue.length);
+    for (let i = 0; i < draft.onQueue.length; i += 29) {
+      const sum = groups.reduce((n, g) => n + (g.staffingRequirementsPerInterval[i] ?? 0), 0);
+      expect(draft.required![i]).toBeCloseTo(sum, 6);
+    }
+    // Both schedules of the week are measured against the same forecast.
+    expect(published.required).toEqual(draft.required);
   });
 
   it('refuses a week the schedule does not cover, a schedule not mirrored and a week that is not a date', async () => {

@@ -19,6 +19,7 @@ import { prepared } from '../statement-cache';
 import { addDays } from '../sync/business-unit-weeks';
 import { decodeAgentWeek } from './packed-week';
 import { rosterOf } from './roster';
+import { staffingRequirement } from '../staffing-store';
 
 export interface CoverageQuery {
   businessUnitId: string;
@@ -58,15 +59,15 @@ export function readCoverage(db: Database.Database, q: CoverageQuery): TimelineC
     throw badInput(`Schedule ${q.scheduleId} does not cover the week of ${q.week}; it covers ${weeks.join(', ')}.`);
 
   const grid = weekGrid(q.week, timeZone);
-  const onQueue = new Set(
+  const onQueueCodes = new Set(
     prepared(db, 'SELECT id FROM activity_codes WHERE business_unit_id = ? AND category = ?')
       .pluck()
       .all(q.businessUnitId, onQueueCategory) as string[],
   );
-  const counter = new CoverageCounter(grid, onQueue);
+  const counter = new CoverageCounter(grid, onQueueCodes);
   const codes = JSON.parse(codesJson) as string[];
   // Nothing of this schedule is on queue (no such codes, or the unit's codes are not mirrored): no week to unpack.
-  if (codes.some((c) => onQueue.has(c))) {
+  if (codes.some((c) => onQueueCodes.has(c))) {
     const from = grid.startMs;
     const to = grid.startMs + grid.count * grid.intervalMinutes * 60_000;
     const ids = JSON.stringify(rosterOf(db, q.businessUnitId).map((a) => a.id));
@@ -84,6 +85,11 @@ export function readCoverage(db: Database.Database, q: CoverageQuery): TimelineC
       counter.addAgent(shifts);
     }
   }
+  const onQueue = counter.counts();
+  // The schedule's short-term forecast, when mirrored, on the same grid (BU-local midnight, 15 minutes): index for index.
+  const staffing = staffingRequirement(db, q.businessUnitId, { scheduleId: q.scheduleId, week: q.week });
+  const aligned = staffing && staffing.startMs === grid.startMs && staffing.intervalMinutes === grid.intervalMinutes;
+  const required = aligned ? onQueue.map((_, i) => staffing.required[i] ?? 0) : null;
   return {
     businessUnitId: q.businessUnitId,
     scheduleId: q.scheduleId,
@@ -91,8 +97,7 @@ export function readCoverage(db: Database.Database, q: CoverageQuery): TimelineC
     timeZone,
     startMs: grid.startMs,
     intervalMinutes: grid.intervalMinutes,
-    onQueue: counter.counts(),
-    // The staffing requirement of the schedule's short-term forecast, once mirrored: see the contract's comment.
-    required: null,
+    onQueue,
+    required,
   };
 }
