@@ -45,7 +45,7 @@ export const timelineMethods = {
   'timeline.window': method(timelineWindowQuery).returns<TimelineWindow>(),
   /**
    * The coverage strip of a schedule's week: agents on queue per 15-minute interval from BU-local midnight.
-   * `required` stays null until the schedule's staffing requirement is mirrored; it will be index for index with `onQueue`.
+   * `required` is the staffing requirement of the schedule's short-term forecast (null when none is mirrored), index for index with `onQueue`.
    */
   'timeline.coverage': method(timelineCoverageQuery).returns<TimelineCoverage>(),
 };
