@@ -46,6 +46,12 @@ export const entries = [
   },
   { entryPoints: ['main/host/index.ts'], outfile: 'out/host/index.cjs' },
   { entryPoints: ['main/cli/index.ts'], outfile: 'out/cli/index.cjs' },
+  // The heavy-work worker (sync ingest, full analyses): started beside whichever entry runs the services.
+  {
+    entryPoints: ['main/services/heavy/heavy-worker.ts'],
+    outfile: 'out/workers/heavy-worker.cjs',
+    plugins: [noElectron],
+  },
 ];
 
 // Builds when run (`node build/build-main.mjs`); importing it only reads the entries.

@@ -47,6 +47,11 @@ test('the Timeline after a sync: one schedule, findings where they happen, zones
   await expect(page.getByTestId('timeline-count')).toContainText('agents');
   await expect(grid.getByRole('row').nth(2)).toBeVisible();
   await expect(grid.locator('[role="gridcell"]').first()).toBeVisible();
+  // The coverage strip: each quarter hour on screen says its agents on queue against the forecast's required staff.
+  const coverage = page.getByTestId('coverage-cell');
+  await expect(coverage.first()).toBeVisible();
+  expect(await coverage.count()).toBeGreaterThan(20);
+  await expect(coverage.first()).toHaveAttribute('aria-label', /^\d\d:\d\d–\d\d:\d\d: [\d.]+ on queue, [\d.]+ required, /);
   await page.screenshot({ path: 'test-results/timeline-open-1366.png' });
 
   // The current week holds the published schedule and its draft revision: the draft is shown first.

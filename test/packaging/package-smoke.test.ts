@@ -88,6 +88,7 @@ describe('packaged app layout (--dir, stub Electron)', () => {
     for (const f of [
       'out/main/index.cjs',
       'out/main/services.cjs',
+      'out/workers/heavy-worker.cjs',
       'out/preload/index.cjs',
       'out/renderer/index.html',
     ]) {
@@ -118,6 +119,8 @@ describe('packaged app layout (--dir, stub Electron)', () => {
       '/package.json',
       '/out/main/index.cjs',
       '/out/main/services.cjs',
+      // The services process starts the heavy-work worker from beside its bundle (out/workers).
+      '/out/workers/heavy-worker.cjs',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
     ]) {

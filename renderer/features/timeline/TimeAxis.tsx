@@ -1,8 +1,12 @@
 import { xOf, type TrackScale } from './bar-geometry';
 import { nameColPx } from './AgentRow';
+import { CoverageStrip, coveragePx } from './CoverageStrip';
+import type { TimelineCoverage } from '../../../shared/coverage/types';
 import { axisTicks, clockLabel, dayLabel, tickStepHours, zoneAbbrev, zoneCaption, type ZoneChange } from './zone-time';
 
-export const axisPx = 46;
+/** The hour labels' band; the coverage strip sits under it inside the sticky axis. */
+const ticksPx = 46;
+export const axisPx = ticksPx + coveragePx;
 
 /**
  * The sticky time axis: day names on local midnights, hour labels in the chosen zone, the zone named
@@ -15,7 +19,9 @@ export function TimeAxis({
   viewTo,
   changes,
   nowMs,
+  coverage,
 }: {
+  coverage: TimelineCoverage | null;
   scale: TrackScale;
   zone: string;
   viewFrom: number;
@@ -77,6 +83,7 @@ export function TimeAxis({
           </div>
         )}
       </div>
+      <CoverageStrip coverage={coverage} scale={scale} zone={zone} viewFrom={viewFrom} viewTo={viewTo} />
     </div>
   );
 }

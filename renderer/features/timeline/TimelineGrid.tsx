@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../shared/analysis/types';
+import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
 import { AgentRow, cellId, nameColPx, UnitHeaderRow } from './AgentRow';
 import { msAt, scaleFor, trackWidth, xOf, zoomStep } from './bar-geometry';
 import type { FindingsIndex } from './findings-index';
-import type { TimelineFilters, TimelineSubject } from './queries';
+import { coverageQuery, type TimelineFilters, type TimelineSubject } from './queries';
 import { Legend } from './Legend';
 import { cellsOf, type RowCell } from './row-cells';
 import { unitKey, type RowItem } from './roster-rows';
@@ -45,6 +47,7 @@ export function TimelineGrid(props: {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState({ left: 0, width: 1000 });
   const nowMs = useNow();
+  const coverage = useQuery(coverageQuery(useOpsClient(), subject));
 
   const scale = useMemo(
     () => scaleFor(subject.from, subject.to, box.width - nameColPx, view.spanHours),
@@ -153,7 +156,15 @@ export function TimelineGrid(props: {
           data-testid="timeline-grid"
           ref={keys.gridRef}
         >
-          <TimeAxis scale={scale} zone={zone} viewFrom={viewFrom} viewTo={viewTo} changes={changes} nowMs={nowMs} />
+          <TimeAxis
+            scale={scale}
+            zone={zone}
+            viewFrom={viewFrom}
+            viewTo={viewTo}
+            changes={changes}
+            nowMs={nowMs}
+            coverage={coverage.data ?? null}
+          />
           {changes.map((c) => (
             <div
               key={c.ms}

@@ -58,6 +58,22 @@ export function legendQuery(client: OpsClient, profileId: string | null, busines
   });
 }
 
+/** The coverage strip's numbers for the schedule shown: recomputed by main from the whole mirrored week. */
+export function coverageQuery(client: OpsClient, s: TimelineSubject | null) {
+  return queryOptions({
+    queryKey: ['timeline', s?.profileId, s?.businessUnitId, 'coverage', s?.scheduleId, s?.week] as const,
+    queryFn: s
+      ? () =>
+          client.call('timeline.coverage', {
+            profileId: s.profileId,
+            businessUnitId: s.businessUnitId,
+            scheduleId: s.scheduleId,
+            week: s.week,
+          })
+      : skipToken,
+  });
+}
+
 const filterArgs = (f: TimelineFilters) => ({
   ...(f.search.trim() ? { search: f.search.trim() } : {}),
   ...(f.managementUnitId ? { managementUnitId: f.managementUnitId } : {}),
