@@ -27,6 +27,11 @@ export function Legend({ codes }: { codes: string[] }) {
           {markerWord[s]} {s === 'overlap' ? '(hatched)' : s === 'naiveUtc' ? '(dashed)' : '(dotted)'}
         </span>
       ))}
+      <span className="tl-legend-item">
+        Coverage: <span className="tl-swatch tl-cov-met-swatch" aria-hidden="true" /> met
+        <span className="tl-swatch tl-cov-short-swatch" aria-hidden="true" /> short (−)
+        <span className="tl-swatch tl-cov-under-swatch" aria-hidden="true" /> under by over 10 % (−−, hatched)
+      </span>
       <span className="tl-legend-item">☎ Script session</span>
       <span className="tl-legend-item">
         <span className="tl-swatch tl-swatch-line tl-swatch-dst" aria-hidden="true" />◆ DST change
