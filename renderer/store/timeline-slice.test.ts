@@ -6,9 +6,11 @@ describe('the Timeline slice (UI state only)', () => {
     const store = createConsoleStore();
     const s = () => store.getState();
     s().setTimeline({ search: 'ann', onlyFindings: true, zoneMode: 'utc', focusRowKey: 'agent-1', scheduleId: 'S1' });
+    s().setTimeline({ ghostPublished: true, changedOnly: true });
     s().goTo('schedules');
     s().goTo('timeline');
     expect(s().timeline).toMatchObject({ search: 'ann', onlyFindings: true, zoneMode: 'utc', focusRowKey: 'agent-1' });
+    expect(s().timeline).toMatchObject({ ghostPublished: true, changedOnly: true });
     s().pickTimelineWeek('2026-12-07');
     expect(s().timeline).toMatchObject({ week: '2026-12-07', scheduleId: null, search: 'ann' });
   });

@@ -16,6 +16,10 @@ export interface TimelineView {
   search: string;
   managementUnitId: string | null;
   onlyFindings: boolean;
+  /** "What agents see now": the week's published schedule drawn as a ghost layer over the draft shown. */
+  ghostPublished: boolean;
+  /** Only agents whose week differs between the draft shown and the week's published schedule. */
+  changedOnly: boolean;
   /** Units whose agents are folded away (MU id, or "(none)"). */
   collapsedUnits: string[];
   /** The focused row: an agent's id, or `g:<unit>` for a unit's header. */
@@ -41,6 +45,8 @@ export const initialTimelineView: TimelineView = {
   search: '',
   managementUnitId: null,
   onlyFindings: false,
+  ghostPublished: false,
+  changedOnly: false,
   collapsedUnits: [],
   focusRowKey: null,
   focusCol: 0,

@@ -51,7 +51,10 @@ test('the Timeline after a sync: one schedule, findings where they happen, zones
   const coverage = page.getByTestId('coverage-cell');
   await expect(coverage.first()).toBeVisible();
   expect(await coverage.count()).toBeGreaterThan(20);
-  await expect(coverage.first()).toHaveAttribute('aria-label', /^\d\d:\d\d–\d\d:\d\d: [\d.]+ on queue, [\d.]+ required, /);
+  await expect(coverage.first()).toHaveAttribute(
+    'aria-label',
+    /^\d\d:\d\d–\d\d:\d\d: [\d.]+ on queue, [\d.]+ required, /,
+  );
   await page.screenshot({ path: 'test-results/timeline-open-1366.png' });
 
   // The current week holds the published schedule and its draft revision: the draft is shown first.
@@ -65,6 +68,47 @@ test('the Timeline after a sync: one schedule, findings where they happen, zones
   await expect(grid).toHaveAttribute('aria-label', /published schedule/);
   await picker.selectOption({ index: 0 });
   await expect(grid).toHaveAttribute('aria-label', /draft schedule/);
+
+  // What agents see now: on the draft revision, the week's published shifts drawn as outlines over the draft's.
+  const agentCount = page.getByTestId('timeline-count');
+  const ghostToggle = page.getByLabel('What agents see now');
+  const changedOnly = page.getByLabel(/Changed only/);
+  await expect(ghostToggle).toBeEnabled();
+  const everyone = Number(/(\d+) agents/.exec((await agentCount.textContent()) ?? '')?.[1]);
+  await ghostToggle.check();
+  await expect(grid.getByTestId('ghost-bar').first()).toBeVisible();
+  await expect(page.getByTestId('legend-ghost')).toBeVisible();
+  // Changed only: the agents whose week this publish changes, each saying so in words.
+  await changedOnly.check();
+  await expect(agentCount).not.toContainText(`${everyone} agents`);
+  const changedCount = Number(/(\d+) agents/.exec((await agentCount.textContent()) ?? '')?.[1]);
+  expect(changedCount).toBeGreaterThan(0);
+  expect(changedCount).toBeLessThan(500);
+  await expect(changedOnly).toHaveAccessibleName(`Changed only (${changedCount})`);
+  const agentRows = grid.locator('[data-testid^="agent-row-"]');
+  await expect(agentRows.first()).toBeVisible();
+  const shownRows = await agentRows.count();
+  expect(shownRows).toBeGreaterThan(0);
+  await expect(agentRows.filter({ has: page.getByTestId('changed-badge') })).toHaveCount(shownRows);
+  await expect(agentRows.first().getByRole('rowheader')).toHaveAccessibleName(/changed by this publish/);
+  await expect(grid.getByTestId('ghost-bar').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/timeline-ghost-1366.png' });
+  // Both survive a trip to another screen.
+  await page.keyboard.press('Alt+3');
+  await page.keyboard.press('Alt+4');
+  await expect(ghostToggle).toBeChecked();
+  await expect(changedOnly).toBeChecked();
+  // The published schedule shown: nothing to compare with, and the toolbar says why.
+  await picker.selectOption({ index: 1 });
+  await expect(ghostToggle).toBeDisabled();
+  await expect(changedOnly).toBeDisabled();
+  await expect(page.getByTestId('compare-reason')).toContainText('published one');
+  await expect(agentCount).toContainText(`${everyone} agents`);
+  await picker.selectOption({ index: 0 });
+  await changedOnly.uncheck();
+  await ghostToggle.uncheck();
+  await expect(agentCount).toContainText(`${everyone} agents`);
+  await expect(grid.getByTestId('ghost-bar')).toHaveCount(0);
 
   // A planted overlap, found through the findings panel: a week and schedule that has one.
   const panel = page.getByTestId('timeline-findings');

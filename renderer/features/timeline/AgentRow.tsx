@@ -1,11 +1,12 @@
 import type { Finding } from '../../../shared/analysis/types';
-import type { TimelineAgent } from '../../../shared/timeline';
+import type { TimelineAgent, TimelineShift } from '../../../shared/timeline';
 import { barOf, spanOf, type TrackScale } from './bar-geometry';
 import { findingKindLabel, markerStyle, markerWord } from './findings-index';
 import { cellLabel, type RowCell } from './row-cells';
 import { unitKey, type RowItem } from './roster-rows';
 import { clockLabel, spanWords } from './zone-time';
 import { useLegend } from './legend-context';
+import { shiftSignature } from './week-diff';
 
 export const nameColPx = 230;
 export const cellId = (row: number, col: number) => `tl-cell-${row}-${col}`;
@@ -68,11 +69,17 @@ export function AgentRow(
     viewTo: number;
     zone: string;
     onOpen(): void;
+    /** The agent's week in the published schedule ("what agents see now"), when the overlay is on. */
+    ghost?: TimelineAgent | undefined;
+    /** Whether this publish changes the agent's week; null when not compared (or not known yet). */
+    changed?: boolean | null;
   },
 ) {
   const { item, cells, findings } = props;
   const script = findings.find((f) => f.kind === 'scriptSession');
   const summary = findings.length ? `, ${findings.length} finding${findings.length === 1 ? '' : 's'}` : '';
+  const drawn = new Set(props.ghost ? (props.agent?.shifts ?? []).map(shiftSignature) : []);
+  const changedWords = props.changed ? ', changed by this publish' : props.changed === false ? ', unchanged' : '';
   return (
     <div
       role="row"
@@ -86,7 +93,7 @@ export function AgentRow(
         role="rowheader"
         id={cellId(props.row, 0)}
         className={`tl-name${props.focusCol === 0 ? ' tl-focus' : ''}`}
-        aria-label={`${item.name}${summary}${script ? `, in a script session` : ''}`}
+        aria-label={`${item.name}${summary}${script ? `, in a script session` : ''}${changedWords}`}
         onClick={() => props.onPick(0)}
         onDoubleClick={props.onOpen}
       >
@@ -97,6 +104,15 @@ export function AgentRow(
           </span>
         )}
         {findings.length > 0 && !script && <span className="tl-badge tl-badge-count">⚠ {findings.length}</span>}
+        {props.changed && (
+          <span
+            className="tl-badge tl-badge-changed"
+            data-testid="changed-badge"
+            title="This publish changes the agent’s week: the published schedule (what the agent sees now) differs"
+          >
+            ⇄ changed
+          </span>
+        )}
       </div>
       {!props.agent && (
         <div className="tl-skeleton-bar" aria-hidden="true" style={{ left: nameColPx + 40, width: 180 }} />
@@ -112,7 +128,29 @@ export function AgentRow(
       {findings.map((f) => (
         <Marker key={f.id} finding={f} {...props} />
       ))}
+      {props.ghost?.shifts.map((shift, k) => (
+        <GhostBar key={`ghost-${k}`} shift={shift} same={drawn.has(shiftSignature(shift))} {...props} />
+      ))}
     </div>
+  );
+}
+
+/**
+ * A published shift drawn as an outline over the draft's: what the agent sees now. Dashed and tinted
+ * where the draft has no identical shift, a thin line where it has; the row header says "changed" in words.
+ */
+function GhostBar(props: Parameters<typeof AgentRow>[0] & { shift: TimelineShift; same: boolean }) {
+  const { shift } = props;
+  if (shift.endMs <= props.viewFrom || shift.startMs >= props.viewTo) return null;
+  const { x, width } = spanOf(shift.startMs, shift.endMs, props.scale);
+  return (
+    <div
+      className={props.same ? 'tl-ghost tl-ghost-same' : 'tl-ghost'}
+      data-testid="ghost-bar"
+      data-ghost-same={props.same}
+      aria-hidden="true"
+      style={{ left: nameColPx + x, width }}
+    />
   );
 }
 

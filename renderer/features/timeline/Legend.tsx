@@ -5,7 +5,7 @@ import { markerWord } from './findings-index';
  * What the colours and patterns mean: one swatch per activity category on screen (colour follows
  * Genesys's category, each swatch named), then the marks; every mark also has a word.
  */
-export function Legend({ codes }: { codes: string[] }) {
+export function Legend({ codes, compare = false }: { codes: string[]; compare?: boolean }) {
   const legend = useLegend();
   const shown = new Map<string, string>();
   for (const c of codes) shown.set(legend.codeCategory(c), legend.codeColour(c));
@@ -33,6 +33,15 @@ export function Legend({ codes }: { codes: string[] }) {
         <span className="tl-swatch tl-cov-under-swatch" aria-hidden="true" /> under by over 10 % (−−, hatched)
       </span>
       <span className="tl-legend-item">☎ Script session</span>
+      {compare && (
+        <span className="tl-legend-item" data-testid="legend-ghost">
+          <span className="tl-swatch tl-ghost-swatch" aria-hidden="true" />
+          What agents see now: published shift that differs (dashed)
+          <span className="tl-swatch tl-ghost-same-swatch" aria-hidden="true" />
+          the same (thin line)
+        </span>
+      )}
+      {compare && <span className="tl-legend-item">⇄ changed: this publish changes the agent’s week</span>}
       <span className="tl-legend-item">
         <span className="tl-swatch tl-swatch-line tl-swatch-dst" aria-hidden="true" />◆ DST change
       </span>

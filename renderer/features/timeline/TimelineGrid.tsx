@@ -14,6 +14,7 @@ import { axisPx, TimeAxis } from './TimeAxis';
 import { useAgentPages } from './use-agent-pages';
 import { useGridKeys, type JumpRequest } from './use-grid-keys';
 import { useVirtualizer } from './virtual';
+import { agentChanged } from './week-diff';
 import { hourMs, zoneChanges } from './zone-time';
 
 const agentRowPx = 34;
@@ -39,6 +40,10 @@ export function TimelineGrid(props: {
   buZone: string;
   jump: JumpRequest | null;
   label: string;
+  /** The week's published schedule as the subject, when "What agents see now" is on. */
+  ghostSubject?: TimelineSubject | null;
+  /** Every changed agent of the unit, when "Changed only" fetched them. */
+  changedIds?: readonly string[] | null;
 }) {
   const { subject, rows, findings, zone } = props;
   const view = useConsole((s) => s.timeline);
@@ -69,6 +74,17 @@ export function TimelineGrid(props: {
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const pages = useAgentPages(subject, props.filters, rows, first, last);
+  // The published schedule's pages: the same rows, filters and paging, keyed by its own scheduleId.
+  const ghostSubject = props.ghostSubject ?? null;
+  const ghostPages = useAgentPages(ghostSubject, props.filters, rows, first, last);
+  const changedSet = useMemo(() => (props.changedIds ? new Set(props.changedIds) : null), [props.changedIds]);
+  const changedOf = (agentId: string): boolean | null => {
+    if (changedSet) return changedSet.has(agentId);
+    if (!ghostSubject) return null;
+    const a = pages.agents.get(agentId);
+    const g = ghostPages.agents.get(agentId);
+    return a && g ? agentChanged(a, g) : null;
+  };
 
   const cellsByRow = new Map<number, RowCell[]>();
   const findingsOf = (agentId: string): Finding[] => findings.byAgent.get(agentId) ?? [];
@@ -211,6 +227,8 @@ export function TimelineGrid(props: {
                 viewFrom={viewFrom}
                 viewTo={viewTo}
                 zone={zone}
+                ghost={ghostSubject ? ghostPages.agents.get(r.agentId) : undefined}
+                changed={changedOf(r.agentId)}
               />
             );
           })}
@@ -220,8 +238,13 @@ export function TimelineGrid(props: {
             Some agents’ shifts could not be read: {pages.error.message}
           </p>
         )}
+        {ghostPages.error && (
+          <p className="error-text tl-page-error" role="alert">
+            Some agents’ published shifts could not be read: {ghostPages.error.message}
+          </p>
+        )}
       </div>
-      <Legend codes={[...codes].sort()} />
+      <Legend codes={[...codes].sort()} compare={!!ghostSubject || !!changedSet} />
     </>
   );
 }

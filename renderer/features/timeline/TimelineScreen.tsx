@@ -43,7 +43,7 @@ export function TimelineScreen() {
     if (!t.weeksLoaded) return <TimelineSkeleton />;
     if (!subject || !schedule) return <TimelineEmpty kind="nothingSynced" />;
     if (schedule.agentCount === 0) return <TimelineEmpty kind="noAgents" />;
-    if (t.roster.isPending) return <TimelineSkeleton />;
+    if (t.roster.isPending || t.changedPending) return <TimelineSkeleton />;
     if (t.rows.length === 0) return <TimelineEmpty kind="noMatch" />;
     return (
       <TimelineGrid
@@ -54,6 +54,8 @@ export function TimelineScreen() {
         zone={t.zone}
         buZone={t.buZone}
         jump={jump}
+        ghostSubject={t.ghostSubject}
+        changedIds={t.changedIds}
         label={`${bu.name}, ${schedule.published ? 'published' : 'draft'} schedule for the week of ${t.week}`}
       />
     );

@@ -46,7 +46,7 @@ export function TimelineEmpty({ kind, message, onRetry }: { kind: EmptyKind; mes
         <div className="actions">
           <button
             type="button"
-            onClick={() => setTimeline({ search: '', managementUnitId: null, onlyFindings: false })}
+            onClick={() => setTimeline({ search: '', managementUnitId: null, onlyFindings: false, changedOnly: false })}
           >
             Clear filters
           </button>

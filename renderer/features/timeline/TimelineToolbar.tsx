@@ -132,6 +132,32 @@ export function TimelineToolbar({ t }: { t: TimelineViewModel }) {
           />
           Only agents with findings ({t.findings.agentIds.length})
         </label>
+        <label className="tl-check" title={t.compare.reason ?? 'Overlay the week’s published schedule as outlines'}>
+          <input
+            type="checkbox"
+            checked={view.ghostPublished && !t.compare.reason}
+            disabled={!!t.compare.reason}
+            onChange={(e) => setTimeline({ ghostPublished: e.target.checked })}
+          />
+          What agents see now
+        </label>
+        <label
+          className="tl-check"
+          title={t.compare.reason ?? 'Only agents whose week differs between this draft and the published schedule'}
+        >
+          <input
+            type="checkbox"
+            checked={view.changedOnly && !t.compare.reason}
+            disabled={!!t.compare.reason}
+            onChange={(e) => setTimeline({ changedOnly: e.target.checked })}
+          />
+          Changed only{t.changedIds ? ` (${t.changedIds.length})` : ''}
+        </label>
+        {t.compare.reason && (
+          <span className="muted tl-compare-reason" data-testid="compare-reason">
+            {t.compare.reason}
+          </span>
+        )}
         <span className="muted tl-asof" data-testid="timeline-count">
           {t.roster.data ? `${t.roster.data.length} agents` : ''}
           {t.bu?.asOf ? ` · mirror as of ${new Date(t.bu.asOf).toLocaleString()}` : ''}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { WeekSummary } from '../../../shared/mirror';
-import { scheduleLabel, schedulesOfWeek, shownSchedule, shownTimelineWeek } from './schedule-choice';
+import {
+  publishedToCompare,
+  scheduleLabel,
+  schedulesOfWeek,
+  shownSchedule,
+  shownTimelineWeek,
+} from './schedule-choice';
 
 const week = (weekDate: string, scheduleId: string, published: boolean): WeekSummary => ({
   weekDate,
@@ -43,5 +49,23 @@ describe('the Timeline’s week and schedule', () => {
       'Draft (revised) · v3 · 500 agents',
     );
     expect(scheduleLabel({ ...weeks[0]!, description: 'Week of 2026-11-30' })).toBe('Published · v1 · 500 agents');
+  });
+
+  it('compares a draft with its week’s published schedule, and says why not when there is none', () => {
+    const ofWeek = schedulesOfWeek(weeks, '2026-11-30');
+    const draft = shownSchedule(null, ofWeek);
+    expect(publishedToCompare(draft, ofWeek)).toEqual({ published: weeks[0], reason: null });
+    // The published one shown: nothing to compare with.
+    expect(publishedToCompare(shownSchedule('pub', ofWeek), ofWeek).published).toBeNull();
+    expect(publishedToCompare(shownSchedule('pub', ofWeek), ofWeek).reason).toMatch(/published one/);
+    // A week with only a draft.
+    const next = schedulesOfWeek(weeks, '2026-12-07');
+    expect(publishedToCompare(shownSchedule(null, next), next)).toEqual({
+      published: null,
+      reason: 'This week has no published schedule to compare with',
+    });
+    // Another week's published schedule is never the one compared with.
+    expect(publishedToCompare(weeks[2]!, weeks).published).toBeNull();
+    expect(publishedToCompare(null, ofWeek).published).toBeNull();
   });
 });

@@ -43,3 +43,21 @@ export function scheduleLabel(w: WeekSummary): string {
   const name = w.description.replace(/^Week of \d{4}-\d{2}-\d{2}\s*/, '').trim();
   return `${w.published ? 'Published' : 'Draft'}${name ? ` ${name}` : ''} · v${w.version} · ${w.agentCount} agents`;
 }
+
+/**
+ * The published schedule of the shown schedule's week, to compare a draft with ("what agents see
+ * now"): null with the reason when there is none, or when the shown schedule is itself the published one.
+ */
+export function publishedToCompare(
+  shown: WeekSummary | null,
+  ofWeek: readonly WeekSummary[],
+): { published: WeekSummary; reason: null } | { published: null; reason: string } {
+  if (!shown) return { published: null, reason: 'No schedule shown' };
+  if (shown.published) return { published: null, reason: 'The schedule shown is the published one' };
+  const published = ofWeek
+    .filter((w) => w.published && w.weekDate === shown.weekDate && w.scheduleId !== shown.scheduleId)
+    .sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
+  return published
+    ? { published, reason: null }
+    : { published: null, reason: 'This week has no published schedule to compare with' };
+}

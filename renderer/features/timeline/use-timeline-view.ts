@@ -6,9 +6,10 @@ import { connectionsListQuery } from '../connections/queries';
 import { overviewQuery, weekAnalysisQuery, weeksQuery } from '../schedules/queries';
 import { shownBusinessUnit, shownProfile } from '../schedules/selection';
 import { indexFindings } from './findings-index';
-import { legendQuery, rosterQuery, type TimelineFilters, type TimelineSubject } from './queries';
+import { changedAgentsQuery, legendQuery, rosterQuery, type TimelineFilters, type TimelineSubject } from './queries';
 import { layoutRows } from './roster-rows';
-import { schedulesOfWeek, shownSchedule, shownTimelineWeek } from './schedule-choice';
+import { publishedToCompare, schedulesOfWeek, shownSchedule, shownTimelineWeek } from './schedule-choice';
+import { combineAgentIds } from './week-diff';
 import { localZone, weekSpan, zoneFor } from './zone-time';
 
 /**
@@ -49,13 +50,26 @@ export function useTimelineView() {
     // span is derived from week and buZone: a new object each render, the same question.
     [profileId, businessUnitId, schedule?.scheduleId, week, buZone],
   );
+  // "What agents see now": the week's published schedule beside the draft shown, when there is one.
+  const compare = publishedToCompare(schedule, ofWeek);
+  const publishedId = compare.published?.scheduleId ?? null;
+  const ghostOn = view.ghostPublished && publishedId !== null;
+  const changedOnly = view.changedOnly && publishedId !== null;
+  const ghostSubject: TimelineSubject | null = useMemo(
+    () => (ghostOn && subject && publishedId ? { ...subject, scheduleId: publishedId } : null),
+    [ghostOn, subject, publishedId],
+  );
+  const changed = useQuery(changedAgentsQuery(client, changedOnly ? subject : null, publishedId));
   const filters: TimelineFilters = useMemo(
     () => ({
       search: view.search,
       managementUnitId: view.managementUnitId,
-      agentIds: view.onlyFindings ? [...findings.agentIds].sort() : null,
+      agentIds: combineAgentIds(
+        view.onlyFindings ? findings.agentIds : null,
+        changedOnly ? (changed.data ?? null) : null,
+      ),
     }),
-    [view.search, view.managementUnitId, view.onlyFindings, findings.agentIds],
+    [view.search, view.managementUnitId, view.onlyFindings, findings.agentIds, changedOnly, changed.data],
   );
   const roster = useQuery(rosterQuery(client, profileId, businessUnitId, filters));
   const legend = useQuery(legendQuery(client, profileId, businessUnitId));
@@ -89,15 +103,28 @@ export function useTimelineView() {
     findings,
     subject,
     filters,
+    compare,
+    ghostSubject,
+    changedOnly,
+    /** The changed set, when "Changed only" asked for it. */
+    changedIds: changedOnly ? (changed.data ?? null) : null,
+    changedPending: changedOnly && changed.isPending,
     roster,
     rows,
     unitIds,
     legend: legend.data ?? null,
-    error: connections.error ?? overview.error ?? weeks.error ?? roster.error ?? null,
+    error:
+      connections.error ??
+      overview.error ??
+      weeks.error ??
+      roster.error ??
+      (changedOnly ? changed.error : null) ??
+      null,
     retry() {
       void overview.refetch();
       void weeks.refetch();
       void roster.refetch();
+      if (changedOnly) void changed.refetch();
     },
   };
 }
