@@ -1,0 +1,66 @@
+/**
+ * "Changed only" on the timeline names exactly the agents whose week the draft revision changes, as the
+ * sandbox generated them (manifest.revision.changedUserIds): the timeline's week comparison, fed by
+ * timeline.window for both schedules through the contract, against the sandbox's own record.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
+import type { Services } from '../../main/services';
+import { changedAgentIds } from '../../renderer/features/timeline/week-diff';
+import type { JobSnapshot, OpsArgs, OpsMethodName, OpsResult } from '../../shared/contract';
+import { tempServices } from '../support/temp-services';
+
+const now = () => new Date('2026-11-23T12:00:00Z');
+let services: Services;
+let org: RunningSandbox;
+
+async function call<M extends OpsMethodName>(method: M, args: OpsArgs<M>): Promise<OpsResult<M>> {
+  const outcome = await services.dispatch(method, args, { transport: 'inProcess' });
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.result as OpsResult<M>;
+}
+
+beforeAll(async () => {
+  org = await startSandbox({ seed: 44, agents: 150, now });
+  services = await tempServices({ now });
+});
+afterAll(async () => {
+  await services.close();
+  await org.close();
+});
+
+describe('what this publish changes, per agent', () => {
+  it('is exactly the agents the sandbox edited in the revision', async () => {
+    const { id: profileId } = await call('connections.save', {
+      name: 'Chicago',
+      kind: 'custom',
+      baseUrl: org.baseUrl,
+      grantType: 'client_credentials',
+      clientId: org.clientId,
+      clientSecret: org.clientSecret,
+    });
+    const { revision } = org.runtime.manifest;
+    const job = (await call('sync.start', {
+      profileId,
+      businessUnitId: org.businessUnitId,
+      weeks: [revision.weekDate],
+    })) as JobSnapshot;
+    expect((await services.jobs.settled(job.jobId)).state).toBe('succeeded');
+    const from = Date.parse(`${revision.weekDate}T00:00:00Z`) - 86_400_000;
+    const window = (scheduleId: string) =>
+      call('timeline.window', {
+        profileId,
+        businessUnitId: org.businessUnitId,
+        scheduleId,
+        from,
+        to: from + 9 * 86_400_000,
+        offset: 0,
+        limit: 500,
+      });
+    const [draft, published] = await Promise.all([window(revision.scheduleId), window(revision.revisesScheduleId)]);
+    expect(draft.total).toBe(150);
+    const changed = changedAgentIds(draft.agents, published.agents);
+    expect(changed.length).toBeGreaterThan(3);
+    expect(changed).toEqual([...revision.changedUserIds].sort());
+  });
+});
