@@ -168,14 +168,50 @@ interface ScrollResult {
   finalScrollTop: number;
 }
 
+async function idleFrames(page: Page) {
+  const deltas = (await page.evaluate(() =>
+    (window as unknown as { __bench: { idle(ms: number): Promise<number[]> } }).__bench.idle(2000),
+  )) as number[];
+  return stats(deltas);
+}
+
+/** BENCH_PROFILE=1: where the page's main thread spends the scroll (self time by function), on stderr. */
+async function profiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  if (!process.env.BENCH_PROFILE) return run();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  const value = await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: {
+      nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+      samples: number[];
+      timeDeltas: number[];
+    };
+  };
+  await cdp.detach();
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [name, ms] of top) console.error(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  return value;
+}
+
 async function scrollAndHeap(page: Page, kind: 'app' | 'vis') {
-  const scroll = (await page.evaluate(
-    ([k, ms]) =>
-      (window as unknown as { __bench: { startScroll(k: string, ms: number): Promise<unknown> } }).__bench.startScroll(
-        k as string,
-        ms as number,
-      ),
-    [kind, scrollMs] as const,
+  const idle = await idleFrames(page);
+  const scroll = (await profiled(page, () =>
+    page.evaluate(
+      ([k, ms]) =>
+        (
+          window as unknown as { __bench: { startScroll(k: string, ms: number): Promise<unknown> } }
+        ).__bench.startScroll(k as string, ms as number),
+      [kind, scrollMs] as const,
+    ),
   )) as ScrollResult;
   const cdp = await page.context().newCDPSession(page);
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
@@ -185,6 +221,7 @@ async function scrollAndHeap(page: Page, kind: 'app' | 'vis') {
   const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
   const { deltas, ...rest } = scroll;
   return {
+    idleFrame: idle,
     frame: stats(deltas),
     fps: Math.round((deltas.length / scroll.seconds) * 10) / 10,
     ...rest,

@@ -89,6 +89,22 @@
     requestAnimationFrame(tick);
   };
 
+  /** Frame deltas with nothing moving: what this machine's Chromium gives the page at rest. */
+  b.idle = (ms) =>
+    new Promise((resolve) => {
+      const deltas = [];
+      let t0 = null;
+      let last = 0;
+      const frame = (now) => {
+        if (t0 === null) t0 = now;
+        else deltas.push(now - last);
+        last = now;
+        if (now - t0 < ms) requestAnimationFrame(frame);
+        else resolve(deltas);
+      };
+      requestAnimationFrame(frame);
+    });
+
   /**
    * A scroll through every row and across the whole week in `ms`, position by elapsed time (a slow page
    * shows fewer frames, not a longer run). Every frame: its delta, then a sample of what the last one showed.
