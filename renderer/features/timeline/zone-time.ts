@@ -28,6 +28,28 @@ export function weekSpan(weekDate: string, buZone: string): { from: number; to: 
  * where neither has a name the offset stands in ("GMT+5:30"), which still says which clock it is.
  */
 export function zoneAbbrev(ms: number, zone: string): string {
+  // Every visible cell asks on every scroll frame, and luxon builds an Intl formatter each time: keep the
+  // answer per zone and quarter hour (zones change offset only on quarter hours).
+  return remembered(abbrevs, `${zone}|${Math.floor(ms / quarterMs)}`, () => computeAbbrev(ms, zone));
+}
+
+const quarterMs = 15 * minuteMs;
+const abbrevs = new Map<string, string>();
+const clocks = new Map<string, string>();
+const days = new Map<string, string>();
+
+/** A bounded memo: labels of a few weeks in a few zones, cleared whole when it grows past that. */
+function remembered(cache: Map<string, string>, key: string, make: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size > 20_000) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function computeAbbrev(ms: number, zone: string): string {
   const at = DateTime.fromMillis(ms, { zone });
   const us = at.setLocale('en-US').toFormat('ZZZZ');
   if (!/^GMT[+-]/.test(us)) return us;
@@ -35,10 +57,13 @@ export function zoneAbbrev(ms: number, zone: string): string {
   return /^GMT[+-]/.test(gb) ? us : gb;
 }
 
-export const clockLabel = (ms: number, zone: string): string => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
+export const clockLabel = (ms: number, zone: string): string =>
+  remembered(clocks, `${zone}|${Math.floor(ms / minuteMs)}`, () => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm'));
 
 export const dayLabel = (ms: number, zone: string): string =>
-  DateTime.fromMillis(ms, { zone }).setLocale('en-GB').toFormat('ccc d LLL');
+  remembered(days, `${zone}|${Math.floor(ms / minuteMs)}`, () =>
+    DateTime.fromMillis(ms, { zone }).setLocale('en-GB').toFormat('ccc d LLL'),
+  );
 
 /** "8 h 30", "8 h", "45 min". */
 export function durationWords(minutes: number): string {
