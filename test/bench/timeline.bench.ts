@@ -17,13 +17,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumFlags, chromiumPath } from '../e2e/chromium';
+import { startHostProcess, type HostProcess } from '../e2e/host-process';
 
 const agents = Number(process.env.BENCH_AGENTS ?? 5000);
 const scrollMs = Number(process.env.BENCH_SCROLL_MS ?? 30_000);
@@ -32,12 +32,14 @@ const here = path.join('test', 'bench', 'timeline');
 const probe = path.join(here, 'probe.js');
 
 const children: ChildProcess[] = [];
+const hosts: HostProcess[] = [];
 const servers: http.Server[] = [];
 let browser: Browser | null = null;
 let dataDir: string | null = null;
 
 async function cleanup(): Promise<void> {
   await browser?.close().catch(() => {});
+  await Promise.all(hosts.map((h) => h.stop()));
   for (const s of servers) s.close();
   await Promise.all(
     children.map(
@@ -96,28 +98,12 @@ async function startSandbox(): Promise<Org> {
   return JSON.parse(line) as Org;
 }
 
+/** The built browser-mode host, started as the e2e tests start it; stopped and its data folder removed in cleanup. */
 async function startHost(): Promise<{ launchUrl: string; origin: string; token: string }> {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'pd-bench-timeline-'));
-  const child = spawn(process.execPath, ['out/host/index.cjs', '--no-open', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  child.stderr?.resume();
-  const launchUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?launch=\S+/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));
-  });
-  const url = new URL(launchUrl);
-  return { launchUrl, origin: url.origin, token: url.searchParams.get('launch')! };
+  const host = await startHostProcess();
+  hosts.push(host);
+  dataDir = host.dataDir;
+  return { launchUrl: host.launchUrl, origin: host.origin, token: new URL(host.launchUrl).searchParams.get('launch')! };
 }
 
 function opsCaller(host: { origin: string; token: string }) {
