@@ -145,3 +145,48 @@ describe('which agents a publish changes', () => {
     expect(combineAgentIds(['b'], ['c'])).toEqual([]);
   });
 });
+
+describe('full-day time off in "changed only"', () => {
+  const day = 24 * h;
+  const off = (date: string, startMs: number, minutes = 480, code = 'vacation', request: string | null = 'r1') => ({
+    scheduleId: 's',
+    businessUnitDate: date,
+    startMs,
+    endMs: startMs + minutes * 60_000,
+    lengthMinutes: minutes,
+    activityCodeId: code,
+    timeOffRequestId: request,
+  });
+  const withOff = (id: string, shifts: TimelineShift[], timeOff: ReturnType<typeof off>[]): TimelineAgent => ({
+    ...agent(id, shifts),
+    timeOff,
+  });
+  const week = [shift(8, 16), shift(32, 40)];
+
+  it('a day off granted, taken back, moved, shortened or recoded changes the week though no shift moved', () => {
+    const tue = off('2020-12-01', day);
+    const base = withOff('a', week, [tue]);
+    expect(agentChanged(withOff('a', week, [tue, off('2020-12-03', 3 * day)]), base)).toBe(true);
+    expect(agentChanged(withOff('a', week, []), base)).toBe(true);
+    expect(agentChanged(withOff('a', week, [off('2020-12-02', 2 * day)]), base)).toBe(true);
+    expect(agentChanged(withOff('a', week, [off('2020-12-01', day, 240)]), base)).toBe(true);
+    expect(agentChanged(withOff('a', week, [off('2020-12-01', day, 480, 'sick')]), base)).toBe(true);
+  });
+
+  it('the same days off in another order or from another request id are not a change', () => {
+    const mon = off('2020-11-30', 0);
+    const wed = off('2020-12-02', 2 * day);
+    const draft = withOff('a', week, [wed, { ...mon, timeOffRequestId: null, scheduleId: 'draft' }]);
+    expect(agentChanged(draft, withOff('a', week, [mon, wed]))).toBe(false);
+  });
+
+  it('names agents whose only change is time off, and agents only the published schedule gives a day off', () => {
+    const draft = [withOff('granted', [], [off('2020-12-01', day)]), withOff('same', week, [off('2020-12-01', day)])];
+    const published = [
+      withOff('granted', [], []),
+      withOff('same', week, [off('2020-12-01', day)]),
+      withOff('onlyPubOff', [], [off('2020-12-04', 4 * day)]),
+    ];
+    expect(changedAgentIds(draft, published)).toEqual(['granted', 'onlyPubOff']);
+  });
+});
