@@ -18,7 +18,22 @@ const overlaps = (f: Finding, startMs: number, endMs: number) => {
   return a < endMs && b > startMs;
 };
 
+/**
+ * The cells of an agent's week, remembered per agent object (a page's data is replaced, not mutated,
+ * when it is read again), zone and findings list: a scroll frame re-renders the rows on screen, and
+ * their cells' words only change with one of those.
+ */
+const remembered = new WeakMap<TimelineAgent, { zone: string; findings: readonly Finding[]; cells: RowCell[] }>();
+
 export function cellsOf(agent: TimelineAgent, zone: string, findings: readonly Finding[]): RowCell[] {
+  const hit = remembered.get(agent);
+  if (hit && hit.zone === zone && hit.findings === findings) return hit.cells;
+  const cells = buildCells(agent, zone, findings);
+  remembered.set(agent, { zone, findings, cells });
+  return cells;
+}
+
+function buildCells(agent: TimelineAgent, zone: string, findings: readonly Finding[]): RowCell[] {
   const cells: RowCell[] = [];
   for (const shift of agent.shifts) {
     const on = findings.filter((f) => {

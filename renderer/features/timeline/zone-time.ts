@@ -4,6 +4,7 @@
  * across the March and November changes are tested without a browser.
  */
 import { DateTime } from 'luxon';
+import { localDayNumber, offsetMinutes, wallClock } from './zone-offset';
 
 export type ZoneMode = 'bu' | 'mine' | 'utc';
 export const hourMs = 3_600_000;
@@ -57,13 +58,22 @@ function computeAbbrev(ms: number, zone: string): string {
   return /^GMT[+-]/.test(gb) ? us : gb;
 }
 
-export const clockLabel = (ms: number, zone: string): string =>
-  remembered(clocks, `${zone}|${Math.floor(ms / minuteMs)}`, () => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm'));
+const two = (n: number) => String(n).padStart(2, '0');
+const weekdays = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const months = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+export const clockLabel = (ms: number, zone: string): string =>
+  remembered(clocks, `${zone}|${Math.floor(ms / minuteMs)}`, () => {
+    const c = wallClock(ms, zone);
+    return `${two(c.hour)}:${two(c.minute)}`;
+  });
+
+/** "Tue 8 Dec" (British English, as luxon's `ccc d LLL` in en-GB). */
 export const dayLabel = (ms: number, zone: string): string =>
-  remembered(days, `${zone}|${Math.floor(ms / minuteMs)}`, () =>
-    DateTime.fromMillis(ms, { zone }).setLocale('en-GB').toFormat('ccc d LLL'),
-  );
+  remembered(days, `${zone}|${Math.floor(ms / minuteMs)}`, () => {
+    const c = wallClock(ms, zone);
+    return `${weekdays[c.weekday]} ${c.day} ${months[c.month]}`;
+  });
 
 /** "8 h 30", "8 h", "45 min". */
 export function durationWords(minutes: number): string {
@@ -80,7 +90,7 @@ export function durationWords(minutes: number): string {
 export function spanWords(startMs: number, endMs: number, zone: string): string {
   const a = zoneAbbrev(startMs, zone);
   const b = zoneAbbrev(endMs, zone);
-  const sameDay = DateTime.fromMillis(startMs, { zone }).hasSame(DateTime.fromMillis(endMs - 1, { zone }), 'day');
+  const sameDay = localDayNumber(startMs, zone) === localDayNumber(endMs - 1, zone);
   const end = `${sameDay ? '' : `${dayLabel(endMs, zone)} `}${clockLabel(endMs, zone)}`;
   return a === b
     ? `${dayLabel(startMs, zone)} ${clockLabel(startMs, zone)}–${end} ${a}`
@@ -116,14 +126,16 @@ export function tickStepHours(pxPerHour: number, minGapPx = 52): number {
 export function axisTicks(from: number, to: number, zone: string, stepHours: number): AxisTick[] {
   const ticks: AxisTick[] = [];
   let prevOffset: number | null = null;
-  for (let t = DateTime.fromMillis(from, { zone }).startOf('hour').toMillis(); t < to; t += hourMs) {
-    const local = DateTime.fromMillis(t, { zone });
+  const firstHour = from - wallClock(from, zone).minute * minuteMs - (from % minuteMs);
+  for (let t = firstHour; t < to; t += hourMs) {
+    const local = wallClock(t, zone);
     const changed = prevOffset !== null && local.offset !== prevOffset;
     prevOffset = local.offset;
     if (t < from || local.minute !== 0 || (local.hour % stepHours !== 0 && !changed)) continue;
+    const clock = clockLabel(t, zone);
     ticks.push({
       ms: t,
-      label: changed ? `${local.toFormat('HH:mm')} ${zoneAbbrev(t, zone)}` : local.toFormat('HH:mm'),
+      label: changed ? `${clock} ${zoneAbbrev(t, zone)}` : clock,
       day: local.hour === 0 || ticks.length === 0 ? dayLabel(t, zone) : null,
     });
   }
@@ -138,7 +150,7 @@ export interface ZoneChange {
 
 /** The instants in [from, to) where `zone`'s offset changes (DST), to the minute. */
 export function zoneChanges(from: number, to: number, zone: string): ZoneChange[] {
-  const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+  const offsetAt = (ms: number) => offsetMinutes(zone, ms);
   const changes: ZoneChange[] = [];
   for (let t = from; t < to; t += hourMs) {
     const end = Math.min(t + hourMs, to);
