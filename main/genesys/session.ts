@@ -8,6 +8,7 @@ import { createGenesysHttp } from './client/http';
 import { createNotificationsClient } from './notifications/channel-client';
 import type { AuditSink, GenesysEnvironment, TokenProvider } from './types';
 import { createRequestTally } from './client/request-tally';
+import type { RateBudget } from './client/throttle';
 
 export interface GenesysSession {
   api: GenesysApi;
@@ -25,9 +26,17 @@ export function openGenesysSession(args: {
    * when the caller knows; otherwise the client asks `/api/v2/users/me` once.
    */
   tokenUser?: string | null;
+  /** Each answer's rate-limit budget (a poller sizes its cadence by it). */
+  onRateBudget?: (budget: RateBudget) => void;
 }): GenesysSession {
   const tally = createRequestTally(args.audit);
-  const http = createGenesysHttp({ env: args.env, tokens: args.tokens, audit: tally.sink, profileId: args.profileId });
+  const http = createGenesysHttp({
+    env: args.env,
+    tokens: args.tokens,
+    audit: tally.sink,
+    profileId: args.profileId,
+    ...(args.onRateBudget ? { onRateBudget: args.onRateBudget } : {}),
+  });
   const notifications = createNotificationsClient({ http });
   return {
     api: createGenesysApi(http, {

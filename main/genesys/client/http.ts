@@ -18,7 +18,14 @@ import {
 } from './error-classify';
 import { GenesysError } from './errors';
 import { defaultBackoff, retryDelay, type BackoffTuning, type RetryReason } from './retry-policy';
-import { initialThrottle, observeAnswer, reserveSlot, type ThrottleState } from './throttle';
+import {
+  initialThrottle,
+  observeAnswer,
+  readRateBudget,
+  reserveSlot,
+  type RateBudget,
+  type ThrottleState,
+} from './throttle';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -60,6 +67,8 @@ export interface GenesysHttpOptions {
   backoff?: BackoffTuning;
   /** Every deliberate wait (throttle, Retry-After, backoff), so the UI can show it. */
   onWait?: (notice: WaitNotice) => void;
+  /** Each answer's `inin-ratelimit-*` budget, so a poller can keep to its share of it. */
+  onRateBudget?: (budget: RateBudget) => void;
 }
 
 export interface GenesysHttp {
@@ -137,6 +146,10 @@ export function createGenesysHttp(options: GenesysHttpOptions): GenesysHttp {
       const res = await client.request<string>({ url: a.url, method: a.method, headers: a.headers, data: a.data });
       const headers = lowerCaseHeaders(res);
       if (useThrottle) throttle = observeAnswer(throttle, headers, now());
+      if (useThrottle && options.onRateBudget) {
+        const budget = readRateBudget(headers, now());
+        if (budget) options.onRateBudget(budget);
+      }
       const raw = typeof res.data === 'string' ? res.data : '';
       const text = a.secret && res.status >= 300 ? raw.split(a.secret).join('[redacted]') : raw;
       outcome =
