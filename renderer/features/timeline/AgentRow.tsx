@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Finding } from '../../../shared/analysis/types';
 import type { TimelineAgent, TimelineShift } from '../../../shared/timeline';
 import { barOf, spanOf, type TrackScale } from './bar-geometry';
@@ -16,12 +17,17 @@ interface Common {
   top: number;
   height: number;
   focusCol: number | null;
-  onPick(col: number): void;
+  /** Stable across renders (rows are memoized): the row says which row it is. */
+  onPick(row: number, col: number): void;
 }
 
 /** A management unit's header: its (short) id, how many agents, and a zone mismatch if it has one. */
-export function UnitHeaderRow(
-  props: Common & { item: Extract<RowItem, { kind: 'group' }>; zoneFinding: Finding | null; onToggle(): void },
+export const UnitHeaderRow = memo(function UnitHeaderRow(
+  props: Common & {
+    item: Extract<RowItem, { kind: 'group' }>;
+    zoneFinding: Finding | null;
+    onToggle(managementUnitId: string | null): void;
+  },
 ) {
   const { item, zoneFinding } = props;
   const name = useLegend().unitName(item.managementUnitId);
@@ -39,8 +45,8 @@ export function UnitHeaderRow(
         aria-expanded={!item.collapsed}
         className={`tl-unit-head${props.focusCol !== null ? ' tl-focus' : ''}`}
         onClick={() => {
-          props.onPick(0);
-          props.onToggle();
+          props.onPick(props.row, 0);
+          props.onToggle(item.managementUnitId);
         }}
         data-testid={`unit-${unitKey(item.managementUnitId)}`}
         title={item.managementUnitId ?? undefined}
@@ -55,26 +61,29 @@ export function UnitHeaderRow(
       </div>
     </div>
   );
-}
+});
 
-/** An agent: name (with a script-session badge), then each shift and day off as a cell on the track. */
-export function AgentRow(
-  props: Common & {
-    item: Extract<RowItem, { kind: 'agent' }>;
-    agent: TimelineAgent | undefined;
-    cells: RowCell[];
-    findings: Finding[];
-    scale: TrackScale;
-    viewFrom: number;
-    viewTo: number;
-    zone: string;
-    onOpen(): void;
-    /** The agent's week in the published schedule ("what agents see now"), when the overlay is on. */
-    ghost?: TimelineAgent | undefined;
-    /** Whether this publish changes the agent's week; null when not compared (or not known yet). */
-    changed?: boolean | null;
-  },
-) {
+type AgentRowProps = Common & {
+  item: Extract<RowItem, { kind: 'agent' }>;
+  agent: TimelineAgent | undefined;
+  cells: RowCell[];
+  findings: Finding[];
+  scale: TrackScale;
+  viewFrom: number;
+  viewTo: number;
+  zone: string;
+  onOpen(agentId: string): void;
+  /** The agent's week in the published schedule ("what agents see now"), when the overlay is on. */
+  ghost?: TimelineAgent | undefined;
+  /** Whether this publish changes the agent's week; null when not compared (or not known yet). */
+  changed?: boolean | null;
+};
+
+/**
+ * An agent: name (with a script-session badge), then each shift and day off as a cell on the track.
+ * Memoized: a scroll frame renders only the rows that came into view or whose data changed.
+ */
+export const AgentRow = memo(function AgentRow(props: AgentRowProps) {
   const { item, cells, findings } = props;
   const script = findings.find((f) => f.kind === 'scriptSession');
   const summary = findings.length ? `, ${findings.length} finding${findings.length === 1 ? '' : 's'}` : '';
@@ -94,8 +103,8 @@ export function AgentRow(
         id={cellId(props.row, 0)}
         className={`tl-name${props.focusCol === 0 ? ' tl-focus' : ''}`}
         aria-label={`${item.name}${summary}${script ? `, in a script session` : ''}${changedWords}`}
-        onClick={() => props.onPick(0)}
-        onDoubleClick={props.onOpen}
+        onClick={() => props.onPick(props.row, 0)}
+        onDoubleClick={() => props.onOpen(item.agentId)}
       >
         <span className="tl-name-text">{item.name}</span>
         {script && (
@@ -133,13 +142,13 @@ export function AgentRow(
       ))}
     </div>
   );
-}
+});
 
 /**
  * A published shift drawn as an outline over the draft's: what the agent sees now. Dashed and tinted
  * where the draft has no identical shift, a thin line where it has; the row header says "changed" in words.
  */
-function GhostBar(props: Parameters<typeof AgentRow>[0] & { shift: TimelineShift; same: boolean }) {
+function GhostBar(props: AgentRowProps & { shift: TimelineShift; same: boolean }) {
   const { shift } = props;
   if (shift.endMs <= props.viewFrom || shift.startMs >= props.viewTo) return null;
   const { x, width } = spanOf(shift.startMs, shift.endMs, props.scale);
@@ -154,7 +163,7 @@ function GhostBar(props: Parameters<typeof AgentRow>[0] & { shift: TimelineShift
   );
 }
 
-function Cell(props: Parameters<typeof AgentRow>[0] & { cell: RowCell; col: number; focused: boolean }) {
+function Cell(props: AgentRowProps & { cell: RowCell; col: number; focused: boolean }) {
   const legend = useLegend();
   const { cell, scale, col } = props;
   const flagged = cell.findings.length > 0;
@@ -163,8 +172,8 @@ function Cell(props: Parameters<typeof AgentRow>[0] & { cell: RowCell; col: numb
     id: cellId(props.row, col),
     'aria-label': cellLabel(cell),
     title: cellLabel(cell),
-    onClick: () => props.onPick(col),
-    onDoubleClick: props.onOpen,
+    onClick: () => props.onPick(props.row, col),
+    onDoubleClick: () => props.onOpen(props.item.agentId),
   };
   if (cell.kind === 'timeOff') {
     const { x, width } = spanOf(cell.startMs, cell.endMs, scale);
@@ -215,7 +224,7 @@ function Cell(props: Parameters<typeof AgentRow>[0] & { cell: RowCell; col: numb
 }
 
 /** A finding where it happens: its pattern and word say the kind, its title the whole finding. */
-function Marker(props: Parameters<typeof AgentRow>[0] & { finding: Finding }) {
+function Marker(props: AgentRowProps & { finding: Finding }) {
   const { finding: f, scale } = props;
   if (!f.start || !f.end || f.kind === 'scriptSession') return null;
   const start = Date.parse(f.start);

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../../shared/analysis/types';
 import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
@@ -19,6 +19,14 @@ import { hourMs, zoneChanges } from './zone-time';
 
 const agentRowPx = 34;
 const unitRowPx = 30;
+const noFindings: Finding[] = [];
+const noCells: RowCell[] = [];
+/**
+ * Rows draw the bars of a window of the week that moves in 3-hour steps (an hour past each edge at
+ * least), not the exact view: a horizontal scroll then re-renders rows every few hundred pixels
+ * instead of every frame.
+ */
+const cullStepMs = 3 * hourMs;
 
 /** A minute is fine enough for the "now" line; the screen is open all morning. */
 function useNow(): number {
@@ -60,6 +68,8 @@ export function TimelineGrid(props: {
   );
   const viewFrom = msAt(scale, box.left) - hourMs;
   const viewTo = msAt(scale, box.left + box.width - nameColPx) + hourMs;
+  const cullFrom = Math.floor(viewFrom / cullStepMs) * cullStepMs;
+  const cullTo = Math.ceil(viewTo / cullStepMs) * cullStepMs;
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -87,7 +97,7 @@ export function TimelineGrid(props: {
   };
 
   const cellsByRow = new Map<number, RowCell[]>();
-  const findingsOf = (agentId: string): Finding[] => findings.byAgent.get(agentId) ?? [];
+  const findingsOf = (agentId: string): Finding[] => findings.byAgent.get(agentId) ?? noFindings;
   for (const it of items) {
     const r = rows[it.index];
     const a = r?.kind === 'agent' ? pages.agents.get(r.agentId) : undefined;
@@ -137,6 +147,13 @@ export function TimelineGrid(props: {
     centreMs,
     rangeMs: viewTo - viewFrom,
   });
+
+  // Stable callbacks, so a memoized row re-renders only when its own data changes.
+  const pickRef = useRef(keys.pick);
+  pickRef.current = keys.pick;
+  const pick = useCallback((row: number, col: number) => pickRef.current(row, col), []);
+  const openDrawer = useCallback((agentId: string) => setTimeline({ drawerAgentId: agentId }), [setTimeline]);
+  const toggleGroup = useCallback((mu: string | null) => toggleUnit(unitKey(mu)), [toggleUnit]);
 
   const changes = useMemo(() => {
     const buChanges = zoneChanges(subject.from, subject.to, props.buZone);
@@ -195,7 +212,6 @@ export function TimelineGrid(props: {
           {items.map((it) => {
             const r = rows[it.index]!;
             const focusCol = keys.activeRow === it.index ? keys.activeCol : null;
-            const pick = (col: number) => keys.pick(it.index, col);
             if (r.kind === 'group')
               return (
                 <UnitHeaderRow
@@ -206,7 +222,7 @@ export function TimelineGrid(props: {
                   height={it.size}
                   focusCol={focusCol}
                   onPick={pick}
-                  onToggle={() => toggleUnit(unitKey(r.managementUnitId))}
+                  onToggle={toggleGroup}
                   zoneFinding={r.managementUnitId ? (findings.byUnit.get(r.managementUnitId) ?? null) : null}
                 />
               );
@@ -219,13 +235,13 @@ export function TimelineGrid(props: {
                 height={it.size}
                 focusCol={focusCol}
                 onPick={pick}
-                onOpen={() => setTimeline({ drawerAgentId: r.agentId })}
+                onOpen={openDrawer}
                 agent={pages.agents.get(r.agentId)}
-                cells={cellsByRow.get(it.index) ?? []}
+                cells={cellsByRow.get(it.index) ?? noCells}
                 findings={findingsOf(r.agentId)}
                 scale={scale}
-                viewFrom={viewFrom}
-                viewTo={viewTo}
+                viewFrom={cullFrom}
+                viewTo={cullTo}
                 zone={zone}
                 ghost={ghostSubject ? ghostPages.agents.get(r.agentId) : undefined}
                 changed={changedOf(r.agentId)}
