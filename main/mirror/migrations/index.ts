@@ -11,6 +11,7 @@ import m002 from './002-mirror';
 import m003 from './003-analysis';
 import m004 from './004-timeline-weeks';
 import m005 from './005-staffing-requirements';
+import m006 from './006-pending-edits';
 import { rebuildTimelineWeeks } from '../timeline/weeks';
 
 export interface Migration {
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   { id: 3, name: '003-analysis', sql: m003 },
   { id: 4, name: '004-timeline-weeks', sql: m004, backfill: rebuildTimelineWeeks },
   { id: 5, name: '005-staffing-requirements', sql: m005 },
+  { id: 6, name: '006-pending-edits', sql: m006 },
 ];
