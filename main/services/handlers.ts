@@ -12,6 +12,8 @@ import { analysisHandlers } from './analysis/handlers';
 import { appHandlers, type AppDeps } from './app/handlers';
 import type { ConnectionService } from './connections/connection-service';
 import { connectionsHandlers } from './connections/handlers';
+import type { EditsService } from './edits/edits-service';
+import { editsHandlers } from './edits/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import type { JobRegistry } from './jobs/job-registry';
 import type { SchedulesService } from './schedules/schedules-service';
@@ -24,6 +26,7 @@ export interface ServiceDeps extends AppDeps {
   schedules: SchedulesService;
   analysis: AnalysisService;
   jobs: JobRegistry;
+  edits: EditsService;
   /** The services' own connection: timeline windows read it while the worker writes. */
   db: Database.Database;
 }
@@ -37,5 +40,6 @@ export function createHandlers(deps: ServiceDeps): OpsApi {
     ...analysisHandlers(deps.analysis),
     ...jobsHandlers(deps.jobs),
     ...timelineHandlers(deps.db),
+    ...editsHandlers(deps.edits),
   } satisfies OpsApi;
 }

@@ -16,6 +16,7 @@ import { prepareDataFolder } from './data-folder';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
 import { createAnalysisService } from './analysis/analysis-service';
+import { createEditsService } from './edits/edits-service';
 import { createHandlers } from './handlers';
 import { startHeavyWork, type WorkerLocation } from './heavy/heavy-work';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
@@ -97,6 +98,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     schedules,
     analysis,
     jobs,
+    edits: createEditsService({ db, events, ...(opts.now ? { now: opts.now } : {}) }),
     activity: { list: (q) => audit.query(q) },
     databaseMovedAside: movedAside,
   });

@@ -28,6 +28,13 @@ describe('contract name tables', () => {
       'timeline.legend',
       'timeline.window',
       'timeline.coverage',
+      'edits.list',
+      'edits.apply',
+      'edits.undo',
+      'edits.redo',
+      'edits.discard',
+      'edits.discardAll',
+      'edits.diff',
     ]);
     expect(opsEventNames).toEqual([
       'app.notice',
@@ -36,6 +43,7 @@ describe('contract name tables', () => {
       'mirror.changed',
       'analysis.updated',
       'job.event',
+      'edits.changed',
     ]);
   });
 

@@ -4,8 +4,7 @@
  * a MessagePort) and the renderer bridge are typed from these maps, and the
  * name tables below are what the main side uses to refuse anything not in it.
  *
- * Domains still to come, each with its own file here: edits (the pending
- * change set), import and publish (jobs).
+ * Domains still to come, each with its own file here: import and publish (jobs).
  */
 import type { z } from 'zod';
 import { activityMethods } from './activity';
@@ -14,6 +13,7 @@ import { appEventNames, appMethods, type AppEvents } from './app';
 import type { CallContext } from './common';
 import { connectionsEventNames, connectionsMethods, type ConnectionsEvents } from './connections';
 import type { MethodTypes } from './define';
+import { editsEventNames, editsMethods, type EditsEvents } from './edits';
 import { jobsEventNames, jobsMethods, type JobsEvents } from './jobs';
 import { schedulesEventNames, schedulesMethods, type SchedulesEvents } from './schedules';
 import { timelineMethods } from './timeline';
@@ -26,12 +26,13 @@ const methods = {
   ...analysisMethods,
   ...jobsMethods,
   ...timelineMethods,
+  ...editsMethods,
 };
 
 /** Request/response methods: name → argument and result types. */
 export type OpsMethods = MethodTypes<typeof methods>;
 /** Events pushed from main to every connected window. */
-export type OpsEvents = AppEvents & ConnectionsEvents & SchedulesEvents & AnalysisEvents & JobsEvents;
+export type OpsEvents = AppEvents & ConnectionsEvents & SchedulesEvents & AnalysisEvents & JobsEvents & EditsEvents;
 
 export type OpsMethodName = keyof OpsMethods;
 export type OpsEventName = keyof OpsEvents;
@@ -54,6 +55,7 @@ const eventNameTable: { [E in OpsEventName]: true } = {
   ...schedulesEventNames,
   ...analysisEventNames,
   ...jobsEventNames,
+  ...editsEventNames,
 };
 
 export const opsMethodNames = Object.keys(opsArgsSchemas) as OpsMethodName[];
