@@ -24,6 +24,7 @@ import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright';
 import { chromiumFlags, chromiumPath } from '../e2e/chromium';
 import { startHostProcess, type HostProcess } from '../e2e/host-process';
+import { profiled } from './timeline/profile';
 
 const agents = Number(process.env.BENCH_AGENTS ?? 5000);
 const scrollMs = Number(process.env.BENCH_SCROLL_MS ?? 30_000);
@@ -161,33 +162,6 @@ async function idleFrames(page: Page) {
   return stats(deltas);
 }
 
-/** BENCH_PROFILE=1: where the page's main thread spends the scroll (self time by function), on stderr. */
-async function profiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
-  if (!process.env.BENCH_PROFILE) return run();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.start');
-  const value = await run();
-  const { profile } = (await cdp.send('Profiler.stop')) as {
-    profile: {
-      nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
-      samples: number[];
-      timeDeltas: number[];
-    };
-  };
-  await cdp.detach();
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const f = byNode.get(id)!.callFrame;
-    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
-  for (const [name, ms] of top) console.error(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
-  return value;
-}
-
 async function scrollAndHeap(page: Page, kind: 'app' | 'vis') {
   const idle = await idleFrames(page);
   const scroll = (await profiled(page, () =>
@@ -199,6 +173,8 @@ async function scrollAndHeap(page: Page, kind: 'app' | 'vis') {
       [kind, scrollMs] as const,
     ),
   )) as ScrollResult;
+  // Elements in the page after the scroll: what style, layout and paint walk every frame.
+  const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
   const cdp = await page.context().newCDPSession(page);
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
   await cdp.send('HeapProfiler.collectGarbage');
@@ -212,6 +188,7 @@ async function scrollAndHeap(page: Page, kind: 'app' | 'vis') {
     fps: Math.round((deltas.length / scroll.seconds) * 10) / 10,
     ...rest,
     longestTaskMs: Math.round(scroll.longestTaskMs),
+    domNodes,
     heapUsedMB: mb(heap.usedSize),
     heapUsedAfterGcMB: mb(afterGc.usedSize),
   };

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { xOf, type TrackScale } from './bar-geometry';
 import { nameColPx } from './AgentRow';
 import { coverageCells, coverageWords } from './coverage-cells';
@@ -13,7 +14,7 @@ const sign = { met: '', short: '−', under: '−−', noTarget: '' } as const;
  * on queue in the schedule shown against the short-term forecast's required staff. Short intervals are amber,
  * intervals short by more than 10 % red and hatched, each with a sign and its numbers in its title.
  */
-export function CoverageStrip(props: {
+export const CoverageStrip = memo(function CoverageStrip(props: {
   coverage: TimelineCoverage | null;
   scale: TrackScale;
   zone: string;
@@ -22,7 +23,8 @@ export function CoverageStrip(props: {
 }) {
   const { coverage, scale, zone } = props;
   const cells = coverage ? coverageCells(coverage, props.viewFrom, props.viewTo) : [];
-  const peak = Math.max(1, ...cells.map((c) => Math.max(c.onQueue, c.required ?? 0)));
+  // The week's peak, not the screen's: bars keep their height while scrolling, so one height means one count.
+  const peak = useMemo(() => weekPeak(coverage), [coverage]);
   const width = (15 * 60_000 * scale.pxPerMs) | 0;
   return (
     <div className="tl-coverage" style={{ height: coveragePx }} data-testid="coverage-strip">
@@ -48,4 +50,12 @@ export function CoverageStrip(props: {
       })}
     </div>
   );
+});
+
+function weekPeak(coverage: TimelineCoverage | null): number {
+  let peak = 1;
+  if (!coverage) return peak;
+  for (const n of coverage.onQueue) if (n > peak) peak = n;
+  for (const n of coverage.required ?? []) if (n > peak) peak = n;
+  return peak;
 }

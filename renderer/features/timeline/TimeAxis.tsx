@@ -17,6 +17,8 @@ export function TimeAxis({
   zone,
   viewFrom,
   viewTo,
+  cullFrom,
+  cullTo,
   changes,
   nowMs,
   coverage,
@@ -26,6 +28,9 @@ export function TimeAxis({
   zone: string;
   viewFrom: number;
   viewTo: number;
+  /** The rows' culling window (moves in steps): the coverage strip draws its cells, so it re-renders per step, not per frame. */
+  cullFrom: number;
+  cullTo: number;
   changes: ZoneChange[];
   nowMs: number;
 }) {
@@ -83,7 +88,7 @@ export function TimeAxis({
           </div>
         )}
       </div>
-      <CoverageStrip coverage={coverage} scale={scale} zone={zone} viewFrom={viewFrom} viewTo={viewTo} />
+      <CoverageStrip coverage={coverage} scale={scale} zone={zone} viewFrom={cullFrom} viewTo={cullTo} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { msAt, scaleFor, trackWidth, xOf, zoomStep } from './bar-geometry';
 import type { FindingsIndex } from './findings-index';
 import { coverageQuery, type TimelineFilters, type TimelineSubject } from './queries';
 import { Legend } from './Legend';
+import './grid-contain.css';
 import { cellsOf, type RowCell } from './row-cells';
 import { unitKey, type RowItem } from './roster-rows';
 import { axisPx, TimeAxis } from './TimeAxis';
@@ -194,6 +195,8 @@ export function TimelineGrid(props: {
             zone={zone}
             viewFrom={viewFrom}
             viewTo={viewTo}
+            cullFrom={cullFrom}
+            cullTo={cullTo}
             changes={changes}
             nowMs={nowMs}
             coverage={coverage.data ?? null}

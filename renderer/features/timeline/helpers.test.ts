@@ -144,14 +144,14 @@ describe('rows grouped by management unit', () => {
     expect(rowOfAgent(folded, 'a3')).toBe(-1);
   });
 
-  it('asks for the pages on screen and the next one', () => {
-    const many = Array.from({ length: 250 }, (_, i) => ({ id: `x${i}`, name: `n${i}`, managementUnitId: 'm' }));
+  it('asks for the pages on screen, prefetches two below and the one just above', () => {
+    const many = Array.from({ length: 450 }, (_, i) => ({ id: `x${i}`, name: `n${i}`, managementUnitId: 'm' }));
     const rows = layoutRows(many, new Set());
-    expect(pagesFor(rows, 0, 30)).toEqual({
-      shown: [{ managementUnitId: 'm', page: 0 }],
-      next: { managementUnitId: 'm', page: 1 },
-    });
+    const page = (n: number) => ({ managementUnitId: 'm', page: n });
+    expect(pagesFor(rows, 0, 30)).toEqual({ shown: [page(0)], ahead: [page(1), page(2)] });
     expect(pagesFor(rows, 95, 110).shown).toHaveLength(2);
-    expect(pagesFor(rows, 230, 250)).toEqual({ shown: [{ managementUnitId: 'm', page: 2 }], next: null });
+    // Row 0 is the unit's header: row 231 is agent 230, on page 2; page 1 is just above it.
+    expect(pagesFor(rows, 231, 250)).toEqual({ shown: [page(2)], ahead: [page(3), page(4), page(1)] });
+    expect(pagesFor(rows, 431, 450)).toEqual({ shown: [page(4)], ahead: [page(3)] });
   });
 });

@@ -7,7 +7,7 @@ import { pagesFor, unitKey, type RowItem } from './roster-rows';
 
 /**
  * The shifts of the agents on screen: observes the pages rows [first, last] need and prefetches the
- * next one. Pages no row shows any more are unobserved and leave the cache after their gcTime.
+ * pages around them. Pages no row shows any more are unobserved and leave the cache after their gcTime.
  */
 export function useAgentPages(
   subject: TimelineSubject | null,
@@ -18,7 +18,7 @@ export function useAgentPages(
 ) {
   const client = useOpsClient();
   const queryClient = useQueryClient();
-  const { shown, next } = useMemo(() => pagesFor(rows, first, last), [rows, first, last]);
+  const { shown, ahead } = useMemo(() => pagesFor(rows, first, last), [rows, first, last]);
   // Agents without a unit are asked for by id, in row order.
   const unitless = useMemo(
     () => rows.flatMap((r) => (r.kind === 'agent' && r.managementUnitId === null ? [r.agentId] : [])),
@@ -28,8 +28,9 @@ export function useAgentPages(
     queries: shown.map((p) => pageQuery(client, subject, filters, p, () => unitless)),
   });
   useEffect(() => {
-    if (next && subject) void queryClient.prefetchQuery(pageQuery(client, subject, filters, next, () => unitless));
-  }, [client, queryClient, subject, filters, next, unitless]);
+    if (!subject) return;
+    for (const p of ahead) void queryClient.prefetchQuery(pageQuery(client, subject, filters, p, () => unitless));
+  }, [client, queryClient, subject, filters, ahead, unitless]);
 
   const agents = new Map<string, TimelineAgent>();
   const loadingUnits = new Set<string>();

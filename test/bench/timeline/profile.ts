@@ -1,0 +1,78 @@
+/**
+ * Where a page's main thread spends a run, on stderr (the bench's figures are unchanged):
+ *   BENCH_PROFILE=1  self time by JS function (CDP Profiler);
+ *   BENCH_TRACE=1    time by renderer event: script, style, layout, paint, raster (CDP Tracing), which
+ *                    says what the profiler's "(program)" is.
+ */
+import type { Page } from 'playwright';
+
+export async function profiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  if (process.env.BENCH_TRACE) return traced(page, run);
+  if (process.env.BENCH_PROFILE) return jsProfiled(page, run);
+  return run();
+}
+
+/** Self time by JS function, on stderr. */
+async function jsProfiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  const value = await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as {
+    profile: {
+      nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+      samples: number[];
+      timeDeltas: number[];
+    };
+  };
+  await cdp.detach();
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [name, ms] of top) console.error(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  return value;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { name?: string };
+}
+
+/** Durations of complete events on the renderer's main and compositor/raster threads, by thread and name. */
+async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,viz',
+    transferMode: 'ReportEvents',
+  });
+  const value = await run();
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  const threads = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) threads.set(`${e.pid}:${e.tid}`, e.args.name);
+  const total = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const thread = threads.get(`${e.pid}:${e.tid}`) ?? '?';
+    if (!/CrRendererMain|Compositor|Raster|VizCompositor|CrGpuMain/.test(thread)) continue;
+    const key = `${thread} ${e.name}`;
+    total.set(key, (total.get(key) ?? 0) + e.dur / 1000);
+  }
+  const top = [...total].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  for (const [name, ms] of top) console.error(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  return value;
+}
