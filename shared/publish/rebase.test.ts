@@ -15,7 +15,7 @@ const marker = (date: string, code = 'pto'): WeekMarker => ({
   lengthMinutes: 480,
   activityCodeId: code,
 });
-const week = (shifts: WeekShift[], markers: WeekMarker[] = []): AgentWeek => ({
+const week = (shifts: readonly WeekShift[], markers: readonly WeekMarker[] = []): AgentWeek => ({
   shifts,
   fullDayTimeOffMarkers: markers,
 });
