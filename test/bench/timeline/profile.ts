@@ -51,7 +51,7 @@ interface TraceEvent {
 async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e: { value: TraceEvent[] }) => events.push(...e.value));
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
     categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,viz',
     transferMode: 'ReportEvents',
