@@ -18,6 +18,8 @@ import { jobsHandlers } from './jobs/handlers';
 import type { JobRegistry } from './jobs/job-registry';
 import type { SchedulesService } from './schedules/schedules-service';
 import { schedulesHandlers } from './schedules/handlers';
+import type { ScriptSessionService } from './script-sessions/script-session-service';
+import { scriptSessionsHandlers } from './script-sessions/handlers';
 import { timelineHandlers } from './timeline/handlers';
 
 export interface ServiceDeps extends AppDeps {
@@ -27,6 +29,7 @@ export interface ServiceDeps extends AppDeps {
   analysis: AnalysisService;
   jobs: JobRegistry;
   edits: EditsService;
+  scriptSessions: ScriptSessionService;
   /** The services' own connection: timeline windows read it while the worker writes. */
   db: Database.Database;
 }
@@ -40,6 +43,7 @@ export function createHandlers(deps: ServiceDeps): OpsApi {
     ...analysisHandlers(deps.analysis),
     ...jobsHandlers(deps.jobs),
     ...timelineHandlers(deps.db),
+    ...scriptSessionsHandlers(deps.scriptSessions),
     ...editsHandlers(deps.edits),
   } satisfies OpsApi;
 }

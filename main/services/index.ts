@@ -21,6 +21,8 @@ import { createHandlers } from './handlers';
 import { startHeavyWork, type WorkerLocation } from './heavy/heavy-work';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
 import { createSchedulesService } from './schedules/schedules-service';
+import { createScriptSessionService } from './script-sessions/script-session-service';
+import type { WatchTimers } from './script-sessions/watcher';
 
 export interface ServicesOptions {
   appName: string;
@@ -36,6 +38,8 @@ export interface ServicesOptions {
   sandbox?: SandboxOptions;
   runtime?: { platform: string; versions: AppInfo['versions'] };
   now?: () => Date;
+  /** The live script-session re-reads' timers (tests run their cadence without waiting). */
+  timers?: WatchTimers;
   signInTimeoutMs?: number;
   log?: (line: string) => void;
   /** Where the heavy-work worker's code is (default: beside the bundle, or the TypeScript source). */
@@ -91,6 +95,15 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     heavy,
     ...(opts.now ? { now: opts.now } : {}),
   });
+  const scriptSessions = createScriptSessionService({
+    db,
+    connections,
+    events,
+    jobs,
+    audit: audit.sink,
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.timers ? { timers: opts.timers } : {}),
+  });
   const handlers = createHandlers({
     ...opts,
     db,
@@ -98,6 +111,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     schedules,
     analysis,
     jobs,
+    scriptSessions,
     edits: createEditsService({ db, events, ...(opts.now ? { now: opts.now } : {}) }),
     activity: { list: (q) => audit.query(q) },
     databaseMovedAside: movedAside,
@@ -110,6 +124,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     async close() {
       // A sync still writing must end (its transaction whole or rolled back) before the database closes.
       await jobs.close();
+      // A re-read in flight writes the mirror: it ends before the database closes.
+      await scriptSessions.close();
       await heavy.close();
       await connections.close();
       db.close();

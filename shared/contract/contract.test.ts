@@ -35,6 +35,9 @@ describe('contract name tables', () => {
       'edits.discard',
       'edits.discardAll',
       'edits.diff',
+      'scriptSessions.active',
+      'scriptSessions.watch',
+      'scriptSessions.unwatch',
     ]);
     expect(opsEventNames).toEqual([
       'app.notice',
@@ -44,6 +47,7 @@ describe('contract name tables', () => {
       'analysis.updated',
       'job.event',
       'edits.changed',
+      'scriptSessions.changed',
     ]);
   });
 

@@ -16,6 +16,7 @@ import type { MethodTypes } from './define';
 import { editsEventNames, editsMethods, type EditsEvents } from './edits';
 import { jobsEventNames, jobsMethods, type JobsEvents } from './jobs';
 import { schedulesEventNames, schedulesMethods, type SchedulesEvents } from './schedules';
+import { scriptSessionsEventNames, scriptSessionsMethods, type ScriptSessionsEvents } from './script-sessions';
 import { timelineMethods } from './timeline';
 
 const methods = {
@@ -27,12 +28,19 @@ const methods = {
   ...jobsMethods,
   ...timelineMethods,
   ...editsMethods,
+  ...scriptSessionsMethods,
 };
 
 /** Request/response methods: name → argument and result types. */
 export type OpsMethods = MethodTypes<typeof methods>;
 /** Events pushed from main to every connected window. */
-export type OpsEvents = AppEvents & ConnectionsEvents & SchedulesEvents & AnalysisEvents & JobsEvents & EditsEvents;
+export type OpsEvents = AppEvents &
+  ConnectionsEvents &
+  SchedulesEvents &
+  AnalysisEvents &
+  JobsEvents &
+  EditsEvents &
+  ScriptSessionsEvents;
 
 export type OpsMethodName = keyof OpsMethods;
 export type OpsEventName = keyof OpsEvents;
@@ -56,6 +64,7 @@ const eventNameTable: { [E in OpsEventName]: true } = {
   ...analysisEventNames,
   ...jobsEventNames,
   ...editsEventNames,
+  ...scriptSessionsEventNames,
 };
 
 export const opsMethodNames = Object.keys(opsArgsSchemas) as OpsMethodName[];
