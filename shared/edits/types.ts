@@ -64,6 +64,22 @@ export const editIntent = z.discriminatedUnion('kind', [
   }),
   /** This publish leaves the agent exactly as they are published now. */
   z.object({ kind: z.literal('holdBack') }),
+  /**
+   * The bulk-friendly kinds: they name BU-local days and times rather than
+   * one agent's shift ids, so one intent means the same for every agent it is
+   * applied to (a 30-minute team meeting Wed 14:00 for a whole MU).
+   */
+  z.object({
+    kind: z.literal('insertActivity'),
+    businessUnitDate: calendarDate,
+    /** BU-local wall-clock time, HH:mm. */
+    startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    lengthMinutes: minutes,
+    activityCodeId: id,
+  }),
+  /** Every shift starting on `businessUnitDate` (BU-local), or every shift of the week when it is absent. */
+  z.object({ kind: z.literal('moveShifts'), byMinutes: offsetMinutes, businessUnitDate: calendarDate.optional() }),
+  z.object({ kind: z.literal('dropDayShifts'), businessUnitDate: calendarDate }),
 ]);
 export type EditIntent = z.infer<typeof editIntent>;
 export type EditKind = EditIntent['kind'];

@@ -1,0 +1,110 @@
+/**
+ * What an edit may not do to an agent's week: create an overlap between the
+ * agent's shifts, put an activity outside its shift or over another, use an
+ * activity code the unit does not have, or make a shift empty or longer than
+ * a day. Judged against the week before: a problem the week already had (a
+ * planted overlap the supervisor is about to fix with the next edit) is the
+ * analysis's to report, and must not block the edits that mend it.
+ */
+import { dayLabel, shiftLabel, spanTimes } from '../analysis/explain';
+import { codeName, codesById, type EditContext } from './context';
+import type { AgentWeek, WeekShift } from '../publish/agent-week';
+import { markerContent, shiftContent } from '../publish/agent-week';
+import { endMsOf, shiftKey, startMsOf } from './shift-ref';
+
+const dayMinutes = 24 * 60;
+
+type Category = 'length' | 'activityLength' | 'unknownCode' | 'outside' | 'activityOverlap';
+
+/** Problems of one shift on its own, by category. */
+function shiftProblems(s: WeekShift, ctx: EditContext): Map<Category, string[]> {
+  const out = new Map<Category, string[]>();
+  const add = (c: Category, text: string) => out.set(c, [...(out.get(c) ?? []), text]);
+  const zone = ctx.timeZone;
+  const startMs = startMsOf(s);
+  const endMs = endMsOf(s);
+  const label = Number.isFinite(endMs) ? shiftLabel(startMs, endMs, zone) : `starting ${s.startDate}`;
+  if (!(s.lengthMinutes > 0) || !Number.isFinite(startMs)) add('length', `The shift ${label} has no length`);
+  else if (s.lengthMinutes > dayMinutes) add('length', `The shift ${label} would last more than 24 hours`);
+  const spans = s.activities
+    .map((a) => ({ a, startMs: startMsOf(a), endMs: endMsOf(a) }))
+    .sort((x, y) => x.startMs - y.startMs || x.endMs - y.endMs);
+  let last: (typeof spans)[number] | null = null;
+  for (const q of spans) {
+    const what = `${codeName(ctx, q.a.activityCodeId)} ${Number.isFinite(q.endMs) ? spanTimes(q.startMs, q.endMs, zone) : q.a.startDate}`;
+    if (!(q.a.lengthMinutes > 0) || !Number.isFinite(q.startMs)) add('activityLength', `${what} has no length`);
+    if (!codesById(ctx).has(q.a.activityCodeId))
+      add('unknownCode', `the activity at ${what} uses an activity code this unit does not have`);
+    if (q.startMs < startMs || q.endMs > endMs) add('outside', `${what} would run outside the shift ${label}`);
+    if (last && q.startMs < last.endMs) {
+      const lastWhat = `${codeName(ctx, last.a.activityCodeId)} ${spanTimes(last.startMs, last.endMs, zone)}`;
+      add('activityOverlap', `${what} would overlap ${lastWhat}`);
+    }
+    if (!last || q.endMs > last.endMs) last = q;
+  }
+  return out;
+}
+
+/** Pairs of shift keys that share time: a sweep over the week's shifts by start. */
+function overlappingPairs(week: AgentWeek): Set<string> {
+  const spans = week.shifts
+    .map((s, i) => ({ key: shiftKey(s, i), startMs: startMsOf(s), endMs: endMsOf(s) }))
+    .sort((a, b) => a.startMs - b.startMs);
+  const pairs = new Set<string>();
+  const open: typeof spans = [];
+  for (const s of spans) {
+    for (let i = open.length - 1; i >= 0; i--)
+      if ((open[i] as (typeof spans)[number]).endMs <= s.startMs) open.splice(i, 1);
+    for (const o of open) pairs.add([o.key, s.key].sort().join('\u0000'));
+    open.push(s);
+  }
+  return pairs;
+}
+
+/** What `after` breaks that `before` did not; empty when the edit may be applied. */
+export function editProblems(before: AgentWeek, after: AgentWeek, ctx: EditContext): string[] {
+  const problems: string[] = [];
+  const zone = ctx.timeZone;
+  const beforeByKey = new Map(before.shifts.map((s, i) => [shiftKey(s, i), s]));
+  const keys = new Set<string>();
+  const afterByKey = new Map<string, WeekShift>();
+  after.shifts.forEach((s, i) => {
+    const key = shiftKey(s, i);
+    if (keys.has(key)) problems.push(`Two shifts would share the id ${key}`);
+    keys.add(key);
+    afterByKey.set(key, s);
+    const old = beforeByKey.get(key);
+    if (old && shiftContent(old) === shiftContent(s)) return;
+    const was = old ? shiftProblems(old, ctx) : new Map<Category, string[]>();
+    for (const [category, texts] of shiftProblems(s, ctx))
+      if (texts.length > (was.get(category)?.length ?? 0)) problems.push(...texts);
+  });
+  const isTouched = (s: WeekShift) => {
+    const old = beforeByKey.get(shiftKey(s, after.shifts.indexOf(s)));
+    return !old || shiftContent(old) !== shiftContent(s);
+  };
+  const known = overlappingPairs(before);
+  for (const pair of overlappingPairs(after)) {
+    if (known.has(pair)) continue;
+    const [a, b] = pair.split('\u0000').map((k) => afterByKey.get(k) as WeekShift) as [WeekShift, WeekShift];
+    // Name the shift the edit moved first: "the shift you dragged would overlap that one".
+    const [mine, other] = isTouched(b) && !isTouched(a) ? [b, a] : [a, b];
+    problems.push(
+      `The shift ${shiftLabel(startMsOf(mine), endMsOf(mine), zone)} would overlap ` +
+        `the shift ${spanTimes(startMsOf(other), endMsOf(other), zone)} on ${dayLabel(startMsOf(other), zone)}`,
+    );
+  }
+  const dates = new Set<string>();
+  const beforeMarkers = new Map(before.fullDayTimeOffMarkers.map((m) => [m.businessUnitDate, m]));
+  for (const m of after.fullDayTimeOffMarkers) {
+    if (dates.has(m.businessUnitDate)) problems.push(`Two full-day time offs would be on ${m.businessUnitDate}`);
+    dates.add(m.businessUnitDate);
+    const old = beforeMarkers.get(m.businessUnitDate);
+    if (old && markerContent(old) === markerContent(m)) continue;
+    if (!codesById(ctx).has(m.activityCodeId))
+      problems.push(`The time off on ${m.businessUnitDate} uses an activity code this unit does not have`);
+    if (!(m.lengthMinutes > 0 && m.lengthMinutes <= dayMinutes))
+      problems.push(`The time off on ${m.businessUnitDate} must last between 1 minute and 24 hours`);
+  }
+  return problems;
+}
