@@ -139,14 +139,11 @@ export function scheduleUpdateRoutes(runtime: SandboxRuntime): Route[] {
             editorId,
           );
         checkVersions(runtime, schedule, upload);
-        checkScriptLock(runtime, upload);
         refuseUnpublish(schedule, upload.published);
-        const accepted = {
-          upload,
-          agents: resolveUpdate(runtime, bu, schedule, upload),
-          version: schedule.version,
-          editorId,
-        };
+        const agents = resolveUpdate(runtime, bu, schedule, upload);
+        // After the patch is resolved: whether a locked agent's week changes is the patch's result.
+        checkScriptLock(runtime, bu, schedule, upload, agents);
+        const accepted = { upload, agents, version: schedule.version, editorId };
         const operationId = startOperation(runtime, bu.id, 'Update', () =>
           applyUpdate(runtime, bu, schedule, accepted),
         );

@@ -2,11 +2,13 @@
  * What a schedule update is refused for when it is accepted, before any of
  * it runs: a missing permission, a stale version (409, or the 400 "does not
  * match the current version" variant), an agent locked by a scripted
- * conversation (`script-lock`).
+ * conversation (`script-lock`, once the patch is resolved).
  */
 import { ApiError } from '../http/api-error';
-import type { ScheduleState } from '../org/model';
+import type { BusinessUnitState, ScheduleState } from '../org/model';
 import type { SandboxRuntime, TokenGrant } from '../runtime';
+import type { ResolvedAgent } from './agent-patch';
+import { refuseScriptLocked } from './script-lock';
 import type { UpdateUpload } from './upload-schemas';
 
 /** A permission only some bodies need (publishing), so the route's own permission cannot say it. */
@@ -51,22 +53,18 @@ export function checkVersions(runtime: SandboxRuntime, schedule: ScheduleState, 
   }
 }
 
-/** script-lock: what users report – agents in an active scripted conversation cannot be updated. */
-export function checkScriptLock(runtime: SandboxRuntime, upload: UpdateUpload): void {
-  if (!runtime.faults.scriptLock) return;
-  const now = runtime.now().getTime();
-  const busy = new Set(
-    runtime.org.scriptSessions.filter((s) => s.end === null && Date.parse(s.start) <= now).map((s) => s.userId),
-  );
-  const locked = upload.agentSchedules.filter((a) => busy.has(a.userId));
-  if (locked.length > 0) {
-    throw new ApiError(
-      409,
-      'conflict',
-      `The schedules of ${locked.length} agent(s) are locked and cannot be updated right now`,
-      {
-        details: locked.map((a) => ({ errorCode: 'agent.schedule.locked', entityId: a.userId })),
-      },
-    );
-  }
+/**
+ * script-lock: an update that changes what an agent in an active scripted
+ * conversation sees now (publishes included) is refused with a 409 naming
+ * them. Checked once the patch is resolved, since what an agent will see is
+ * the patch's result; the rule itself is in script-lock.ts.
+ */
+export function checkScriptLock(
+  runtime: SandboxRuntime,
+  bu: BusinessUnitState,
+  schedule: ScheduleState,
+  upload: UpdateUpload,
+  agents: readonly ResolvedAgent[],
+): void {
+  refuseScriptLocked(runtime, bu, schedule, upload, agents);
 }
