@@ -16,124 +16,127 @@ export interface MirroredAgentWeek {
   version: number;
 }
 
-interface ShiftRow {
-  key: number;
-  id: string | null;
-  agentId: string;
-  startDate: string;
-  lengthMinutes: number;
-  manuallyEdited: number;
-}
+// Rows come as arrays (better-sqlite3's raw mode) and objects are built by
+// assignment: a bulk edit reads a whole management unit's weeks at once.
+type ShiftRow = [
+  key: number,
+  id: string | null,
+  agentId: string,
+  startDate: string,
+  lengthMinutes: number,
+  edited: number,
+];
+type ActivityRow = [
+  shiftKey: number,
+  startMs: number,
+  lengthMinutes: number,
+  activityCodeId: string,
+  paid: number | null,
+  description: string | null,
+];
+type MarkerRow = [
+  agentId: string,
+  businessUnitDate: string,
+  startOffsetMinutes: number | null,
+  endOffsetMinutes: number | null,
+  lengthMinutes: number,
+  activityCodeId: string,
+  paid: number | null,
+  description: string | null,
+  timeOffRequestId: string | null,
+];
 
-interface ActivityRow {
-  shiftKey: number;
-  startMs: number;
-  lengthMinutes: number;
-  activityCodeId: string;
-  paid: number | null;
-  description: string | null;
-}
+// The agents asked for come in as one JSON array (one statement for any number of them); null: every agent.
+const agentsIn = (column: string) => `(@agents IS NULL OR ${column} IN (SELECT value FROM json_each(@agents)))`;
 
-interface MarkerRow {
-  agentId: string;
-  businessUnitDate: string;
-  startOffsetMinutes: number | null;
-  endOffsetMinutes: number | null;
-  lengthMinutes: number;
-  activityCodeId: string;
-  paid: number | null;
-  description: string | null;
-  timeOffRequestId: string | null;
-}
-
-// The agents asked for come in as one JSON array: one statement for any number of them.
-const agentsIn = `agent_id IN (SELECT value FROM json_each(@agents))`;
-
-const bool = (n: number | null) => (n === null ? undefined : n === 1);
-
-function activityOf(a: ActivityRow): WeekActivity {
-  const paid = bool(a.paid);
-  return {
-    startDate: new Date(a.startMs).toISOString(),
-    lengthMinutes: a.lengthMinutes,
-    activityCodeId: a.activityCodeId,
-    ...(paid === undefined ? {} : { paid }),
-    ...(a.description === null ? {} : { description: a.description }),
+function activityOf([, startMs, lengthMinutes, activityCodeId, paid, description]: ActivityRow): WeekActivity {
+  const a: { -readonly [K in keyof WeekActivity]: WeekActivity[K] } = {
+    startDate: new Date(startMs).toISOString(),
+    lengthMinutes,
+    activityCodeId,
   };
+  if (paid !== null) a.paid = paid === 1;
+  if (description !== null) a.description = description;
+  return a;
 }
 
-function markerOf(m: MarkerRow): WeekMarker {
-  const paid = bool(m.paid);
-  return {
-    businessUnitDate: m.businessUnitDate,
-    lengthMinutes: m.lengthMinutes,
-    activityCodeId: m.activityCodeId,
-    ...(m.startOffsetMinutes === null ? {} : { startOffsetMinutes: m.startOffsetMinutes }),
-    ...(m.endOffsetMinutes === null ? {} : { endOffsetMinutes: m.endOffsetMinutes }),
-    ...(paid === undefined ? {} : { paid }),
-    ...(m.description === null ? {} : { description: m.description }),
-    ...(m.timeOffRequestId === null ? {} : { timeOffRequestId: m.timeOffRequestId }),
-  };
+function markerOf(r: MarkerRow): WeekMarker {
+  const [, businessUnitDate, startOffset, endOffset, lengthMinutes, activityCodeId, paid, description, request] = r;
+  const m: { -readonly [K in keyof WeekMarker]: WeekMarker[K] } = { businessUnitDate, lengthMinutes, activityCodeId };
+  if (startOffset !== null) m.startOffsetMinutes = startOffset;
+  if (endOffset !== null) m.endOffsetMinutes = endOffset;
+  if (paid !== null) m.paid = paid === 1;
+  if (description !== null) m.description = description;
+  if (request !== null) m.timeOffRequestId = request;
+  return m;
 }
 
 /**
- * The mirrored weeks of `agentIds` in schedule `scheduleId`. An agent the
- * schedule has no agent schedule for is absent from the answer (an edit on
- * them starts from an empty week with no version).
+ * The mirrored weeks of `agentIds` (every agent of the schedule when
+ * omitted) in schedule `scheduleId`. An agent the schedule has no agent
+ * schedule for is absent from the answer (an edit on them starts from an
+ * empty week with no version).
  */
 export function readAgentWeeks(
   db: Database.Database,
   scheduleId: string,
-  agentIds: readonly string[],
+  agentIds?: readonly string[],
 ): Map<string, MirroredAgentWeek> {
-  const p = { schedule: scheduleId, agents: JSON.stringify(agentIds) };
+  const p = { schedule: scheduleId, agents: agentIds ? JSON.stringify(agentIds) : null };
   const weeks = new Map<string, { shifts: WeekShift[]; fullDayTimeOffMarkers: WeekMarker[]; version: number }>();
-  for (const row of prepared(
+  for (const [agentId, version] of prepared(
     db,
-    `SELECT agent_id AS agentId, version FROM agent_schedules WHERE schedule_id = @schedule AND ${agentsIn}`,
-  ).all(p) as Array<{ agentId: string; version: number }>) {
-    weeks.set(row.agentId, { shifts: [], fullDayTimeOffMarkers: [], version: row.version });
+    `SELECT agent_id, version FROM agent_schedules WHERE schedule_id = @schedule AND ${agentsIn('agent_id')}`,
+  )
+    .raw()
+    .all(p) as Array<[string, number]>) {
+    weeks.set(agentId, { shifts: [], fullDayTimeOffMarkers: [], version });
   }
   if (weeks.size === 0) return new Map();
 
   const activities = new Map<number, WeekActivity[]>();
   for (const a of prepared(
     db,
-    `SELECT a.shift_key AS shiftKey, a.start_ms AS startMs, a.length_minutes AS lengthMinutes,
-       a.activity_code_id AS activityCodeId, a.paid, a.description
+    `SELECT a.shift_key, a.start_ms, a.length_minutes, a.activity_code_id, a.paid, a.description
      FROM shifts s JOIN activities a ON a.shift_key = s.key
-     WHERE s.schedule_id = @schedule AND s.${agentsIn} ORDER BY a.shift_key, a.seq`,
-  ).all(p) as ActivityRow[]) {
-    let list = activities.get(a.shiftKey);
-    if (!list) activities.set(a.shiftKey, (list = []));
+     WHERE s.schedule_id = @schedule AND ${agentsIn('s.agent_id')} ORDER BY a.shift_key, a.seq`,
+  )
+    .raw()
+    .all(p) as ActivityRow[]) {
+    let list = activities.get(a[0]);
+    if (!list) activities.set(a[0], (list = []));
     list.push(activityOf(a));
   }
-  for (const s of prepared(
+  for (const [key, id, agentId, startDate, lengthMinutes, edited] of prepared(
     db,
-    `SELECT key, id, agent_id AS agentId, start_date AS startDate, length_minutes AS lengthMinutes,
-       manually_edited AS manuallyEdited
-     FROM shifts WHERE schedule_id = @schedule AND ${agentsIn} ORDER BY agent_id, start_ms, key`,
-  ).all(p) as ShiftRow[]) {
-    weeks.get(s.agentId)?.shifts.push({
-      ...(s.id === null ? {} : { id: s.id }),
-      startDate: s.startDate,
-      lengthMinutes: s.lengthMinutes,
-      manuallyEdited: s.manuallyEdited === 1,
-      activities: activities.get(s.key) ?? [],
-    });
+    `SELECT key, id, agent_id, start_date, length_minutes, manually_edited
+     FROM shifts WHERE schedule_id = @schedule AND ${agentsIn('agent_id')} ORDER BY agent_id, start_ms, key`,
+  )
+    .raw()
+    .all(p) as ShiftRow[]) {
+    const shift: { -readonly [K in keyof WeekShift]: WeekShift[K] } = {
+      startDate,
+      lengthMinutes,
+      manuallyEdited: edited === 1,
+      activities: activities.get(key) ?? [],
+    };
+    if (id !== null) shift.id = id;
+    weeks.get(agentId)?.shifts.push(shift);
   }
   for (const m of prepared(
     db,
-    `SELECT agent_id AS agentId, business_unit_date AS businessUnitDate, start_offset_minutes AS startOffsetMinutes,
-       end_offset_minutes AS endOffsetMinutes, length_minutes AS lengthMinutes, activity_code_id AS activityCodeId,
-       paid, description, time_off_request_id AS timeOffRequestId
-     FROM full_day_time_off WHERE schedule_id = @schedule AND ${agentsIn} ORDER BY agent_id, seq`,
-  ).all(p) as MarkerRow[]) {
-    weeks.get(m.agentId)?.fullDayTimeOffMarkers.push(markerOf(m));
+    `SELECT agent_id, business_unit_date, start_offset_minutes, end_offset_minutes, length_minutes, activity_code_id,
+       paid, description, time_off_request_id
+     FROM full_day_time_off WHERE schedule_id = @schedule AND ${agentsIn('agent_id')} ORDER BY agent_id, seq`,
+  )
+    .raw()
+    .all(p) as MarkerRow[]) {
+    weeks.get(m[0])?.fullDayTimeOffMarkers.push(markerOf(m));
   }
-  return new Map(
-    [...weeks].map(([agentId, { version, ...week }]) => [agentId, { week, version } satisfies MirroredAgentWeek]),
-  );
+  const out = new Map<string, MirroredAgentWeek>();
+  for (const [agentId, { version, shifts, fullDayTimeOffMarkers }] of weeks)
+    out.set(agentId, { week: { shifts, fullDayTimeOffMarkers }, version });
+  return out;
 }
 
 /** One agent's mirrored week of a schedule, or null when the schedule has no agent schedule for them. */

@@ -26,15 +26,22 @@ export function createChangeSetReads(db: Database.Database) {
   const agentsParam = (agentIds?: readonly string[]) => (agentIds ? JSON.stringify(agentIds) : null);
 
   /**
-   * Per agent, the change of its last (or first) applied edit: SQLite answers
-   * a bare column of a max()/min() query from the row holding that extreme.
+   * Per agent, the change of its last (or first) applied edit. The extreme
+   * seq per agent comes from the indexes alone; only then is one week per
+   * agent read, so the cost does not grow with the edits stacked on an agent
+   * (CROSS JOIN keeps that order: SQLite would otherwise scan every change).
    */
   const extremeChange = (which: 'max' | 'min', column: 'after_json' | 'before_json') =>
-    sql(`SELECT c.agent_id AS agentId, ${which}(e.seq) AS seq, e.id AS editId, c.${column} AS weekJson,
-        c.base_agent_version AS baseAgentVersion, c.held_back AS heldBack
-      FROM pending_edits e JOIN pending_agent_changes c ON c.edit_id = e.id
-      WHERE e.schedule_id = @schedule AND e.state = 'applied' AND ${someAgents}
-      GROUP BY c.agent_id ORDER BY c.agent_id`);
+    sql(`WITH extreme AS (
+        SELECT c.agent_id AS agentId, ${which}(e.seq) AS seq
+        FROM pending_edits e JOIN pending_agent_changes c ON c.edit_id = e.id
+        WHERE e.schedule_id = @schedule AND e.state = 'applied' AND ${someAgents}
+        GROUP BY c.agent_id)
+      SELECT x.agentId, e.id AS editId, c.${column} AS weekJson, c.base_agent_version AS baseAgentVersion,
+        c.held_back AS heldBack
+      FROM extreme x CROSS JOIN pending_edits e ON e.schedule_id = @schedule AND e.seq = x.seq
+        CROSS JOIN pending_agent_changes c ON c.edit_id = e.id AND c.agent_id = x.agentId
+      ORDER BY x.agentId`);
 
   type ExtremeRow = {
     agentId: string;

@@ -26,15 +26,17 @@ CREATE TABLE pending_edits (
 -- What one edit did to one agent: the agent's whole week before and after
 -- (AgentWeek as JSON), and the agent schedule's own version it was made on
 -- (null: the agent had none). held_back: publish leaves the agent as they
--- are published now. Keyed (edit, agent) so an edit's changes are one range.
+-- are published now. A rowid table, not WITHOUT ROWID: its rows hold whole
+-- weeks (kilobytes), and the indexes below answer "which edit last touched
+-- each agent" without reading a single week.
 CREATE TABLE pending_agent_changes (
   edit_id             TEXT NOT NULL REFERENCES pending_edits (id) ON DELETE CASCADE,
   agent_id            TEXT NOT NULL,
   base_agent_version  INTEGER,
+  held_back           INTEGER NOT NULL DEFAULT 0,
   before_json         TEXT NOT NULL,
   after_json          TEXT NOT NULL,
-  held_back           INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (edit_id, agent_id)
-) WITHOUT ROWID;
+  UNIQUE (edit_id, agent_id)
+);
 CREATE INDEX pending_agent_changes_by_agent ON pending_agent_changes (agent_id, edit_id);
 `;
