@@ -7,6 +7,8 @@ import { findingKindLabel } from './findings-index';
 import { agentWeekQuery, type TimelineSubject } from './queries';
 import { cellsOf } from './row-cells';
 import { useLegend } from './legend-context';
+import { sessionLength, useLiveScriptSessionsContext } from './use-live-script-sessions';
+import { clockLabel } from './zone-time';
 
 /** One agent's week in words, in the BU zone and in the other zone on the switch, with their findings. */
 export function AgentDrawer(props: {
@@ -76,6 +78,7 @@ export function AgentDrawer(props: {
           </table>
         </>
       )}
+      <DrawerScriptSession agentId={agentId} />
       <h3>Findings ({findings.length})</h3>
       {findings.length === 0 && <p className="muted">None for this agent.</p>}
       <ul className="finding-list">
@@ -90,5 +93,36 @@ export function AgentDrawer(props: {
         ))}
       </ul>
     </aside>
+  );
+}
+
+/** The agent's active script session as last read, with how long it has run and when it was read. */
+function DrawerScriptSession({ agentId }: { agentId: string }) {
+  const live = useLiveScriptSessionsContext();
+  if (!live?.byAgent) return null;
+  const session = live.byAgent.get(agentId);
+  const read = live.asOf ? clockLabel(Date.parse(live.asOf), live.zone) : null;
+  const readWords = read ? `${live.state === 'live' ? 'read live' : 'as of'} ${read} ${live.zone}` : 'not read yet';
+  if (!session)
+    return (
+      <p className="muted" data-testid="drawer-script-session">
+        Not in a script session ({readWords}).
+      </p>
+    );
+  const atMs = live.state === 'live' || !live.asOf ? live.nowMs : Date.parse(live.asOf);
+  const length = sessionLength(session.start, atMs);
+  return (
+    <section data-testid="drawer-script-session">
+      <h3>Script session</h3>
+      <p>
+        ☎ In a scripted conversation
+        {session.start ? ` since ${clockLabel(Date.parse(session.start), live.zone)}` : ''}
+        {length ? ` (${live.state === 'live' ? '' : 'at least '}${length})` : ''}, {readWords}. Publishes touching this
+        agent are reported to fail until it ends: hold the agent back or publish anyway.
+      </p>
+      <p className="muted">
+        Script {shortId(session.scriptId)} · conversation {shortId(session.conversationId)}
+      </p>
+    </section>
   );
 }

@@ -8,6 +8,7 @@ import { unitKey, type RowItem } from './roster-rows';
 import { clockLabel, spanWords } from './zone-time';
 import { useLegend } from './legend-context';
 import { shiftSignature } from './week-diff';
+import { useAgentScriptBadge } from './use-live-script-sessions';
 
 export const nameColPx = 230;
 export const cellId = (row: number, col: number) => `tl-cell-${row}-${col}`;
@@ -85,7 +86,10 @@ type AgentRowProps = Common & {
  */
 export const AgentRow = memo(function AgentRow(props: AgentRowProps) {
   const { item, cells, findings } = props;
-  const script = findings.find((f) => f.kind === 'scriptSession');
+  const finding = findings.find((f) => f.kind === 'scriptSession');
+  // The live read of the sessions wins; until it answers, the analysis's finding stands in.
+  const live = useAgentScriptBadge(item.agentId);
+  const script = live === undefined ? (finding ? { text: '☎ Script', title: finding.explanation } : null) : live;
   const summary = findings.length ? `, ${findings.length} finding${findings.length === 1 ? '' : 's'}` : '';
   const drawn = new Set(props.ghost ? (props.agent?.shifts ?? []).map(shiftSignature) : []);
   const changedWords = props.changed ? ', changed by this publish' : props.changed === false ? ', unchanged' : '';
@@ -108,8 +112,8 @@ export const AgentRow = memo(function AgentRow(props: AgentRowProps) {
       >
         <span className="tl-name-text">{item.name}</span>
         {script && (
-          <span className="tl-badge tl-badge-script" title={script.explanation}>
-            ☎ Script
+          <span className="tl-badge tl-badge-script" title={script.title} data-testid="script-badge">
+            {script.text}
           </span>
         )}
         {findings.length > 0 && !script && <span className="tl-badge tl-badge-count">⚠ {findings.length}</span>}

@@ -10,6 +10,7 @@ import type { JumpRequest } from './use-grid-keys';
 import { useTimelineView } from './use-timeline-view';
 import { unitKey } from './roster-rows';
 import { LegendProvider } from './legend-context';
+import { LiveScriptSessionsProvider, useLiveScriptSessions } from './use-live-script-sessions';
 
 /** Agents and shifts of one schedule, with the week's findings where they happen. Reads the mirror: works offline. */
 export function TimelineScreen() {
@@ -18,6 +19,8 @@ export function TimelineScreen() {
   const toggleUnit = useConsole((s) => s.toggleTimelineUnit);
   const [jump, setJump] = useState<JumpRequest | null>(null);
   const { view, bu, subject, schedule } = t;
+  // Held while the screen is open: main re-reads the unit's script sessions on its cadence for the badges.
+  const liveScripts = useLiveScriptSessions(t.profileId, bu?.id ?? null, t.zone);
 
   const show = (f: Finding) => {
     if (!f.agentId) return;
@@ -63,29 +66,31 @@ export function TimelineScreen() {
 
   return (
     <LegendProvider legend={t.legend}>
-      <section className="screen tl-screen" aria-labelledby="timeline-title">
-        <TimelineToolbar t={t} />
-        {t.overview?.offline && (
-          <p className="offline-badge tl-offline" role="status" data-testid="timeline-offline">
-            Offline — showing the mirror{bu?.asOf ? ` as of ${new Date(bu.asOf).toLocaleString()}` : ''}.{' '}
-            {t.overview.offline.reason}
-          </p>
-        )}
-        <div className="tl-body">
-          <div className="tl-main">{body}</div>
-          {subject && <TimelineFindings index={t.findings} status={analysisStatus} zone={t.buZone} onShow={show} />}
-        </div>
-        {subject && view.drawerAgentId && (
-          <AgentDrawer
-            subject={subject}
-            agentId={view.drawerAgentId}
-            buZone={t.buZone}
-            otherZone={t.otherZone}
-            findings={t.findings.byAgent.get(view.drawerAgentId) ?? []}
-            onClose={() => setTimeline({ drawerAgentId: null })}
-          />
-        )}
-      </section>
+      <LiveScriptSessionsProvider value={liveScripts}>
+        <section className="screen tl-screen" aria-labelledby="timeline-title">
+          <TimelineToolbar t={t} />
+          {t.overview?.offline && (
+            <p className="offline-badge tl-offline" role="status" data-testid="timeline-offline">
+              Offline — showing the mirror{bu?.asOf ? ` as of ${new Date(bu.asOf).toLocaleString()}` : ''}.{' '}
+              {t.overview.offline.reason}
+            </p>
+          )}
+          <div className="tl-body">
+            <div className="tl-main">{body}</div>
+            {subject && <TimelineFindings index={t.findings} status={analysisStatus} zone={t.buZone} onShow={show} />}
+          </div>
+          {subject && view.drawerAgentId && (
+            <AgentDrawer
+              subject={subject}
+              agentId={view.drawerAgentId}
+              buZone={t.buZone}
+              otherZone={t.otherZone}
+              findings={t.findings.byAgent.get(view.drawerAgentId) ?? []}
+              onClose={() => setTimeline({ drawerAgentId: null })}
+            />
+          )}
+        </section>
+      </LiveScriptSessionsProvider>
     </LegendProvider>
   );
 }

@@ -4,6 +4,7 @@ import { zoomStep } from './bar-geometry';
 import { scheduleLabel, weekDatesOf } from './schedule-choice';
 import type { TimelineViewModel } from './use-timeline-view';
 import { useLegend } from './legend-context';
+import { liveStatusWords, useLiveScriptSessionsContext } from './use-live-script-sessions';
 
 const spanLabel = (h: number) => (h % 24 === 0 ? `${h / 24} day${h === 24 ? '' : 's'}` : `${h} h`);
 
@@ -11,6 +12,7 @@ const spanLabel = (h: number) => (h % 24 === 0 ? `${h / 24} day${h === 24 ? '' :
 export function TimelineToolbar({ t }: { t: TimelineViewModel }) {
   const { view } = t;
   const legend = useLegend();
+  const liveScripts = useLiveScriptSessionsContext();
   const setTimeline = useConsole((s) => s.setTimeline);
   const pickWeek = useConsole((s) => s.pickTimelineWeek);
   const selectBu = useConsole((s) => s.selectBusinessUnit);
@@ -162,6 +164,19 @@ export function TimelineToolbar({ t }: { t: TimelineViewModel }) {
           {t.roster.data ? `${t.roster.data.length} agents` : ''}
           {t.bu?.asOf ? ` · mirror as of ${new Date(t.bu.asOf).toLocaleString()}` : ''}
         </span>
+        {liveScripts && t.bu && (
+          <span
+            className={`muted tl-asof tl-live-${liveScripts.state}`}
+            data-testid="script-sessions-status"
+            data-state={liveScripts.state}
+            title={
+              liveScripts.reason ??
+              'Agents in a scripted conversation, read again every 30 s, or less often when the request budget needs it'
+            }
+          >
+            {liveStatusWords(liveScripts)}
+          </span>
+        )}
       </div>
     </header>
   );
