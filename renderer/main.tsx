@@ -8,7 +8,19 @@ import { OpsClientProvider } from './ops-client-context';
 import { createConsoleQueryClient } from './query-client';
 import { createConsoleStore } from './store';
 import { StoreProvider } from './store/context';
-import './styles.css';
+// Style sheets in cascade order: tokens first (every colour, light and dark), then the frame, then features.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/panels.css';
+import './features/connections/connections.css';
+import './features/schedules/schedules.css';
+import './features/timeline/timeline-axis.css';
+import './features/timeline/timeline-rows.css';
+import './features/timeline/timeline-bars.css';
+import './features/timeline/timeline-coverage.css';
+import './features/timeline/timeline-legend.css';
+import './features/timeline/timeline.css';
 
 const client = detectClient();
 const root = document.getElementById('root');

@@ -75,18 +75,19 @@ export function spanOf(startMs: number, endMs: number, s: TrackScale): { x: numb
 }
 
 /**
- * Colour-blind-safe hues (Okabe–Ito and neighbours), light enough for dark text. Colour only tells
- * codes apart at a glance: the legend and every title say the code in words.
+ * Colour-blind-safe hues (Okabe–Ito and neighbours), the activity tokens of styles/tokens.css so they
+ * follow the theme. Colour only tells codes apart at a glance: the legend and every title say the code
+ * in words.
  */
 export const activityPalette = [
-  '#9ecae1',
-  '#fdd0a2',
-  '#a1d99b',
-  '#dadaeb',
-  '#fcbba1',
-  '#c7e9c0',
-  '#fee391',
-  '#d9d9d9',
+  'var(--activity-on-queue)',
+  'var(--activity-break)',
+  'var(--activity-meal)',
+  'var(--activity-training)',
+  'var(--activity-meeting)',
+  'var(--activity-time-off)',
+  'var(--activity-off-queue)',
+  'var(--activity-other)',
 ] as const;
 
 /** The same code gets the same colour in every window, week and run (FNV-1a of its id). */

@@ -16,17 +16,20 @@ export interface LegendNames {
   codeColour(id: string): string;
 }
 
-/** Genesys's activity categories, in words and colours (distinct in light and dark, readable under text). */
+/**
+ * Genesys's activity categories, in words and colours. A colour is a token of styles/tokens.css, so it
+ * follows the theme (light fills under dark words, deeper fills in dark) and its contrast is tested there.
+ */
 export const categories: Record<string, { label: string; colour: string }> = {
-  OnQueueWork: { label: 'On queue', colour: '#9ecae1' },
-  Break: { label: 'Break', colour: '#fdd0a2' },
-  Meal: { label: 'Meal', colour: '#a1d99b' },
-  Training: { label: 'Training', colour: '#dadaeb' },
-  Meeting: { label: 'Meeting', colour: '#fcbba1' },
-  TimeOff: { label: 'Time off', colour: '#c7e9c0' },
-  OffQueueWork: { label: 'Off-queue work', colour: '#fee391' },
+  OnQueueWork: { label: 'On queue', colour: 'var(--activity-on-queue)' },
+  Break: { label: 'Break', colour: 'var(--activity-break)' },
+  Meal: { label: 'Meal', colour: 'var(--activity-meal)' },
+  Training: { label: 'Training', colour: 'var(--activity-training)' },
+  Meeting: { label: 'Meeting', colour: 'var(--activity-meeting)' },
+  TimeOff: { label: 'Time off', colour: 'var(--activity-time-off)' },
+  OffQueueWork: { label: 'Off-queue work', colour: 'var(--activity-off-queue)' },
 };
-const other = { label: 'Other', colour: '#d9d9d9' };
+const other = { label: 'Other', colour: 'var(--activity-other)' };
 
 export const categoryOf = (category: string) => categories[category] ?? other;
 
