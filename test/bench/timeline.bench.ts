@@ -287,6 +287,16 @@ async function main() {
     return firstPaint(app, 'app', 60_000);
   };
   const cold = await navigate();
+  // Which calls the cold first paint waited for, relative to the key press (stderr only).
+  const calls = await app.evaluate(() => {
+    const b = (
+      window as unknown as { __bench: { navAt: number; calls: { name: string; start: number; end: number }[] } }
+    ).__bench;
+    return b.calls
+      .filter((c) => c.end >= b.navAt)
+      .map((c) => `${c.name} ${Math.round(c.start - b.navAt)}–${Math.round(c.end - b.navAt)} ms`);
+  });
+  console.error(`cold first paint ${cold.rowsFilledMs} ms; calls: ${calls.join(', ')}`);
   const scheduleId = await app.getByTestId('schedule-picker').inputValue();
   const week = await app.getByRole('combobox', { name: 'Week', exact: true }).inputValue();
   const count = (await app.getByTestId('timeline-count').textContent())?.trim() ?? '';

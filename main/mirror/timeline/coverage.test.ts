@@ -8,6 +8,8 @@ import { createBusinessUnitStore } from '../business-unit-store';
 import { openDatabase } from '../database';
 import { createScheduleStore } from '../schedule-store';
 import { readCoverage } from './coverage';
+import { createCoverageCache } from './coverage-cache';
+import Database from 'better-sqlite3';
 
 const zone = 'America/Chicago';
 const at = '2026-11-20T12:00:00.000Z';
@@ -141,5 +143,30 @@ describe('readCoverage', () => {
     expect(() => readCoverage(db, { businessUnitId: 'other', scheduleId: 's1', week: '2026-11-23' })).toThrow(
       /not been synced/,
     );
+  });
+});
+
+describe('the coverage cache', () => {
+  it('answers from memory until this or another connection writes the mirror', () => {
+    const { db, write } = mirror();
+    write('s1', '2026-11-23', 1, [agent('ana', [[['2026-11-24T08:00', 60, 'queue']]])]);
+    const cache = createCoverageCache(db);
+    const q = { businessUnitId: 'bu', scheduleId: 's1', week: '2026-11-23' };
+    const first = cache.read(q);
+    expect(cache.read(q)).toBe(first);
+    const sum = (c: { onQueue: number[] }) => c.onQueue.reduce((a, b) => a + b, 0);
+    expect(sum(first)).toBe(4);
+
+    // The sync worker writes on its own connection: data_version moves on ours.
+    const other = new Database(db.name);
+    other.prepare("UPDATE activity_codes SET category = 'Break' WHERE business_unit_id = 'bu' AND id = 'queue'").run();
+    other.close();
+    const afterWorker = cache.read(q);
+    expect(afterWorker).not.toBe(first);
+    expect(sum(afterWorker)).toBe(0);
+
+    // A write on this connection counts too.
+    write('s1', '2026-11-23', 1, [agent('ana', [[['2026-11-24T08:00', 120, 'chat']]])]);
+    expect(sum(cache.read(q))).toBe(8);
   });
 });

@@ -2,14 +2,15 @@
 import type Database from 'better-sqlite3';
 import type { OpsApi } from '../../../shared/contract';
 import type { timelineMethods } from '../../../shared/contract/timeline';
-import { readCoverage } from '../../mirror/timeline/coverage';
+import { createCoverageCache } from '../../mirror/timeline/coverage-cache';
 import { readLegend } from '../../mirror/timeline/legend';
 import { queryTimeline } from '../../mirror/timeline/window-query';
 
 export function timelineHandlers(db: Database.Database) {
+  const coverage = createCoverageCache(db);
   return {
     'timeline.legend': async ({ businessUnitId }) => readLegend(db, businessUnitId),
     'timeline.window': async ({ profileId: _profileId, ...query }) => queryTimeline(db, query),
-    'timeline.coverage': async ({ profileId: _profileId, ...query }) => readCoverage(db, query),
+    'timeline.coverage': async ({ profileId: _profileId, ...query }) => coverage.read(query),
   } satisfies Pick<OpsApi, keyof typeof timelineMethods>;
 }

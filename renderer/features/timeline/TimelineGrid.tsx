@@ -61,7 +61,7 @@ export function TimelineGrid(props: {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [box, setBox] = useState({ left: 0, width: 1000 });
   const nowMs = useNow();
-  const coverage = useQuery(coverageQuery(useOpsClient(), subject));
+  const client = useOpsClient();
 
   const scale = useMemo(
     () => scaleFor(subject.from, subject.to, box.width - nameColPx, view.spanHours),
@@ -85,6 +85,13 @@ export function TimelineGrid(props: {
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
   const pages = useAgentPages(subject, props.filters, rows, first, last);
+  // The coverage strip waits for the first rows: on the services' one thread, its count over the whole
+  // unit would otherwise delay the rows the supervisor is waiting for. Once asked, it stays.
+  const [rowsShown, setRowsShown] = useState(false);
+  useEffect(() => {
+    if (!pages.loading) setRowsShown(true);
+  }, [pages.loading]);
+  const coverage = useQuery(coverageQuery(client, subject, rowsShown));
   // The published schedule's pages: the same rows, filters and paging, keyed by its own scheduleId.
   const ghostSubject = props.ghostSubject ?? null;
   const ghostPages = useAgentPages(ghostSubject, props.filters, rows, first, last);

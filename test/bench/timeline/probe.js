@@ -9,6 +9,21 @@
     scroll: null,
   };
   window.__bench = b;
+  // Every contract call the page makes (browser mode POSTs them): what the first paint waits for.
+  b.calls = [];
+  const realFetch = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    let name = '';
+    try {
+      name = JSON.parse(String(init?.body ?? '{}')).method ?? '';
+    } catch {
+      // not a contract call
+    }
+    const start = performance.now();
+    const res = await realFetch(input, init);
+    b.calls.push({ name, start, end: performance.now() });
+    return res;
+  };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration });
