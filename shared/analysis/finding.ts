@@ -61,16 +61,20 @@ function compareText(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
+/** The order findings are listed in: worst first, then by kind, time and id (merging sorted lists keeps it). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank[a.severity] - severityRank[b.severity] ||
+    (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0) ||
+    compareText(a.start, b.start) ||
+    compareText(a.id, b.id) ||
+    compareText(a.explanation, b.explanation)
+  );
+}
+
 /** Worst first, then by kind, time and id; duplicates (same id) keep the first. */
 export function orderFindings(findings: Finding[]): Finding[] {
-  const sorted = [...findings].sort(
-    (a, b) =>
-      severityRank[a.severity] - severityRank[b.severity] ||
-      (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0) ||
-      compareText(a.start, b.start) ||
-      compareText(a.id, b.id) ||
-      compareText(a.explanation, b.explanation),
-  );
+  const sorted = [...findings].sort(compareFindings);
   const seen = new Set<string>();
   return sorted.filter((f) => !seen.has(f.id) && seen.add(f.id) !== undefined);
 }

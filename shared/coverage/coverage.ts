@@ -158,6 +158,21 @@ export class CoverageCounter {
     return out;
   }
 
+  /**
+   * On-queue agent-milliseconds per interval: whole numbers, so counts kept
+   * up to date by subtracting one agent's old week and adding its new one
+   * stay exactly what a recount gives (`counts()` is these ÷ the interval).
+   */
+  onQueueMs(): Float64Array {
+    const out = new Float64Array(this.grid.count);
+    let running = 0;
+    for (let i = 0; i < this.grid.count; i++) {
+      running += this.whole[i]!;
+      out[i] = running * this.intervalMs + this.edgeMs[i]!;
+    }
+    return out;
+  }
+
   /** [start, end) inside the grid, end > start. */
   private addSpan(start: number, end: number): void {
     const first = Math.floor((start - this.grid.startMs) / this.intervalMs);
