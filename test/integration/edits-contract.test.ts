@@ -134,14 +134,14 @@ describe('edits.* through the contract', () => {
     expect(list.agents).toEqual([expect.objectContaining({ agentId: first!.userId, baseAgentVersion })]);
     const [diff] = await call('edits.diff', { ...ref, agentId: first!.userId });
     expect(diff).toMatchObject({ baseAgentVersion, mirrorAgentVersion: first!.version });
-    expect(diff!.lines).toEqual([expect.stringMatching(/^Removed .* shift /)]);
+    expect(diff!.lines).toEqual([expect.stringMatching(/ shift dropped$/)]);
 
     await services.close();
     services = await tempServices({ now, dataDir });
     expect(await call('edits.redo', ref)).toMatchObject({
       count: 2,
       canRedo: false,
-      edit: { label: 'Hold back for 2 agents' },
+      edit: { label: expect.stringMatching(/^Hold back .* for 2 agents$/) },
     });
     const after = await call('edits.list', ref);
     expect(after.agents.map((a) => [a.agentId, a.heldBack])).toEqual(

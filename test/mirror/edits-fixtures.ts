@@ -82,6 +82,16 @@ export function mirroredUnit(agents: number, dataDir = tempDir()): { db: Databas
     `INSERT INTO agents (id, business_unit_id, management_unit_id, name, fetched_at) VALUES (?, ?, 'mu-1', ?, '2026-11-23T08:00:00.000Z')`,
   );
   for (let n = 1; n <= agents; n++) roster.run(`a-${n}`, businessUnitId, `Agent ${String(n).padStart(4, '0')}`);
+  const code = db.prepare(
+    `INSERT INTO activity_codes (id, business_unit_id, name, category, paid, fetched_at) VALUES (?, ?, ?, ?, ?, '2026-11-23T08:00:00.000Z')`,
+  );
+  for (const [id, name, category, paid] of [
+    ['on-queue', 'On queue', 'OnQueueWork', 1],
+    ['break', 'Break', 'Break', 0],
+    ['meeting', 'Team meeting', 'Meeting', 1],
+    ['vacation', 'Vacation', 'TimeOff', 1],
+  ] as const)
+    code.run(id, businessUnitId, name, category, paid);
   writeSchedule(db, { agents: Array.from({ length: agents }, (_, i) => agentSchedule(i + 1)) });
   return { db, dataDir };
 }

@@ -45,7 +45,10 @@ describe('the edits service', () => {
       agentIds: ['a-2'],
       source: { type: 'direct' },
     });
-    expect(applied.edit).toMatchObject({ label: 'Drop shift shift-2-0 of Agent 0002', baseScheduleVersion: 1 });
+    expect(applied.edit).toMatchObject({
+      label: 'Drop Tue 24 Nov 08:00–16:00 CST shift of Agent 0002',
+      baseScheduleVersion: 1,
+    });
     expect(applied.changes[0]!.after.shifts.map((s) => s.id)).toEqual(['shift-2-1']);
     expect(changed).toEqual([{ businessUnitId, scheduleId: draftId, count: 1, canUndo: true, canRedo: false }]);
     const list = edits.list(ref);
@@ -75,8 +78,8 @@ describe('the edits service', () => {
     const [diff] = edits.diff({ ...ref, agentId: 'a-1' });
     expect(diff).toMatchObject({ agentName: 'Agent 0001', baseAgentVersion: 1, mirrorAgentVersion: 4 });
     expect(diff!.lines).toEqual([
-      'Changed 2026-11-24 14:00–22:00 UTC shift shift-1-0 → 2026-11-24 15:00–23:00 UTC shift shift-1-0',
-      'Removed 2026-11-25 14:00–22:00 UTC shift shift-1-1',
+      'Tue 24 Nov: 08:00–16:00 → 09:00–17:00 CST',
+      'Wed 25 Nov 08:00–16:00 CST shift dropped',
     ]);
   });
 
@@ -89,7 +92,9 @@ describe('the edits service', () => {
       source: { type: 'bulk', agentCount: 2 },
     });
     expect(bulk.changes.map((c) => c.agentId)).toEqual(['a-1']);
-    expect(bulk.skipped).toEqual([{ agentId: 'a-2', problems: [expect.stringMatching(/no shift shift-1-0/)] }]);
+    expect(bulk.skipped).toEqual([
+      { agentId: 'a-2', problems: [expect.stringMatching(/shift-1-0 is not in this agent's week/)] },
+    ]);
     expect(() =>
       edits.apply({
         ...ref,
@@ -99,6 +104,30 @@ describe('the edits service', () => {
       }),
     ).toThrow(/nothing to change/);
     expect(edits.list(ref).count).toBe(1);
+  });
+
+  it('a team meeting inserted for every agent is one edit, undone in one step', () => {
+    const { edits } = service(3);
+    const agentIds = ['a-1', 'a-2', 'a-3'];
+    const meeting = edits.apply({
+      ...ref,
+      intent: {
+        kind: 'insertActivity',
+        businessUnitDate: '2026-11-24',
+        startTime: '10:00',
+        lengthMinutes: 30,
+        activityCodeId: 'meeting',
+      },
+      agentIds,
+      source: { type: 'bulk', agentCount: 3 },
+    });
+    expect(meeting.edit!.label).toMatch(/Team meeting .* for 3 agents$/);
+    expect(
+      meeting.changes.map((c) => c.after.shifts[0]!.activities.some((a) => a.activityCodeId === 'meeting')),
+    ).toEqual([true, true, true]);
+    expect(edits.list(ref).agents).toHaveLength(3);
+    expect(edits.undo(ref)).toMatchObject({ count: 0, edit: { id: meeting.edit!.id } });
+    expect(edits.list(ref).agents).toEqual([]);
   });
 
   it('a dry run answers the changes and keeps nothing', () => {
@@ -173,7 +202,7 @@ describe('the edits service', () => {
           intent: {
             kind: 'addActivity',
             shiftId: 'shift-1-0',
-            activity: { startDate: '2026-11-24T15:00:00Z', lengthMinutes: 30, activityCodeId: 'meeting' },
+            activity: { startDate: '2026-11-24T15:00:00Z', lengthMinutes: 30, activityCodeId: 'no-such-code' },
           },
           agentIds: ['a-1'],
           source: { type: 'direct' },

@@ -7,8 +7,9 @@
 import type Database from 'better-sqlite3';
 import { badInput } from '../../../shared/ops-error';
 import type { AgentWeek } from '../../../shared/publish/agent-week';
-import { readAgentWeeks } from '../../mirror/edits/agent-weeks';
+import { readAgentWeeks, type MirroredAgentWeek } from '../../mirror/edits/agent-weeks';
 import { prepared } from '../../mirror/statement-cache';
+import type { UnitContext } from './changes-for';
 
 export interface ScheduleRef {
   profileId: string;
@@ -77,8 +78,11 @@ export function editScope(db: Database.Database) {
       );
   }
 
-  /** For holdBack: the week each agent sees now, from the unit's published schedule of the same week. */
-  function publishedWeeks(schedule: MirroredSchedule, agentIds: readonly string[]): (agentId: string) => AgentWeek {
+  /** For holdBack: the week each agent sees now, from the unit's published schedule of the same week (null: none). */
+  function publishedWeeks(
+    schedule: MirroredSchedule,
+    agentIds: readonly string[],
+  ): (agentId: string) => AgentWeek | null {
     const publishedId = schedule.published
       ? schedule.scheduleId
       : (sql(
@@ -86,8 +90,25 @@ export function editScope(db: Database.Database) {
         )
           .pluck()
           .get(schedule.businessUnitId, schedule.weekDate) as string | undefined);
-    const weeks = publishedId ? readAgentWeeks(db, publishedId, agentIds) : new Map();
-    return (agentId) => weeks.get(agentId)?.week ?? emptyWeek;
+    const weeks = publishedId ? readAgentWeeks(db, publishedId, agentIds) : new Map<string, MirroredAgentWeek>();
+    return (agentId) => weeks.get(agentId)?.week ?? null;
+  }
+
+  /** The unit's zone and activity codes, and the agents' names: what the edit functions and their words need. */
+  function unitContext(
+    businessUnitId: string,
+    agentIds: readonly string[],
+    publishedWeek: UnitContext['publishedWeek'],
+  ): UnitContext {
+    const timeZone = sql('SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1')
+      .pluck()
+      .get(businessUnitId) as string | undefined;
+    if (!timeZone) throw badInput(`Business unit ${businessUnitId} was never synced, so its time zone is unknown.`);
+    const activityCodes = sql(
+      "SELECT id, name, coalesce(category, '') AS category FROM activity_codes WHERE business_unit_id = ? ORDER BY id",
+    ).all(businessUnitId) as UnitContext['activityCodes'];
+    const names = agentNames(agentIds);
+    return { timeZone, activityCodes, publishedWeek, agentName: (id) => names.get(id) };
   }
 
   function agentNames(agentIds: readonly string[]): Map<string, string> {
@@ -104,5 +125,5 @@ export function editScope(db: Database.Database) {
     return new Map(rows.map((r) => [r.id, r.version]));
   }
 
-  return { checkUnit, mirrored, editable, checkAgents, publishedWeeks, agentNames, agentVersions, emptyWeek };
+  return { checkUnit, mirrored, editable, checkAgents, publishedWeeks, unitContext, agentVersions, emptyWeek };
 }

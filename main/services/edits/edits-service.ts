@@ -71,12 +71,6 @@ export function createEditsService(deps: EditsServiceDeps) {
     });
   }
 
-  function labelFor(base: string, agentIds: readonly string[]): string {
-    if (agentIds.length > 1) return `${base} for ${agentIds.length} agents`;
-    const name = scope.agentNames(agentIds).get(agentIds[0]!);
-    return `${base} of ${name ?? agentIds[0]}`;
-  }
-
   return {
     list(ref: ScheduleRef): ChangeSetList {
       const schedule = existing(ref);
@@ -91,9 +85,8 @@ export function createEditsService(deps: EditsServiceDeps) {
     apply(req: ApplyRequest): AppliedEdit {
       const schedule = scope.editable(req);
       scope.checkAgents(schedule, req.agentIds);
-      const computed = changesFor(req.intent, basesFor(req.scheduleId, req.agentIds), {
-        publishedWeek: scope.publishedWeeks(schedule, req.agentIds),
-      });
+      const unit = scope.unitContext(req.businessUnitId, req.agentIds, scope.publishedWeeks(schedule, req.agentIds));
+      const computed = changesFor(req.intent, basesFor(req.scheduleId, req.agentIds), unit);
       // One agent asked for and refused: the edit is refused with why. A bulk edit goes on for the rest.
       if (computed.changes.length === 0) {
         const why = computed.skipped.flatMap((s) => s.problems);
@@ -110,10 +103,7 @@ export function createEditsService(deps: EditsServiceDeps) {
       const kept = store.apply({
         businessUnitId: req.businessUnitId,
         scheduleId: req.scheduleId,
-        label: labelFor(
-          computed.label,
-          computed.changes.map((c) => c.agentId),
-        ),
+        label: computed.label,
         source: req.source,
         intent: req.intent,
         baseScheduleVersion: schedule.version,
@@ -159,17 +149,20 @@ export function createEditsService(deps: EditsServiceDeps) {
       const effective = store.effectiveWeeks(ref.scheduleId, only);
       const agentIds = effective.map((e) => e.agentId);
       const bases = new Map(store.baseWeeks(ref.scheduleId, agentIds).map((b) => [b.agentId, b]));
-      const names = scope.agentNames(agentIds);
+      const unit = scope.unitContext(ref.businessUnitId, agentIds, () => null);
       const versions = scope.agentVersions(ref.scheduleId, agentIds);
       return effective.map((e) => {
         const before = bases.get(e.agentId)?.week ?? scope.emptyWeek;
         return {
           agentId: e.agentId,
-          agentName: names.get(e.agentId) ?? null,
+          agentName: unit.agentName(e.agentId) ?? null,
           baseAgentVersion: e.baseAgentVersion,
           mirrorAgentVersion: versions.get(e.agentId) ?? null,
           heldBack: e.heldBack,
-          lines: describeAgentChange(before, e.week, e.heldBack),
+          lines: describeAgentChange(
+            { agentId: e.agentId, baseAgentVersion: e.baseAgentVersion, before, after: e.week, heldBack: e.heldBack },
+            unit,
+          ),
           before,
           after: e.week,
         };
