@@ -14,6 +14,7 @@ import { failureCategory } from '../services/failure-category';
 import { resolveDataDir } from '../services/data-dir';
 import { fileOrMemoryVault } from '../services/vault-choice';
 import { analyzeCommand } from './commands/analyze';
+import { editsCommand } from './commands/edits';
 import { profileCommand } from './commands/profile';
 import { syncCommand } from './commands/sync';
 import { CommandFailure, contractCaller, type CliContext } from './context';
@@ -26,6 +27,7 @@ const usage = `Usage:
   publish-desk profile remove --name N
   publish-desk sync --profile P --bu B [--weeks N] [--json]
   publish-desk analyze --profile P --bu B --week yyyy-MM-dd [--json]   (offline, from the mirror; exit 4 on error findings)
+  publish-desk edits --profile P --bu B --week yyyy-MM-dd [--schedule ID] [--json]   (pending edits and what they change, per agent)
 Every command takes --data-dir DIR (default: $PUBLISH_DESK_DATA, else the app's data folder), --json, and --debug (stack traces).
 Exit codes: 0 ok, 1 failed, 2 usage or bad input, 3 sign-in refused or expired, 4 conflict or error findings,
 5 Genesys Cloud unavailable, 6 the data folder or vault cannot be used.
@@ -56,6 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         bu: { type: 'string' },
         weeks: { type: 'string' },
         week: { type: 'string' },
+        schedule: { type: 'string' },
         help: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
       },
@@ -101,6 +104,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'profile') await profileCommand(ctx, action, values);
     else if (command === 'sync') await syncCommand(ctx, values);
     else if (command === 'analyze') return await analyzeCommand(ctx, values);
+    else if (command === 'edits') return await editsCommand(ctx, values);
     else throw new UsageError(`Unknown command "${command}".`);
     return exitCodes.ok;
   } catch (err) {
