@@ -202,3 +202,53 @@ test('the Timeline after a sync: one schedule, findings where they happen, zones
   await page.screenshot({ path: 'test-results/timeline-1920.png' });
   expect(errors).toEqual([]);
 });
+
+// Live script sessions (issue 13 item 6): the screen watches them, main reads them again, and the badge says how long.
+test('the Timeline shows agents in a script session live, with how long the session has run', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(host.launchUrl);
+  await expect(page.getByTestId('info-version')).toBeVisible();
+  await page.keyboard.press('Alt+4');
+  const grid = page.getByTestId('timeline-grid');
+  // On its own this test syncs first; after the others the mirror is already there.
+  if (!(await grid.isVisible().catch(() => false))) {
+    const empty = page.getByTestId('timeline-empty');
+    await expect(grid.or(empty)).toBeVisible();
+    if (await empty.isVisible()) {
+      await signInAndSync(page);
+      await page.keyboard.press('Alt+4');
+    }
+  }
+  await expect(grid).toBeVisible();
+
+  // The watch's first re-read answers at once: the toolbar says the sessions are live, and when they were read.
+  const status = page.getByTestId('script-sessions-status');
+  await expect(status).toHaveAttribute('data-state', 'live');
+  await expect(status).toHaveText(/^Script sessions live · \d\d:\d\d$/);
+
+  // The sandbox's planted sessions: through the findings panel to an agent in one, and the row's badge.
+  const panel = page.getByTestId('timeline-findings');
+  const scriptKind = panel.getByTestId('kind-scriptSession');
+  await expect(scriptKind).toBeVisible();
+  if ((await scriptKind.getAttribute('aria-expanded')) !== 'true') await scriptKind.click();
+  const item = panel.locator('[data-testid="finding-item"][data-finding-id^="scriptSession"]').first();
+  await expect(item).toBeVisible();
+  await item.click();
+  const badge = grid.getByTestId('script-badge').first();
+  await expect(badge).toBeVisible();
+  await expect(badge).toHaveText(/^☎ Script (\d+ min|\d+ h \d\d)$/);
+  await expect(badge).toHaveAttribute('title', /In a scripted conversation for \d+/);
+
+  // The drawer of that agent says it in words.
+  const row = grid
+    .locator('[role="row"]')
+    .filter({ has: page.getByTestId('script-badge') })
+    .first();
+  await row.getByRole('rowheader').dblclick();
+  const drawer = page.getByTestId('agent-drawer');
+  await expect(drawer.getByTestId('drawer-script-session')).toContainText(/In a scripted conversation since \d\d:\d\d/);
+  await page.screenshot({ path: 'test-results/timeline-script-session.png' });
+  expect(errors).toEqual([]);
+});

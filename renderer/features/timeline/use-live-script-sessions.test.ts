@@ -148,7 +148,7 @@ describe('script session words', () => {
   it('says how long a session has run, in whole minutes', () => {
     expect(sessionLength(start, at('2026-11-23T11:48:59Z'))).toBe('0 min');
     expect(sessionLength(start, at('2026-11-23T12:00:00Z'))).toBe('12 min');
-    expect(sessionLength(start, at('2026-11-23T13:53:00Z'))).toBe('2 h 05 min');
+    expect(sessionLength(start, at('2026-11-23T13:53:00Z'))).toBe('2 h 05');
     expect(sessionLength(null, at('2026-11-23T12:00:00Z'))).toBeNull();
     expect(sessionLength('not a date', at('2026-11-23T12:00:00Z'))).toBeNull();
   });

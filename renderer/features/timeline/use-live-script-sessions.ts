@@ -93,13 +93,13 @@ export function subscribeScriptSessionEvents(
   return () => offs.forEach((off) => off());
 }
 
-/** "12 min", "1 h 05 min": how long a session has run (from its start to `atMs`). */
+/** "12 min", "1 h 05" (as shift lengths are written): how long a session has run (from its start to `atMs`). */
 export function sessionLength(start: string | null, atMs: number): string | null {
   if (!start) return null;
   const minutes = Math.max(0, Math.floor((atMs - Date.parse(start)) / minuteMs));
   if (!Number.isFinite(minutes)) return null;
   if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`;
 }
 
 export interface LiveScriptSessions {
