@@ -1,4 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
+import { busiestVisibleInterval, countOnQueue, intervalStart } from './coverage-count';
+import {
+  layoutProblems,
+  openSyncedTimeline,
+  opsCaller,
+  pageBackground,
+  saveScreenshot,
+  showFirstOverlap,
+} from './console-look';
 import { startHostProcess, type HostProcess } from './host-process';
 
 let host: HostProcess;
@@ -201,6 +210,128 @@ test('the Timeline after a sync: one schedule, findings where they happen, zones
   await expect(marker).toBeVisible();
   await page.screenshot({ path: 'test-results/timeline-1920.png' });
   expect(errors).toEqual([]);
+});
+
+// Light and dark follow the OS; at both common supervisor screen sizes the timeline fits and the theme really changes.
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`the Timeline in light and dark at ${size.width}×${size.height}: themed, nothing cut off`, async ({
+    page,
+  }, info) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    await openSyncedTimeline(page, host);
+    const backgrounds: Record<string, number> = {};
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expect(page.getByTestId('coverage-cell').first()).toBeVisible();
+      const bg = await pageBackground(page);
+      backgrounds[colorScheme] = bg.luminance;
+      // Nothing sideways: the page never scrolls horizontally, the toolbar, legend and panel are whole.
+      const look = await layoutProblems(
+        page,
+        '.tl-toolbar label, .tl-toolbar fieldset, .tl-toolbar button, .tl-legend, .tl-findings, .status-bar',
+      );
+      expect(look.scrollWidth, `${colorScheme}: the page is wider than the window`).toBeLessThanOrEqual(
+        look.innerWidth,
+      );
+      expect(look.clipped, `${colorScheme}: controls cut off`).toEqual([]);
+      await saveScreenshot(page, info, `timeline-${colorScheme}-${size.width}`);
+    }
+    // The dark page is dark and the light one light, with the same markup: the tokens follow the OS.
+    expect(backgrounds.light).toBeGreaterThan(0.8);
+    expect(backgrounds.dark).toBeLessThan(0.05);
+    // A planted overlap in both themes: hatched, outlined and named, whatever the background.
+    await showFirstOverlap(page);
+    for (const colorScheme of ['dark', 'light'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const word = page.locator('.tl-marker-overlap .tl-marker-word').first();
+      await expect(word).toHaveText('Overlap');
+      const seen = await word.evaluate((el) => {
+        const marker = getComputedStyle(el.parentElement!);
+        return { hatch: marker.backgroundImage, border: marker.borderTopStyle };
+      });
+      expect(seen.hatch).toContain('repeating-linear-gradient');
+      expect(seen.border).toBe('solid');
+      await saveScreenshot(page, info, `timeline-overlap-${colorScheme}-${size.width}`);
+    }
+  });
+}
+
+test('Overview, Connections and Schedules in dark: dark page, nothing sideways', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openSyncedTimeline(page, host);
+  for (const [key, name, ready] of [
+    ['Alt+1', 'overview', 'info-version'],
+    ['Alt+2', 'connections', 'connection-Sandbox org'],
+    ['Alt+3', 'schedules', 'weeks-table'],
+  ] as const) {
+    await page.keyboard.press(key);
+    await expect(page.getByTestId(ready)).toBeVisible();
+    expect((await pageBackground(page)).luminance).toBeLessThan(0.05);
+    const look = await layoutProblems(page, 'h1, .panel, .facts, table.grid, .status-bar');
+    expect(look.scrollWidth, `${name}: the page is wider than the window`).toBeLessThanOrEqual(look.innerWidth);
+    await saveScreenshot(page, info, `console-${name}-dark`);
+  }
+});
+
+test('the coverage strip’s numbers for an interval match the schedule’s agents on queue', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openSyncedTimeline(page, host);
+  await page.getByRole('radio', { name: /BU zone/ }).check();
+  await expect(page.getByTestId('zoom-span')).toHaveText('1 day');
+  const interval = await busiestVisibleInterval(page);
+  expect(interval.onQueue, interval.label).toBeGreaterThan(0);
+
+  // The same interval, counted from the schedule's raw shifts through the contract.
+  const ops = opsCaller(host);
+  const profile = (await ops<Array<{ id: string; name: string }>>('connections.list', {})).find(
+    (c) => c.name === 'Sandbox org',
+  )!;
+  const businessUnitId = await page.getByLabel('Business unit').inputValue();
+  const scheduleId = await page.getByTestId('schedule-picker').inputValue();
+  const week = await page.getByRole('combobox', { name: 'Week', exact: true }).inputValue();
+  const overview = await ops<{ businessUnits: Array<{ id: string; timeZone: string }> }>('schedules.overview', {
+    profileId: profile.id,
+  });
+  const zone = overview.businessUnits.find((b) => b.id === businessUnitId)!.timeZone;
+  const from = intervalStart(interval, week, zone);
+  const to = from + 15 * 60_000;
+  const legend = await ops<{ activityCodes: Array<{ id: string; category: string }> }>('timeline.legend', {
+    profileId: profile.id,
+    businessUnitId,
+  });
+  const onQueueCodes = new Set(legend.activityCodes.filter((c) => c.category === 'OnQueueWork').map((c) => c.id));
+  expect(onQueueCodes.size).toBeGreaterThan(0);
+  const agents: Parameters<typeof countOnQueue>[0] = [];
+  for (let offset = 0; ; offset += 500) {
+    const batch = await ops<{ total: number; agents: typeof agents }>('timeline.window', {
+      profileId: profile.id,
+      businessUnitId,
+      scheduleId,
+      from,
+      to,
+      offset,
+      limit: 500,
+    });
+    agents.push(...batch.agents);
+    if (batch.agents.length < 500 || agents.length >= batch.total) break;
+  }
+  const counted = countOnQueue(agents, onQueueCodes, from, to);
+  const said = `${interval.day} ${interval.label}`;
+  expect(Math.round(counted.agentTime * 10) / 10, said).toBe(interval.onQueue);
+  expect(counted.any, said).toBeGreaterThanOrEqual(Math.floor(interval.onQueue));
+  expect(counted.whole, said).toBeLessThanOrEqual(Math.ceil(interval.onQueue));
+  // The gap it states is the difference of the two numbers it states (each rounded to a tenth on its own).
+  if (interval.required !== null) {
+    const gap = /: [\d.]+ on queue, [\d.]+ required, (?:([\d.]+) (short|over)|as required)$/.exec(interval.label);
+    expect(gap, interval.label).not.toBeNull();
+    const stated = gap![1] === undefined ? 0 : Number(gap![1]) * (gap![2] === 'short' ? -1 : 1);
+    expect(Math.abs(stated - (interval.onQueue - interval.required)), interval.label).toBeLessThanOrEqual(0.11);
+  }
 });
 
 // Live script sessions (issue 13 item 6): the screen watches them, main reads them again, and the badge says how long.
