@@ -4,7 +4,7 @@
  * remove) gives its time back to the on-queue work beside it. See
  * activity-layout.ts for why.
  */
-import { dateLabel, spanLabel } from '../analysis/explain';
+import { dayLabel, spanLabel } from '../analysis/explain';
 import { DateTime } from 'luxon';
 import { joinPieces, layOver, liftOut, pieceOf, shiftedBy } from './activity-layout';
 import type { EditContext } from './context';
@@ -93,7 +93,7 @@ export function insertActivity(week: AgentWeek, intent: Of<'insertActivity'>, ct
   const index = week.shifts.findIndex((s) => startMsOf(s) <= startMs && endMsOf(s) >= endMs);
   if (index < 0)
     return refused(
-      `No shift of the agent covers ${dateLabel(startMs, ctx.timeZone)} ${spanLabel(startMs, endMs, ctx.timeZone)}`,
+      `No shift of the agent covers ${dayLabel(startMs, ctx.timeZone)} ${spanLabel(startMs, endMs, ctx.timeZone)}`,
     );
   const shift = week.shifts[index] as WeekShift;
   const activity: WeekActivity = {

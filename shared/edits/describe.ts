@@ -3,7 +3,7 @@
  * `publish-desk edits` and the publish confirmation list. Shifts are matched
  * by their key (Genesys' id, or the change set's `new:` id).
  */
-import { dateLabel, minutesLabel, spanTimes } from '../analysis/explain';
+import { dayLabel, minutesLabel, spanTimes } from '../analysis/explain';
 import { parseDate } from '../time/zone-clock';
 import { codeName, type EditContext } from './context';
 import type { AgentWeek, WeekActivity, WeekMarker, WeekShift } from '../publish/agent-week';
@@ -41,7 +41,7 @@ function activityLines(before: WeekShift, after: WeekShift, ctx: EditContext): s
 function markerWords(m: WeekMarker, ctx: EditContext): string {
   const clock = ZoneClock.of(ctx.timeZone);
   const day = parseDate(m.businessUnitDate);
-  const when = clock && day !== null ? dateLabel(clock.dayStart(day), clock.zone) : m.businessUnitDate;
+  const when = clock && day !== null ? dayLabel(clock.dayStart(day), clock.zone) : m.businessUnitDate;
   return `${when}: full-day time off (${codeName(ctx, m.activityCodeId)}, ${minutesLabel(m.lengthMinutes)})`;
 }
 
@@ -66,7 +66,12 @@ export function describeWeeks(before: AgentWeek, after: AgentWeek, ctx: EditCont
   });
   const beforeMarkers = new Map(before.fullDayTimeOffMarkers.map((m) => [m.businessUnitDate, m]));
   const afterMarkers = new Map(after.fullDayTimeOffMarkers.map((m) => [m.businessUnitDate, m]));
-  const dayMs = (m: WeekMarker) => (parseDate(m.businessUnitDate) ?? 0) * 86_400_000;
+  const clock = ZoneClock.of(zone);
+  // A day off begins at BU midnight: it reads before that day's shifts.
+  const dayMs = (m: WeekMarker) => {
+    const day = parseDate(m.businessUnitDate) ?? 0;
+    return clock ? clock.dayStart(day) : day * 86_400_000;
+  };
   for (const [date, m] of afterMarkers) {
     const old = beforeMarkers.get(date);
     if (!old) lines.push([dayMs(m), `${markerWords(m, ctx)} added`]);

@@ -6,6 +6,8 @@
 import { DateTime } from 'luxon';
 import type { EditActivityCode, EditContext } from './context';
 import type { AgentWeek, WeekActivity, WeekShift } from '../publish/agent-week';
+import type { AnalysisInput } from '../analysis/types';
+import { shiftInputs, timeOffInputs } from './agent-input';
 
 export const zone = 'America/Chicago';
 
@@ -62,5 +64,30 @@ export function workWeek(): AgentWeek {
   return {
     shifts: [7, 8, 9, 10, 11].map((d, i) => shift(`day-${i + 1}`, `2026-12-${String(d).padStart(2, '0')} 08:00`, 510)),
     fullDayTimeOffMarkers: [],
+  };
+}
+
+export const draftId = 'draft-dec-7';
+export const publishedId = 'published-nov-30';
+
+/** An analysis input of the given agents' weeks in the draft of Mon 7 Dec 2026 (one Chicago MU). */
+export function plantedInput(weeks: Record<string, AgentWeek>, extra: Partial<AnalysisInput> = {}): AnalysisInput {
+  const agents = Object.keys(weeks).map((id) => ({ id, name: `Agent ${id}`, managementUnitId: 'mu-1' }));
+  return {
+    businessUnit: { id: 'bu-1', timeZone: zone },
+    managementUnits: [{ id: 'mu-1', name: 'Chicago Voice', timeZone: zone }],
+    viewerTimeZone: zone,
+    agents,
+    activityCodes: activityCodes.map((c) => ({ ...c })),
+    schedules: [
+      { id: publishedId, weekDate: '2026-11-30', weekCount: 1, published: true },
+      { id: draftId, weekDate: '2026-12-07', weekCount: 1, published: false },
+    ],
+    shifts: Object.entries(weeks).flatMap(([agentId, w]) => shiftInputs(agentId, draftId, w)),
+    fullDayTimeOff: Object.entries(weeks).flatMap(([agentId, w]) => timeOffInputs(agentId, draftId, w)),
+    timeOffRequests: [],
+    scriptSessions: [],
+    now: at('2026-12-01 12:00'),
+    ...extra,
   };
 }

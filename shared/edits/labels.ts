@@ -3,7 +3,7 @@
  * one-click fix show it: "Drop Tue 8 Dec 08:00–16:30 CST shift". Said of the
  * week before the edit (the shift it names is there then).
  */
-import { dateLabel, minutesLabel, spanLabel } from '../analysis/explain';
+import { dayLabel, minutesLabel, spanLabel } from '../analysis/explain';
 import { parseDate, ZoneClock } from '../time/zone-clock';
 import { businessUnitInstant } from './activity-edits';
 import { codeName, type EditContext } from './context';
@@ -17,7 +17,7 @@ const minuteMs = 60_000;
 function dateWords(date: string, ctx: EditContext): string {
   const clock = ZoneClock.of(ctx.timeZone);
   const day = parseDate(date);
-  return clock && day !== null ? dateLabel(clock.dayStart(day), clock.zone) : date;
+  return clock && day !== null ? dayLabel(clock.dayStart(day), clock.zone) : date;
 }
 
 function bare(intent: EditIntent, week: AgentWeek, ctx: EditContext): string {

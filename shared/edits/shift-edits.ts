@@ -2,7 +2,7 @@
  * Edits of whole shifts: drop, move (with its activities), change the start
  * or end, add; and the day-wide kinds a bulk edit applies to many agents.
  */
-import { dateLabel } from '../analysis/explain';
+import { dayLabel } from '../analysis/explain';
 import { parseDate } from '../time/zone-clock';
 import { fitToShift, shiftedBy, sortedByStart } from './activity-layout';
 import { codesById, timeOffCategory, type EditContext } from './context';
@@ -79,7 +79,7 @@ function onDate(week: AgentWeek, ctx: EditContext, date: string | undefined): nu
   const day = date === undefined ? null : parseDate(date);
   return day === null
     ? 'The agent has no shifts this week'
-    : `The agent has no shift on ${dateLabel(clock.dayStart(day), clock.zone)}`;
+    : `The agent has no shift on ${dayLabel(clock.dayStart(day), clock.zone)}`;
 }
 
 export function moveShifts(week: AgentWeek, intent: Of<'moveShifts'>, ctx: EditContext): Step {
