@@ -276,6 +276,13 @@ test('Overview, Connections and Schedules in dark: dark page, nothing sideways',
     expect(look.scrollWidth, `${name}: the page is wider than the window`).toBeLessThanOrEqual(look.innerWidth);
     await saveScreenshot(page, info, `console-${name}-dark`);
   }
+  // A week's findings on the Schedules screen: severity badges and kind chips on the dark panel.
+  await page.getByTestId('weeks-table').getByRole('button', { name: 'Check week' }).first().click();
+  await expect(page.getByTestId('findings').getByTestId('findings-summary')).toContainText('finding(s)');
+  const look = await layoutProblems(page, '.findings .badge, .kind-chips a');
+  expect(look.scrollWidth).toBeLessThanOrEqual(look.innerWidth);
+  await page.getByTestId('findings').scrollIntoViewIfNeeded();
+  await saveScreenshot(page, info, 'console-findings-dark');
 });
 
 test('the coverage strip’s numbers for an interval match the schedule’s agents on queue', async ({ page }) => {
