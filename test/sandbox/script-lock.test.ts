@@ -160,6 +160,29 @@ describe('script-lock on a publish of a draft over the published week', () => {
     expect(end!.eventBody).toMatchObject({ status: 'Complete', result: { published: true } });
   });
 
+  it('refuses a week’s first publish only for the locked agents whose entries change them', async () => {
+    const t = await setup();
+    t.endSeedSessions();
+    const m = t.m;
+    const next = m.weeks.find((w) => !w.published && w.scheduleId !== m.revision.scheduleId)!;
+    const firstPublish = async (agentSchedules: unknown[]) => {
+      const version = await t.h.version(next);
+      return t.h.update(next, { published: true, metadata: { version }, agentSchedules });
+    };
+    const [busy, free] = (await t.h.readAgents(next)).filter((a) => (a.shifts?.length ?? 0) > 1);
+    t.startSessions([busy!.user!.id!]);
+    const dropFirstShift = (a: Models.BuAgentScheduleQueryResponse) => ({
+      userId: a.user!.id,
+      metadata: a.metadata,
+      shifts: [{ id: a.shifts![0]!.id, delete: true }],
+    });
+    const refused = await firstPublish([dropFirstShift(busy!), dropFirstShift(free!)]);
+    expect(refused.status).toBe(409);
+    expect((refused.body as Models.ErrorBody).messageParams).toMatchObject({ userIds: busy!.user!.id });
+    // Held back: the busy agent's edit is not sent; the agent's week still goes out with the rest.
+    expect((await firstPublish([dropFirstShift(free!)])).status).toBe(200);
+  });
+
   it('does nothing of the kind without the script-lock profile', async () => {
     const t = await setup({ faults: [] });
     t.startSessions(t.m.revision.changedUserIds.slice(0, 3));

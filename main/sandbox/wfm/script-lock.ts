@@ -11,6 +11,9 @@
  *   not list (a draft published over the week shows them its own weeks), and
  *   lets through an agent listed exactly as they are published now (held
  *   back). An update of the published schedule itself is judged the same way.
+ *   A week's first publish (no published schedule covers it) changes nothing
+ *   agents see now, so there only an entry that changes a locked agent is
+ *   refused: holding means not sending their edits.
  * - A **plain update** keeps the profile's first rule: any entry for such an
  *   agent is refused, whatever it changes.
  *
@@ -63,6 +66,10 @@ function seen(weeks: AgentWeekState[], span: ReturnType<typeof spanOf>): string 
   return JSON.stringify([shifts.sort(), markers.sort()]);
 }
 
+/** Whether agents see any of the schedule's weeks now: it, or another schedule sharing a week, is published. */
+const seenByAgents = (bu: BusinessUnitState, schedule: ScheduleState) =>
+  [...bu.schedules.values()].some((s) => s.published && (s === schedule || sharesAWeek(s, schedule)));
+
 function changesWhatTheySee(
   bu: BusinessUnitState,
   schedule: ScheduleState,
@@ -107,6 +114,9 @@ export function refuseScriptLocked(
   let locked: string[];
   if (!publishes) {
     locked = upload.agentSchedules.filter((a) => busy.has(a.userId)).map((a) => a.userId);
+  } else if (!seenByAgents(bu, schedule)) {
+    // A week's first publish: agents see nothing of it yet, so only an entry that changes a locked agent counts.
+    locked = agents.filter((a) => a.changed && busy.has(a.userId)).map((a) => a.userId);
   } else {
     const resolved = new Map(agents.map((a) => [a.userId, a]));
     locked = [...busy].filter((userId) => {
