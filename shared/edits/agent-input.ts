@@ -1,15 +1,16 @@
 /**
  * An agent's week of one schedule as the analysis reads it, and back. The
- * analysis names shifts by the key the edits use (Genesys' id, or `new:`),
- * so a finding's `evidence.shiftIds` addresses the shift an intent can fix.
+ * analysis names shifts by the key the edits use (Genesys' id, or `new:`
+ * with the agent), so a finding's `evidence.shiftIds` addresses the shift an
+ * intent can fix (`findShift` reads either).
  */
 import type { FullDayTimeOffInput, ShiftInput } from '../analysis/types';
 import type { AgentWeek, WeekMarker, WeekShift } from '../publish/agent-week';
-import { shiftKey } from './shift-ref';
+import { analysisShiftId } from './shift-ref';
 
 export function shiftInputs(agentId: string, scheduleId: string, week: AgentWeek): ShiftInput[] {
   return week.shifts.map((s, i) => ({
-    id: shiftKey(s, i),
+    id: analysisShiftId(agentId, s, i),
     scheduleId,
     agentId,
     startDate: s.startDate,

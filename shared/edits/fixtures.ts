@@ -59,10 +59,12 @@ export function shift(id: string | undefined, local: string, minutes: number, pa
   return { ...(id === undefined ? {} : { id }), startDate, lengthMinutes: minutes, activities };
 }
 
-/** Mon 7 Dec to Fri 11 Dec 2026, 08:00–16:30 each day: ids day-1 … day-5. */
-export function workWeek(): AgentWeek {
+/** Mon 7 Dec to Fri 11 Dec 2026, 08:00–16:30 each day: ids day-1 … day-5 (after `prefix`: Genesys' ids are unique across agents). */
+export function workWeek(prefix = ''): AgentWeek {
   return {
-    shifts: [7, 8, 9, 10, 11].map((d, i) => shift(`day-${i + 1}`, `2026-12-${String(d).padStart(2, '0')} 08:00`, 510)),
+    shifts: [7, 8, 9, 10, 11].map((d, i) =>
+      shift(`${prefix}day-${i + 1}`, `2026-12-${String(d).padStart(2, '0')} 08:00`, 510),
+    ),
     fullDayTimeOffMarkers: [],
   };
 }

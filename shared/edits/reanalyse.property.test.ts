@@ -17,7 +17,7 @@ import { agentWeekFromInput } from './agent-input';
 import { agentData, analysedWeek, currentInput, type AnalysedWeek } from './analysed-week';
 import { onQueueCounts } from './coverage-state';
 import { reanalyseAgents, type AgentWeekUpdate } from './reanalyse';
-import { shiftKey } from './shift-ref';
+import { analysisShiftId, shiftKey } from './shift-ref';
 import type { EditContext } from './context';
 import type { EditIntent } from './types';
 
@@ -116,7 +116,7 @@ function expectedInput(
   for (const [agentId, week] of weeks) {
     week.shifts.forEach((s, i) =>
       shifts.push({
-        id: shiftKey(s, i),
+        id: analysisShiftId(agentId, s, i),
         scheduleId,
         agentId,
         startDate: s.startDate,

@@ -20,7 +20,20 @@ export function shiftKey(shift: WeekShift, position = 0): string {
   return shift.id ?? (shift as EditedShift).localId ?? `${localIdPrefix}unnamed-${position}`;
 }
 
-export function findShift(week: AgentWeek, key: string): { shift: WeekShift; index: number } | null {
+/**
+ * The id a shift has in the analysis input (and so in findings' evidence).
+ * Local ids are per agent, so two agents' `new:1` would give two findings
+ * one id (and the analysis keeps one finding per id): the agent is added.
+ */
+export function analysisShiftId(agentId: string, shift: WeekShift, position = 0): string {
+  const key = shiftKey(shift, position);
+  return key.startsWith(localIdPrefix) ? `${key}@${agentId}` : key;
+}
+
+const localInAnalysis = /^(new:[^@]*)@/;
+
+export function findShift(week: AgentWeek, id: string): { shift: WeekShift; index: number } | null {
+  const key = localInAnalysis.exec(id)?.[1] ?? id;
   for (let i = 0; i < week.shifts.length; i++) {
     const shift = week.shifts[i] as WeekShift;
     if (shiftKey(shift, i) === key) return { shift, index: i };
