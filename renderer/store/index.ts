@@ -6,12 +6,18 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createActivityFilterSlice, type ActivityFilterSlice } from './activity-filter-slice';
+import { createEditsSlice, type EditsSlice } from './edits-slice';
 import { createNavSlice, type NavSlice } from './nav-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
 import { createSchedulesSelectionSlice, type SchedulesSelectionSlice } from './schedules-selection-slice';
 import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 
-export type ConsoleState = NavSlice & NoticeSlice & SchedulesSelectionSlice & ActivityFilterSlice & TimelineSlice;
+export type ConsoleState = NavSlice &
+  NoticeSlice &
+  SchedulesSelectionSlice &
+  ActivityFilterSlice &
+  TimelineSlice &
+  EditsSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 export type SliceSet = StoreApi<ConsoleState>['setState'];
 
@@ -22,5 +28,6 @@ export function createConsoleStore(): ConsoleStore {
     ...createSchedulesSelectionSlice(set),
     ...createActivityFilterSlice(set),
     ...createTimelineSlice(set),
+    ...createEditsSlice(set),
   }));
 }
