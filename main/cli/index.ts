@@ -15,6 +15,7 @@ import { resolveDataDir } from '../services/data-dir';
 import { fileOrMemoryVault } from '../services/vault-choice';
 import { analyzeCommand } from './commands/analyze';
 import { editsCommand } from './commands/edits';
+import { fixCommand } from './commands/fix';
 import { profileCommand } from './commands/profile';
 import { syncCommand } from './commands/sync';
 import { CommandFailure, contractCaller, type CliContext } from './context';
@@ -28,6 +29,8 @@ const usage = `Usage:
   publish-desk sync --profile P --bu B [--weeks N] [--json]
   publish-desk analyze --profile P --bu B --week yyyy-MM-dd [--json]   (offline, from the mirror; exit 4 on error findings)
   publish-desk edits --profile P --bu B --week yyyy-MM-dd [--schedule ID] [--json]   (pending edits and what they change, per agent)
+  publish-desk fix --profile P --bu B --week yyyy-MM-dd (--finding ID | --all-of KIND) [--schedule ID] [--dry-run] [--json]
+      (one-click fixes as pending edits; exit 4 when some finding could not be fixed)
 Every command takes --data-dir DIR (default: $PUBLISH_DESK_DATA, else the app's data folder), --json, and --debug (stack traces).
 Exit codes: 0 ok, 1 failed, 2 usage or bad input, 3 sign-in refused or expired, 4 conflict or error findings,
 5 Genesys Cloud unavailable, 6 the data folder or vault cannot be used.
@@ -59,6 +62,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         weeks: { type: 'string' },
         week: { type: 'string' },
         schedule: { type: 'string' },
+        finding: { type: 'string' },
+        'all-of': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
       },
@@ -105,6 +111,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'sync') await syncCommand(ctx, values);
     else if (command === 'analyze') return await analyzeCommand(ctx, values);
     else if (command === 'edits') return await editsCommand(ctx, values);
+    else if (command === 'fix') return await fixCommand(ctx, values);
     else throw new UsageError(`Unknown command "${command}".`);
     return exitCodes.ok;
   } catch (err) {

@@ -35,6 +35,7 @@ describe('contract name tables', () => {
       'edits.discard',
       'edits.discardAll',
       'edits.diff',
+      'edits.fix',
       'scriptSessions.active',
       'scriptSessions.watch',
       'scriptSessions.unwatch',

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { editIntent, type EditSource } from '../edits/types';
 import type { AgentWeek } from '../publish/agent-week';
 import { entityId, method } from './define';
+import { weekDate } from './weeks';
 
 export const editSource = z.discriminatedUnion('type', [
   z.object({ type: z.literal('direct') }).strict(),
@@ -110,6 +111,27 @@ export interface DiscardResult extends ChangeSetStatus {
   discarded: string[];
 }
 
+export const editsFixArgs = z
+  .object({
+    profileId: entityId,
+    businessUnitId: entityId,
+    /** The analysed week the finding is of (its first day). */
+    week: weekDate,
+    findingId: entityId,
+    /** Which of the finding's fixes (best first); default the first, the one-click one. */
+    option: z.number().int().min(0).max(10).optional(),
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+
+export interface AppliedFix extends AppliedEdit {
+  findingId: string;
+  /** The fix applied (or, on a dry run, that would be), in words. */
+  label: string;
+  /** Every fix the finding offers on the agent's week now, best first. */
+  options: string[];
+}
+
 export const editsMethods = {
   'edits.list': method(scheduleOf).returns<ChangeSetList>(),
   'edits.apply': method(editsApplyArgs).returns<AppliedEdit>(),
@@ -120,6 +142,12 @@ export const editsMethods = {
   'edits.discardAll': method(scheduleOf).returns<DiscardResult>(),
   /** Per agent with pending changes (or only `agentId`): the base week against the effective week, in words. */
   'edits.diff': method(scheduleOf.extend({ agentId: entityId.optional() }).strict()).returns<AgentDiff[]>(),
+  /**
+   * A finding's one-click fix, as one undoable edit of its schedule (source `fix`): the week's stored analysis
+   * names the finding, the fix is computed on the agent's effective week. Bad input when the finding is not in
+   * the stored analysis or has no fix that the agent's week accepts now (e.g. fixed already).
+   */
+  'edits.fix': method(editsFixArgs).returns<AppliedFix>(),
 };
 
 export interface EditsEvents {

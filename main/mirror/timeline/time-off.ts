@@ -10,13 +10,31 @@ import type { TimelineAgent, TimelineQuery } from './window-query';
 
 type TimeOffRow = [number, string, string, number | null, number, string, string | null];
 
-export function addTimeOff(db: Database.Database, q: TimelineQuery, ids: string, agents: TimelineAgent[]): void {
+/** Places BU-local markers (date + minute offset) in instants in the unit's zone; null for a date that is not one. */
+export type MarkerPlacer = (businessUnitDate: string, offsetMinutes: number | null) => number | null;
+
+export function markerPlacer(db: Database.Database, businessUnitId: string): { place: MarkerPlacer; clock: ZoneClock } {
   const zone = prepared(db, 'SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1')
     .pluck()
-    .get(q.businessUnitId) as string | undefined;
+    .get(businessUnitId) as string | undefined;
   // The analysis' zone clock: offsets memoised per zone for the process, where luxon costs microseconds a call.
   // A zone it does not know is read as UTC; the analysis reports that zone as a finding.
   const clock = ZoneClock.of(zone) ?? (ZoneClock.of('UTC') as ZoneClock);
+  const midnight = new Map<string, number>();
+  const place: MarkerPlacer = (businessUnitDate, offsetMinutes) => {
+    let start = midnight.get(businessUnitDate);
+    if (start === undefined) {
+      const day = parseDate(businessUnitDate);
+      if (day === null) return null; // not a date: nothing to place (the analysis reports it)
+      midnight.set(businessUnitDate, (start = clock.dayStart(day)));
+    }
+    return start + (offsetMinutes ?? 0) * 60_000;
+  };
+  return { place, clock };
+}
+
+export function addTimeOff(db: Database.Database, q: TimelineQuery, ids: string, agents: TimelineAgent[]): void {
+  const { place, clock } = markerPlacer(db, q.businessUnitId);
   const date = (ms: number) => isoDate(clock.localDay(ms));
   const rows = prepared(
     db,
@@ -31,7 +49,6 @@ export function addTimeOff(db: Database.Database, q: TimelineQuery, ids: string,
       lastDate: date(q.to + dayMs),
       scheduleId: q.scheduleId,
     }) as TimeOffRow[];
-  const midnight = new Map<string, number>();
   for (const [
     agentIndex,
     scheduleId,
@@ -41,13 +58,8 @@ export function addTimeOff(db: Database.Database, q: TimelineQuery, ids: string,
     activityCodeId,
     timeOffRequestId,
   ] of rows) {
-    let start = midnight.get(businessUnitDate);
-    if (start === undefined) {
-      const day = parseDate(businessUnitDate);
-      if (day === null) continue; // not a date: nothing to place (the analysis reports it)
-      midnight.set(businessUnitDate, (start = clock.dayStart(day)));
-    }
-    const startMs = start + (offset ?? 0) * 60_000;
+    const startMs = place(businessUnitDate, offset);
+    if (startMs === null) continue;
     const endMs = startMs + lengthMinutes * 60_000;
     if (startMs >= q.to || endMs <= q.from) continue;
     agents[agentIndex]!.timeOff.push({

@@ -4,7 +4,7 @@
  * a time range. The timeline re-queries on every scroll, so: agents from an
  * in-memory roster (timeline-roster.ts), shifts from packed agent weeks (one
  * index lookup each), time off by an index range (see the test on EXPLAIN
- * QUERY PLAN).
+ * QUERY PLAN). Agents with pending edits show their effective week (window-pending.ts).
  */
 import type Database from 'better-sqlite3';
 import type { TimelineAgent, TimelineWindow } from '../../../shared/timeline';
@@ -12,6 +12,7 @@ import { decodeAgentWeek } from './packed-week';
 import { prepared } from '../statement-cache';
 import { filterRoster, rosterOf } from './roster';
 import { addTimeOff } from './time-off';
+import { addPendingWeeks } from './window-pending';
 
 export interface TimelineQuery {
   businessUnitId: string;
@@ -52,6 +53,8 @@ export function queryTimeline(db: Database.Database, q: TimelineQuery): Timeline
   const ids = JSON.stringify(agents.map((a) => a.id));
   addShifts(db, q, ids, agents);
   addTimeOff(db, q, ids, agents);
+  // Last: a row with pending edits shows the week it will have, the mirrored one kept beside it.
+  addPendingWeeks(db, q, agents);
   return { total, agents };
 }
 

@@ -25,6 +25,7 @@ import { createChangeSetStore } from '../../mirror/edits';
 import type { EventHub } from '../event-hub';
 import { changesFor, describeAgentChange, type AgentBase } from './changes-for';
 import { editScope, type ScheduleRef } from './edit-scope';
+import { createFindingFixer } from './fix-finding';
 
 export interface EditsServiceDeps {
   db: Database.Database;
@@ -71,7 +72,7 @@ export function createEditsService(deps: EditsServiceDeps) {
     });
   }
 
-  return {
+  const service = {
     list(ref: ScheduleRef): ChangeSetList {
       const schedule = existing(ref);
       return {
@@ -82,7 +83,8 @@ export function createEditsService(deps: EditsServiceDeps) {
       };
     },
 
-    apply(req: ApplyRequest): AppliedEdit {
+    /** `label` replaces the intent's own words (a fix says what it fixes, e.g. "Trim shift …"). */
+    apply(req: ApplyRequest, label?: string): AppliedEdit {
       const schedule = scope.editable(req);
       scope.checkAgents(schedule, req.agentIds);
       const unit = scope.unitContext(req.businessUnitId, req.agentIds, scope.publishedWeeks(schedule, req.agentIds));
@@ -103,7 +105,7 @@ export function createEditsService(deps: EditsServiceDeps) {
       const kept = store.apply({
         businessUnitId: req.businessUnitId,
         scheduleId: req.scheduleId,
-        label: computed.label,
+        label: label ?? computed.label,
         source: req.source,
         intent: req.intent,
         baseScheduleVersion: schedule.version,
@@ -171,5 +173,9 @@ export function createEditsService(deps: EditsServiceDeps) {
 
     /** The applied edits whole (for publish). */
     appliedEdits: (ref: ScheduleRef) => store.appliedEdits(ref.businessUnitId, ref.scheduleId),
+
+    /** What an agent's next edit of the schedule starts from (for a fix computed outside apply). */
+    basesFor,
   };
+  return { ...service, fix: createFindingFixer(deps.db, service) };
 }

@@ -12,5 +12,6 @@ export function editsHandlers(edits: EditsService) {
     'edits.discard': async (ref) => edits.discard(ref),
     'edits.discardAll': async (ref) => edits.discardAll(ref),
     'edits.diff': async (ref) => edits.diff(ref),
+    'edits.fix': async (req) => edits.fix(req),
   } satisfies Pick<OpsApi, keyof typeof editsMethods>;
 }
