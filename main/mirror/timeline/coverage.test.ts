@@ -7,7 +7,7 @@ import type { AgentSchedule } from '../../genesys/client/schemas';
 import { createBusinessUnitStore } from '../business-unit-store';
 import { openDatabase } from '../database';
 import { createScheduleStore } from '../schedule-store';
-import { readCoverage } from './coverage';
+import { readCoverage } from './coverage-count';
 import { createCoverageCache } from './coverage-cache';
 import Database from 'better-sqlite3';
 

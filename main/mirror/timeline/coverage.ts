@@ -7,11 +7,12 @@
  * skipped unread) and added to the count, then let go.
  *
  * Agents of the schedule no longer in the unit's roster are not counted: the
- * timeline does not show them either. Activity codes the unit no longer lists
+ * timeline does not show them either. Agents with pending edits count their
+ * effective week instead (coverage-count.ts, which `readCoverage` is). Activity codes the unit no longer lists
  * have no category and count as not on queue.
  */
 import type Database from 'better-sqlite3';
-import { CoverageCounter, onQueueCategory, weekGrid } from '../../../shared/coverage/coverage';
+import { CoverageCounter, onQueueCategory, weekGrid, type WeekGrid } from '../../../shared/coverage/coverage';
 import type { TimelineCoverage } from '../../../shared/coverage/types';
 import { badInput } from '../../../shared/ops-error';
 import type { TimelineShift } from '../../../shared/timeline';
@@ -38,7 +39,20 @@ function weeksOf(weekDate: string, weekCount: number): string[] {
   return Array.from({ length: Math.max(1, weekCount) }, (_, i) => addDays(weekDate, 7 * i));
 }
 
-export function readCoverage(db: Database.Database, q: CoverageQuery): TimelineCoverage {
+/** What counting a schedule's week needs, checked against the mirror once per count. */
+export interface CoverageSetup {
+  q: CoverageQuery;
+  timeZone: string;
+  grid: WeekGrid;
+  onQueueCodes: ReadonlySet<string>;
+  /** The schedule's activity code list (packed weeks index into it). */
+  codes: readonly string[];
+  /** The grid's span, [from, to). */
+  from: number;
+  to: number;
+}
+
+export function coverageSetup(db: Database.Database, q: CoverageQuery): CoverageSetup {
   const timeZone = prepared(db, 'SELECT time_zone FROM business_units WHERE id = ? AND time_zone IS NOT NULL LIMIT 1')
     .pluck()
     .get(q.businessUnitId) as string | undefined;
@@ -57,19 +71,23 @@ export function readCoverage(db: Database.Database, q: CoverageQuery): TimelineC
   const weeks = weeksOf(weekDate, weekCount);
   if (!weeks.includes(q.week))
     throw badInput(`Schedule ${q.scheduleId} does not cover the week of ${q.week}; it covers ${weeks.join(', ')}.`);
-
   const grid = weekGrid(q.week, timeZone);
   const onQueueCodes = new Set(
     prepared(db, 'SELECT id FROM activity_codes WHERE business_unit_id = ? AND category = ?')
       .pluck()
       .all(q.businessUnitId, onQueueCategory) as string[],
   );
+  const from = grid.startMs;
+  const to = grid.startMs + grid.count * grid.intervalMinutes * 60_000;
+  return { q, timeZone, grid, onQueueCodes, codes: JSON.parse(codesJson) as string[], from, to };
+}
+
+/** On-queue agent-ms per interval of every roster agent's mirrored week (whole numbers: see CoverageCounter.onQueueMs). */
+export function countMirrored(db: Database.Database, setup: CoverageSetup): Float64Array {
+  const { q, grid, onQueueCodes, codes, from, to } = setup;
   const counter = new CoverageCounter(grid, onQueueCodes);
-  const codes = JSON.parse(codesJson) as string[];
   // Nothing of this schedule is on queue (no such codes, or the unit's codes are not mirrored): no week to unpack.
   if (codes.some((c) => onQueueCodes.has(c))) {
-    const from = grid.startMs;
-    const to = grid.startMs + grid.count * grid.intervalMinutes * 60_000;
     const ids = JSON.stringify(rosterOf(db, q.businessUnitId).map((a) => a.id));
     const rows = prepared(
       db,
@@ -85,7 +103,24 @@ export function readCoverage(db: Database.Database, q: CoverageQuery): TimelineC
       counter.addAgent(shifts);
     }
   }
-  const onQueue = counter.counts();
+  return counter.onQueueMs();
+}
+
+/** One agent's mirrored shifts of the schedule on the grid (none when the schedule has no week for them). */
+export function mirroredShifts(db: Database.Database, setup: CoverageSetup, agentId: string): TimelineShift[] {
+  const packed = prepared(db, 'SELECT packed FROM timeline_weeks WHERE schedule_id = ? AND agent_id = ?')
+    .pluck()
+    .get(setup.q.scheduleId, agentId) as Buffer | undefined;
+  const shifts: TimelineShift[] = [];
+  if (packed) decodeAgentWeek(packed, setup.q.scheduleId, setup.codes, setup.from, setup.to, shifts);
+  return shifts;
+}
+
+/** The strip's answer from on-queue agent-ms per interval, with the schedule's staffing requirement when mirrored. */
+export function coverageAnswer(db: Database.Database, setup: CoverageSetup, ms: Float64Array): TimelineCoverage {
+  const { q, grid } = setup;
+  const intervalMs = grid.intervalMinutes * 60_000;
+  const onQueue = Array.from(ms, (v) => v / intervalMs);
   // The schedule's short-term forecast, when mirrored, on the same grid (BU-local midnight, 15 minutes): index for index.
   const staffing = staffingRequirement(db, q.businessUnitId, { scheduleId: q.scheduleId, week: q.week });
   const aligned = staffing && staffing.startMs === grid.startMs && staffing.intervalMinutes === grid.intervalMinutes;
@@ -94,7 +129,7 @@ export function readCoverage(db: Database.Database, q: CoverageQuery): TimelineC
     businessUnitId: q.businessUnitId,
     scheduleId: q.scheduleId,
     week: q.week,
-    timeZone,
+    timeZone: setup.timeZone,
     startMs: grid.startMs,
     intervalMinutes: grid.intervalMinutes,
     onQueue,

@@ -1,0 +1,143 @@
+/**
+ * The coverage strip of a schedule's week as it will be once the pending
+ * edits are published: the mirror's count, plus per agent with pending edits
+ * the difference their effective week makes. Kept in whole on-queue agent-ms
+ * (CoverageCounter.onQueueMs), so an edit is followed by taking the moved
+ * agents' old difference out and putting their new one in, and the result is
+ * exactly what a recount gives (no drift from adding fractions). One edit
+ * then costs one packed week decoded and one pending week read, where a
+ * recount of 5,000 agents decodes all of them.
+ */
+import type Database from 'better-sqlite3';
+import { CoverageCounter } from '../../../shared/coverage/coverage';
+import type { TimelineCoverage } from '../../../shared/coverage/types';
+import { shiftInputs } from '../../../shared/edits/agent-input';
+import { countedShifts } from '../../../shared/edits/coverage-state';
+import { prepared } from '../statement-cache';
+import {
+  countMirrored,
+  coverageAnswer,
+  coverageSetup,
+  mirroredShifts,
+  type CoverageQuery,
+  type CoverageSetup,
+} from './coverage';
+import { movedAgents, pendingMarks, pendingWeeksOf, type PendingAgentWeek, type PendingMarks } from './pending-weeks';
+import { rosterOf, type RosterAgent } from './roster';
+
+/** An agent's effective week minus their mirrored one, from interval `from` on (zero elsewhere). */
+interface AgentDelta {
+  from: number;
+  values: Float64Array;
+}
+
+export interface CoverageCount {
+  setup: CoverageSetup;
+  /** What the count read of the mirror (not of the change set): when it moves, only a recount is right. */
+  mirrorKey: string;
+  marks: PendingMarks;
+  deltas: Map<string, AgentDelta>;
+  /** Mirror plus deltas: on-queue agent-ms per interval. */
+  ms: Float64Array;
+  answer: TimelineCoverage;
+}
+
+/** The mirrored rows a count reads, in one row: the schedule, its packed weeks (inserted anew on every write), the on-queue codes, the roster. */
+export function mirrorKeyOf(db: Database.Database, q: CoverageQuery): string {
+  return prepared(
+    db,
+    `SELECT json_array(
+       (SELECT json_array(week_date, week_count, activity_codes_json, version) FROM schedules WHERE id = @schedule),
+       (SELECT json_array(max(rowid), count(*)) FROM timeline_weeks WHERE schedule_id = @schedule),
+       (SELECT group_concat(id) FROM activity_codes WHERE business_unit_id = @bu AND category = 'OnQueueWork'),
+       (SELECT generation FROM roster_generations WHERE business_unit_id = @bu),
+       (SELECT time_zone FROM business_units WHERE id = @bu AND time_zone IS NOT NULL LIMIT 1))`,
+  )
+    .pluck()
+    .get({ schedule: q.scheduleId, bu: q.businessUnitId }) as string;
+}
+
+const rosterSets = new WeakMap<readonly RosterAgent[], Set<string>>();
+function rosterIds(db: Database.Database, businessUnitId: string): Set<string> {
+  const roster = rosterOf(db, businessUnitId);
+  let ids = rosterSets.get(roster);
+  if (!ids) rosterSets.set(roster, (ids = new Set(roster.map((a) => a.id))));
+  return ids;
+}
+
+function deltaOf(db: Database.Database, setup: CoverageSetup, p: PendingAgentWeek): AgentDelta | null {
+  const effective = new CoverageCounter(setup.grid, setup.onQueueCodes);
+  effective.addAgent(countedShifts(shiftInputs(p.agentId, p.scheduleId, p.week), p.scheduleId));
+  const mirrored = new CoverageCounter(setup.grid, setup.onQueueCodes);
+  mirrored.addAgent(mirroredShifts(db, setup, p.agentId));
+  const after = effective.onQueueMs();
+  const before = mirrored.onQueueMs();
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < after.length; i++)
+    if (after[i] !== before[i]) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  if (first < 0) return null;
+  const values = new Float64Array(last - first + 1);
+  for (let i = first; i <= last; i++) values[i - first] = (after[i] as number) - (before[i] as number);
+  return { from: first, values };
+}
+
+function addDelta(ms: Float64Array, d: AgentDelta, sign: 1 | -1): void {
+  for (let i = 0; i < d.values.length; i++)
+    ms[d.from + i] = (ms[d.from + i] as number) + sign * (d.values[i] as number);
+}
+
+/** The deltas of these agents now (an agent without pending edits, or not on the roster, has none). */
+function deltasOf(db: Database.Database, setup: CoverageSetup, agentIds: readonly string[]): Map<string, AgentDelta> {
+  const out = new Map<string, AgentDelta>();
+  if (agentIds.length === 0) return out;
+  const roster = rosterIds(db, setup.q.businessUnitId);
+  for (const p of pendingWeeksOf(db, setup.q, agentIds)) {
+    if (!roster.has(p.agentId)) continue;
+    const d = deltaOf(db, setup, p);
+    if (d) out.set(p.agentId, d);
+  }
+  return out;
+}
+
+/** A whole count: every roster agent's mirrored week, then the pending weeks. */
+export function countCoverage(db: Database.Database, q: CoverageQuery): CoverageCount {
+  const mirrorKey = mirrorKeyOf(db, q);
+  const setup = coverageSetup(db, q);
+  const marks = pendingMarks(db, q.scheduleId);
+  const ms = countMirrored(db, setup);
+  const deltas = deltasOf(db, setup, [...marks.keys()]);
+  for (const d of deltas.values()) addDelta(ms, d, 1);
+  return { setup, mirrorKey, marks, deltas, ms, answer: coverageAnswer(db, setup, ms) };
+}
+
+/**
+ * The count brought up to the change set as it is now, or null when the
+ * mirror under it moved (only a recount is right then). Unmoved: the same
+ * count, its answer read again (a staffing requirement written since shows).
+ */
+export function followEdits(db: Database.Database, count: CoverageCount): CoverageCount | null {
+  if (mirrorKeyOf(db, count.setup.q) !== count.mirrorKey) return null;
+  const marks = pendingMarks(db, count.setup.q.scheduleId);
+  const moved = movedAgents(count.marks, marks);
+  const ms = Float64Array.from(count.ms);
+  const deltas = new Map(count.deltas);
+  for (const agentId of moved) {
+    const old = deltas.get(agentId);
+    if (old) addDelta(ms, old, -1);
+    deltas.delete(agentId);
+  }
+  for (const [agentId, d] of deltasOf(db, count.setup, moved)) {
+    addDelta(ms, d, 1);
+    deltas.set(agentId, d);
+  }
+  return { ...count, marks, deltas, ms, answer: coverageAnswer(db, count.setup, ms) };
+}
+
+/** The strip as the pending edits will make it, counted afresh. */
+export function readCoverage(db: Database.Database, q: CoverageQuery): TimelineCoverage {
+  return countCoverage(db, q).answer;
+}
