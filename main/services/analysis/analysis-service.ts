@@ -3,15 +3,20 @@
  * keeps the latest result per BU week. The analysis itself runs on the heavy
  * worker, off the services' loop. After a sync changes a unit, the worker
  * analyses its synced weeks again and the console is told (`analysis.updated`).
+ * Pending edits are in every result: a full run analyses the schedules as
+ * edited, and after each change to a change set (`edits.changed`) only the
+ * agents it touched are analysed again, here, at once (edit-follower.ts).
  */
 import type Database from 'better-sqlite3';
 import type { AnalysisUpdate, WeekAnalysis } from '../../../shared/analysis/week-analysis';
+import type { OpsEvents } from '../../../shared/contract';
 import { weekProblem } from '../../../shared/time/business-week';
 import { badInput } from '../../../shared/ops-error';
 import { mirroredWeeks } from '../../mirror/mirrored-weeks';
 import { createWeekAnalysisStore } from '../../mirror/week-analyses';
 import type { EventHub } from '../event-hub';
 import type { HeavyWork } from '../heavy/heavy-work';
+import { createEditFollower } from './edit-follower';
 import { notSynced } from './week-runner';
 
 export interface AnalysisServiceDeps {
@@ -28,6 +33,18 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const viewerTimeZone = deps.viewerTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const store = createWeekAnalysisStore(deps.db);
+  const follower = createEditFollower({
+    db: deps.db,
+    now,
+    viewerTimeZone,
+    announce: (update) => deps.events.emit('analysis.updated', update),
+  });
+  // Every change set change, from any window or the CLI in this process, reaches the hub first.
+  deps.events.attach((name, payload) => {
+    if (name !== 'edits.changed') return;
+    const { businessUnitId, scheduleId } = payload as OpsEvents['edits.changed'];
+    follower.changed(businessUnitId, scheduleId);
+  });
 
   /**
    * A week to analyse must be a real first day of this unit's week with a mirrored schedule;
@@ -61,7 +78,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
     /** The stored analysis, or a fresh run when there is none. */
     async latest(businessUnitId: string, week: string): Promise<WeekAnalysis> {
       checkWeek(businessUnitId, week);
-      return store.load(businessUnitId, week) ?? run(businessUnitId, week);
+      return follower.refreshed(businessUnitId, week) ?? store.load(businessUnitId, week) ?? run(businessUnitId, week);
     },
     /** After a sync: push the counts of the weeks the worker analysed again. */
     announce(updates: AnalysisUpdate[]): void {

@@ -1,17 +1,16 @@
 /**
  * One run of a week's analysis against a mirror connection: read the week,
- * analyse it (pure, shared/analysis) and store the result. Used by the heavy
- * worker (its own connection) and, where no worker runs, by the service.
+ * analyse it (pure, shared/analysis) with its schedules' pending edits in
+ * (edited-week.ts: findings are always of the schedule as edited), and store
+ * the result. Used by the heavy worker (its own connection) and, where no
+ * worker runs, by the service.
  */
 import type Database from 'better-sqlite3';
-import { analyze } from '../../../shared/analysis/analyze';
 import type { WeekAnalysis } from '../../../shared/analysis/week-analysis';
-import { badInput } from '../../../shared/ops-error';
-import { loadAnalysisInput } from '../../mirror/analysis-input';
 import { createWeekAnalysisStore } from '../../mirror/week-analyses';
+import { analyseEditedWeek, weekAnalysisOf } from './edited-week';
 
-export const notSynced =
-  'This business unit has not been synced on this machine yet. Sync it on the Schedules screen (or `publish-desk sync`), then analyse.';
+export { notSynced } from './edited-week';
 
 export function runWeekAnalysis(
   db: Database.Database,
@@ -19,14 +18,7 @@ export function runWeekAnalysis(
   week: string,
   ctx: { now: string; viewerTimeZone: string },
 ): WeekAnalysis {
-  const input = loadAnalysisInput(db, businessUnitId, week, ctx);
-  if (!input) throw badInput(notSynced);
-  const analysis: WeekAnalysis = {
-    businessUnit: { id: businessUnitId, timeZone: input.businessUnit.timeZone },
-    week,
-    findings: analyze(input),
-    analysedAt: ctx.now,
-  };
+  const analysis = weekAnalysisOf(analyseEditedWeek(db, businessUnitId, week, ctx), ctx.now);
   createWeekAnalysisStore(db).save(analysis);
   return analysis;
 }
