@@ -70,7 +70,7 @@ describe('edits.fix', () => {
     expect(fixed.edit).toMatchObject({ source: { type: 'fix', findingId: overlap.id }, agentIds: ['a-1'] });
     expect(fixed.changes[0]!.after).toEqual(dry.changes[0]!.after);
     // The fixed week no longer overlaps: its shifts follow one another.
-    const shifts = fixed.changes[0]!.after.shifts.map((s) => [
+    const shifts = fixed.changes[0]!.after.shifts.map((s): [number, number] => [
       Date.parse(s.startDate),
       Date.parse(s.startDate) + s.lengthMinutes * 60_000,
     ]);
