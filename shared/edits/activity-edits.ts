@@ -4,7 +4,7 @@
  * remove) gives its time back to the on-queue work beside it. See
  * activity-layout.ts for why.
  */
-import { dayLabel, spanLabel } from '../analysis/explain';
+import { dayLabel, spanLabel } from './wording';
 import { DateTime } from 'luxon';
 import { joinPieces, layOver, liftOut, pieceOf, shiftedBy } from './activity-layout';
 import type { EditContext } from './context';
@@ -76,8 +76,24 @@ export function removeActivity(week: AgentWeek, intent: Of<'removeActivity'>, ct
   return done(withShift(week, at.index, edited(at.shift, { activities: joinPieces(at.shift.activities, rest) })));
 }
 
-/** The instant of a BU-local date and time, or why there is none (a time skipped by a DST change). */
+const instants = new Map<string, number | string>();
+
+/**
+ * The instant of a BU-local date and time, or why there is none (a time
+ * skipped by a DST change). Remembered: a bulk edit asks the same for every agent.
+ */
 export function businessUnitInstant(date: string, time: string, zone: string): number | string {
+  const key = `${date} ${time} ${zone}`;
+  let known = instants.get(key);
+  if (known === undefined) {
+    known = readInstant(date, time, zone);
+    if (instants.size > 1000) instants.clear();
+    instants.set(key, known);
+  }
+  return known;
+}
+
+function readInstant(date: string, time: string, zone: string): number | string {
   const local = DateTime.fromISO(`${date}T${time}`, { zone });
   if (!local.isValid) return `${date} ${time} is not a time in ${zone}`;
   if (local.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`)

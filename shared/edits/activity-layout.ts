@@ -7,7 +7,7 @@
  * activity (a break, a meal, a meeting, time off) is someone's plan and is
  * never overwritten: the edit is refused instead.
  */
-import { spanTimes } from '../analysis/explain';
+import { spanTimes } from './wording';
 import { codeName, codesById, onQueueWork, type EditContext } from './context';
 import type { WeekActivity } from '../publish/agent-week';
 import { isoOf } from './shift-ref';

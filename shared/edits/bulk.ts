@@ -58,13 +58,14 @@ export function applyBulk(agents: ReadonlyMap<string, BulkAgent>, intentFor: Int
 
 /** Shifts dropped, changed or added between two weeks of an agent. */
 export function shiftsTouched(before: AgentWeek, after: AgentWeek): number {
-  const was = new Map(before.shifts.map((s, i) => [shiftKey(s, i), shiftContent(s)]));
+  const was = new Map(before.shifts.map((s, i) => [shiftKey(s, i), s]));
   let touched = 0;
   const kept = new Set<string>();
   after.shifts.forEach((s, i) => {
     const key = shiftKey(s, i);
     kept.add(key);
-    if (was.get(key) !== shiftContent(s)) touched++;
+    const old = was.get(key);
+    if (!old || (old !== s && shiftContent(old) !== shiftContent(s))) touched++;
   });
   for (const key of was.keys()) if (!kept.has(key)) touched++;
   return touched;

@@ -53,10 +53,10 @@ export function coverageOf(
   return { scheduleId, grid, onQueueCodes, ms: counter.onQueueMs() };
 }
 
-/** One agent's on-queue ms per interval. */
-export function agentMs(state: CoverageState, shifts: readonly ShiftInput[]): Float64Array {
+/** Some agents' on-queue ms per interval (each agent's shifts one entry of `agents`). */
+export function agentsMs(state: CoverageState, agents: ReadonlyArray<readonly ShiftInput[]>): Float64Array {
   const counter = new CoverageCounter(state.grid, state.onQueueCodes);
-  counter.addAgent(countedShifts(shifts, state.scheduleId));
+  for (const shifts of agents) counter.addAgent(countedShifts(shifts, state.scheduleId));
   return counter.onQueueMs();
 }
 

@@ -3,7 +3,7 @@
  * `publish-desk edits` and the publish confirmation list. Shifts are matched
  * by their key (Genesys' id, or the change set's `new:` id).
  */
-import { dayLabel, minutesLabel, spanTimes } from '../analysis/explain';
+import { dayLabel, minutesLabel, spanTimes } from './wording';
 import { parseDate } from '../time/zone-clock';
 import { codeName, type EditContext } from './context';
 import type { AgentWeek, WeekActivity, WeekMarker, WeekShift } from '../publish/agent-week';

@@ -10,7 +10,7 @@ import { codeName, type EditContext } from './context';
 import type { FixOption } from './fixes';
 import { intentLabel } from './labels';
 import { endMsOf, findShift, isoOf, startMsOf } from './shift-ref';
-import { spanTimes } from '../analysis/explain';
+import { spanTimes } from './wording';
 
 interface ActivityFact {
   activityCodeId: string;

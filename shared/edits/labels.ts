@@ -3,7 +3,7 @@
  * one-click fix show it: "Drop Tue 8 Dec 08:00–16:30 CST shift". Said of the
  * week before the edit (the shift it names is there then).
  */
-import { dayLabel, minutesLabel, spanLabel } from '../analysis/explain';
+import { dayLabel, minutesLabel, spanLabel } from './wording';
 import { parseDate, ZoneClock } from '../time/zone-clock';
 import { businessUnitInstant } from './activity-edits';
 import { codeName, type EditContext } from './context';

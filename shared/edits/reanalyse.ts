@@ -20,7 +20,7 @@ import type {
 import type { AgentWeek } from '../publish/agent-week';
 import { shiftInputs, timeOffInputs } from './agent-input';
 import { agentData, changedShiftIdsOf, type AgentData, type AnalysedWeek } from './analysed-week';
-import { agentMs, onQueueCounts } from './coverage-state';
+import { agentsMs, onQueueCounts } from './coverage-state';
 
 export interface AgentWeekUpdate {
   agentId: string;
@@ -139,12 +139,17 @@ function merge(kept: readonly Finding[], fresh: readonly Finding[]): Finding[] {
 function coverageChange(week: AnalysedWeek, touched: ReadonlyMap<string, AgentData>) {
   const state = week.coverage;
   if (!state) return { state: null, change: null };
+  // Two counters for all the touched agents, not two per agent: a bulk edit on an MU is 1,500 agents.
+  const before = agentsMs(
+    state,
+    [...touched.keys()].map((agentId) => agentData(week, agentId).shifts),
+  );
+  const after = agentsMs(
+    state,
+    [...touched.values()].map((d) => d.shifts),
+  );
   const ms = Float64Array.from(state.ms);
-  for (const [agentId, data] of touched) {
-    const before = agentMs(state, agentData(week, agentId).shifts);
-    const after = agentMs(state, data.shifts);
-    for (let i = 0; i < ms.length; i++) ms[i] = (ms[i] as number) + (after[i] as number) - (before[i] as number);
-  }
+  for (let i = 0; i < ms.length; i++) ms[i] = (ms[i] as number) + (after[i] as number) - (before[i] as number);
   const next = { ...state, ms };
   const intervalMs = state.grid.intervalMinutes * 60_000;
   const changed: CoverageChange['changed'] = [];

@@ -2,7 +2,7 @@
  * Edits of whole shifts: drop, move (with its activities), change the start
  * or end, add; and the day-wide kinds a bulk edit applies to many agents.
  */
-import { dayLabel } from '../analysis/explain';
+import { dayLabel } from './wording';
 import { parseDate } from '../time/zone-clock';
 import { fitToShift, shiftedBy, sortedByStart } from './activity-layout';
 import { codesById, timeOffCategory, type EditContext } from './context';

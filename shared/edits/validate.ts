@@ -6,7 +6,7 @@
  * planted overlap the supervisor is about to fix with the next edit) is the
  * analysis's to report, and must not block the edits that mend it.
  */
-import { dayLabel, shiftLabel, spanTimes } from '../analysis/explain';
+import { dayLabel, shiftLabel, spanTimes } from './wording';
 import { codeName, codesById, type EditContext } from './context';
 import type { AgentWeek, WeekShift } from '../publish/agent-week';
 import { markerContent, shiftContent } from '../publish/agent-week';
@@ -16,30 +16,36 @@ const dayMinutes = 24 * 60;
 
 type Category = 'length' | 'activityLength' | 'unknownCode' | 'outside' | 'activityOverlap';
 
-/** Problems of one shift on its own, by category. */
+/**
+ * Problems of one shift on its own, by category. Words are only made for
+ * problems found: a bulk edit checks thousands of clean shifts, and luxon
+ * formats a time in tens of microseconds.
+ */
 function shiftProblems(s: WeekShift, ctx: EditContext): Map<Category, string[]> {
   const out = new Map<Category, string[]>();
-  const add = (c: Category, text: string) => out.set(c, [...(out.get(c) ?? []), text]);
   const zone = ctx.timeZone;
   const startMs = startMsOf(s);
   const endMs = endMsOf(s);
-  const label = Number.isFinite(endMs) ? shiftLabel(startMs, endMs, zone) : `starting ${s.startDate}`;
-  if (!(s.lengthMinutes > 0) || !Number.isFinite(startMs)) add('length', `The shift ${label} has no length`);
-  else if (s.lengthMinutes > dayMinutes) add('length', `The shift ${label} would last more than 24 hours`);
+  const add = (c: Category, text: () => string) => out.set(c, [...(out.get(c) ?? []), text()]);
+  const label = () => (Number.isFinite(endMs) ? shiftLabel(startMs, endMs, zone) : `starting ${s.startDate}`);
+  if (!(s.lengthMinutes > 0) || !Number.isFinite(startMs)) add('length', () => `The shift ${label()} has no length`);
+  else if (s.lengthMinutes > dayMinutes) add('length', () => `The shift ${label()} would last more than 24 hours`);
   const spans = s.activities
     .map((a) => ({ a, startMs: startMsOf(a), endMs: endMsOf(a) }))
     .sort((x, y) => x.startMs - y.startMs || x.endMs - y.endMs);
+  const words = (q: (typeof spans)[number]) =>
+    `${codeName(ctx, q.a.activityCodeId)} ${Number.isFinite(q.endMs) ? spanTimes(q.startMs, q.endMs, zone) : q.a.startDate}`;
+  const codes = codesById(ctx);
   let last: (typeof spans)[number] | null = null;
   for (const q of spans) {
-    const what = `${codeName(ctx, q.a.activityCodeId)} ${Number.isFinite(q.endMs) ? spanTimes(q.startMs, q.endMs, zone) : q.a.startDate}`;
-    if (!(q.a.lengthMinutes > 0) || !Number.isFinite(q.startMs)) add('activityLength', `${what} has no length`);
-    if (!codesById(ctx).has(q.a.activityCodeId))
-      add('unknownCode', `the activity at ${what} uses an activity code this unit does not have`);
-    if (q.startMs < startMs || q.endMs > endMs) add('outside', `${what} would run outside the shift ${label}`);
-    if (last && q.startMs < last.endMs) {
-      const lastWhat = `${codeName(ctx, last.a.activityCodeId)} ${spanTimes(last.startMs, last.endMs, zone)}`;
-      add('activityOverlap', `${what} would overlap ${lastWhat}`);
-    }
+    if (!(q.a.lengthMinutes > 0) || !Number.isFinite(q.startMs))
+      add('activityLength', () => `${words(q)} has no length`);
+    if (!codes.has(q.a.activityCodeId))
+      add('unknownCode', () => `the activity at ${words(q)} uses an activity code this unit does not have`);
+    if (q.startMs < startMs || q.endMs > endMs)
+      add('outside', () => `${words(q)} would run outside the shift ${label()}`);
+    const before = last;
+    if (before && q.startMs < before.endMs) add('activityOverlap', () => `${words(q)} would overlap ${words(before)}`);
     if (!last || q.endMs > last.endMs) last = q;
   }
   return out;
@@ -74,14 +80,15 @@ export function editProblems(before: AgentWeek, after: AgentWeek, ctx: EditConte
     keys.add(key);
     afterByKey.set(key, s);
     const old = beforeByKey.get(key);
-    if (old && shiftContent(old) === shiftContent(s)) return;
+    // Edits keep the objects they do not change: most shifts are the same object, no need to compare content.
+    if (old && (old === s || shiftContent(old) === shiftContent(s))) return;
     const was = old ? shiftProblems(old, ctx) : new Map<Category, string[]>();
     for (const [category, texts] of shiftProblems(s, ctx))
       if (texts.length > (was.get(category)?.length ?? 0)) problems.push(...texts);
   });
   const isTouched = (s: WeekShift) => {
     const old = beforeByKey.get(shiftKey(s, after.shifts.indexOf(s)));
-    return !old || shiftContent(old) !== shiftContent(s);
+    return !old || (old !== s && shiftContent(old) !== shiftContent(s));
   };
   const known = overlappingPairs(before);
   for (const pair of overlappingPairs(after)) {
@@ -100,7 +107,7 @@ export function editProblems(before: AgentWeek, after: AgentWeek, ctx: EditConte
     if (dates.has(m.businessUnitDate)) problems.push(`Two full-day time offs would be on ${m.businessUnitDate}`);
     dates.add(m.businessUnitDate);
     const old = beforeMarkers.get(m.businessUnitDate);
-    if (old && markerContent(old) === markerContent(m)) continue;
+    if (old && (old === m || markerContent(old) === markerContent(m))) continue;
     if (!codesById(ctx).has(m.activityCodeId))
       problems.push(`The time off on ${m.businessUnitDate} uses an activity code this unit does not have`);
     if (!(m.lengthMinutes > 0 && m.lengthMinutes <= dayMinutes))
