@@ -76,54 +76,62 @@ describe('publish-desk edits', () => {
     expect(none.out).toContain(`${bu}, week of ${week}: 0 pending edit(s).`);
   });
 
-  it('lists the pending and undone edits of the week with each agent’s change in words, offline', async () => {
-    const { scheduleId, droppedAgent } = makeEdits();
-    const json = await run('--week', week, '--json');
-    expect(json.code).toBe(0);
-    const result = JSON.parse(json.out) as {
-      week: string;
-      schedules: Array<{
-        scheduleId: string;
-        count: number;
-        canRedo: boolean;
-        edits: PendingEditSummary[];
-        diff: AgentDiff[];
-      }>;
-    };
-    const edited = result.schedules.find((s) => s.scheduleId === scheduleId)!;
-    expect(edited).toMatchObject({ count: 1, canRedo: true });
-    expect(edited.edits.map((e) => [e.seq, e.state, e.source.type])).toEqual([
-      [1, 'applied', 'direct'],
-      [2, 'undone', 'bulk'],
-    ]);
-    expect(edited.diff).toEqual([
-      expect.objectContaining({
-        agentId: droppedAgent,
-        heldBack: false,
-        lines: [expect.stringMatching(/ shift dropped$/)],
-      }),
-    ]);
-    expect(result.schedules.filter((s) => s.scheduleId !== scheduleId).every((s) => s.count === 0)).toBe(true);
+  it(
+    'lists the pending and undone edits of the week with each agent’s change in words, offline',
+    { timeout: 60_000 },
+    async () => {
+      const { scheduleId, droppedAgent } = makeEdits();
+      const json = await run('--week', week, '--json');
+      expect(json.code).toBe(0);
+      const result = JSON.parse(json.out) as {
+        week: string;
+        schedules: Array<{
+          scheduleId: string;
+          count: number;
+          canRedo: boolean;
+          edits: PendingEditSummary[];
+          diff: AgentDiff[];
+        }>;
+      };
+      const edited = result.schedules.find((s) => s.scheduleId === scheduleId)!;
+      expect(edited).toMatchObject({ count: 1, canRedo: true });
+      expect(edited.edits.map((e) => [e.seq, e.state, e.source.type])).toEqual([
+        [1, 'applied', 'direct'],
+        [2, 'undone', 'bulk'],
+      ]);
+      expect(edited.diff).toEqual([
+        expect.objectContaining({
+          agentId: droppedAgent,
+          heldBack: false,
+          lines: [expect.stringMatching(/ shift dropped$/)],
+        }),
+      ]);
+      expect(result.schedules.filter((s) => s.scheduleId !== scheduleId).every((s) => s.count === 0)).toBe(true);
 
-    const human = await run('--week', week, '--schedule', scheduleId);
-    expect(human.code).toBe(0);
-    expect(human.out).toContain(`${bu}, week of ${week}: 1 pending edit(s).`);
-    expect(human.out).toMatch(/1 pending edit\(s\), 1 undone \(can be redone\)/);
-    expect(human.out).toMatch(/ {2}1\. Drop .* shift of .* \[made on version \d+\]/);
-    expect(human.out).toMatch(/ {2}2\. \(undone\) Hold back/);
-    expect(human.out).toMatch(/ {4}.* shift dropped/);
-  });
+      const human = await run('--week', week, '--schedule', scheduleId);
+      expect(human.code).toBe(0);
+      expect(human.out).toContain(`${bu}, week of ${week}: 1 pending edit(s).`);
+      expect(human.out).toMatch(/1 pending edit\(s\), 1 undone \(can be redone\)/);
+      expect(human.out).toMatch(/ {2}1\. Drop .* shift of .* \[made on version \d+\]/);
+      expect(human.out).toMatch(/ {2}2\. \(undone\) Hold back/);
+      expect(human.out).toMatch(/ {4}.* shift dropped/);
+    },
+  );
 
-  it('exits 2 naming what is wrong: missing flags, a week not mirrored, a schedule not of the week', async () => {
-    expect(await run()).toMatchObject({ code: 2, err: expect.stringContaining('--week') });
-    expect(await run('--week', '2026-02-30')).toMatchObject({ code: 2, err: expect.stringContaining('real date') });
-    expect(await run('--week', '2030-01-07')).toMatchObject({
-      code: 2,
-      err: expect.stringContaining('Mirrored weeks'),
-    });
-    expect(await run('--week', week, '--schedule', 'nope')).toMatchObject({
-      code: 2,
-      err: expect.stringContaining("not one of the week's"),
-    });
-  });
+  it(
+    'exits 2 naming what is wrong: missing flags, a week not mirrored, a schedule not of the week',
+    { timeout: 60_000 },
+    async () => {
+      expect(await run()).toMatchObject({ code: 2, err: expect.stringContaining('--week') });
+      expect(await run('--week', '2026-02-30')).toMatchObject({ code: 2, err: expect.stringContaining('real date') });
+      expect(await run('--week', '2030-01-07')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('Mirrored weeks'),
+      });
+      expect(await run('--week', week, '--schedule', 'nope')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining("not one of the week's"),
+      });
+    },
+  );
 });
