@@ -46,8 +46,10 @@ type MarkerRow = [
   timeOffRequestId: string | null,
 ];
 
-// The agents asked for come in as one JSON array (one statement for any number of them); null: every agent.
-const agentsIn = (column: string) => `(@agents IS NULL OR ${column} IN (SELECT value FROM json_each(@agents)))`;
+// The agents asked for come in as one JSON array (one statement for any number of them). Two texts, not
+// `@agents IS NULL OR …`: the OR would keep SQLite off the (schedule, agent) indexes and scan the schedule.
+const agentsIn = (column: string, some: boolean) =>
+  some ? `${column} IN (SELECT value FROM json_each(@agents))` : '1';
 
 function activityOf([, startMs, lengthMinutes, activityCodeId, paid, description]: ActivityRow): WeekActivity {
   const a: { -readonly [K in keyof WeekActivity]: WeekActivity[K] } = {
@@ -82,11 +84,12 @@ export function readAgentWeeks(
   scheduleId: string,
   agentIds?: readonly string[],
 ): Map<string, MirroredAgentWeek> {
-  const p = { schedule: scheduleId, agents: agentIds ? JSON.stringify(agentIds) : null };
+  const some = agentIds !== undefined;
+  const p = some ? { schedule: scheduleId, agents: JSON.stringify(agentIds) } : { schedule: scheduleId };
   const weeks = new Map<string, { shifts: WeekShift[]; fullDayTimeOffMarkers: WeekMarker[]; version: number }>();
   for (const [agentId, version] of prepared(
     db,
-    `SELECT agent_id, version FROM agent_schedules WHERE schedule_id = @schedule AND ${agentsIn('agent_id')}`,
+    `SELECT agent_id, version FROM agent_schedules WHERE schedule_id = @schedule AND ${agentsIn('agent_id', some)}`,
   )
     .raw()
     .all(p) as Array<[string, number]>) {
@@ -99,7 +102,7 @@ export function readAgentWeeks(
     db,
     `SELECT a.shift_key, a.start_ms, a.length_minutes, a.activity_code_id, a.paid, a.description
      FROM shifts s JOIN activities a ON a.shift_key = s.key
-     WHERE s.schedule_id = @schedule AND ${agentsIn('s.agent_id')} ORDER BY a.shift_key, a.seq`,
+     WHERE s.schedule_id = @schedule AND ${agentsIn('s.agent_id', some)} ORDER BY a.shift_key, a.seq`,
   )
     .raw()
     .all(p) as ActivityRow[]) {
@@ -110,7 +113,7 @@ export function readAgentWeeks(
   for (const [key, id, agentId, startDate, lengthMinutes, edited] of prepared(
     db,
     `SELECT key, id, agent_id, start_date, length_minutes, manually_edited
-     FROM shifts WHERE schedule_id = @schedule AND ${agentsIn('agent_id')} ORDER BY agent_id, start_ms, key`,
+     FROM shifts WHERE schedule_id = @schedule AND ${agentsIn('agent_id', some)} ORDER BY agent_id, start_ms, key`,
   )
     .raw()
     .all(p) as ShiftRow[]) {
@@ -127,7 +130,7 @@ export function readAgentWeeks(
     db,
     `SELECT agent_id, business_unit_date, start_offset_minutes, end_offset_minutes, length_minutes, activity_code_id,
        paid, description, time_off_request_id
-     FROM full_day_time_off WHERE schedule_id = @schedule AND ${agentsIn('agent_id')} ORDER BY agent_id, seq`,
+     FROM full_day_time_off WHERE schedule_id = @schedule AND ${agentsIn('agent_id', some)} ORDER BY agent_id, seq`,
   )
     .raw()
     .all(p) as MarkerRow[]) {

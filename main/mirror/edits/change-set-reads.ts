@@ -18,12 +18,14 @@ export interface AgentBaseWeek {
   baseAgentVersion: number | null;
 }
 
-// Only some agents: a JSON array of ids, or null for every agent with pending changes.
-const someAgents = `(@agents IS NULL OR c.agent_id IN (SELECT value FROM json_each(@agents)))`;
+// Only some agents: a JSON array of ids. A text of its own rather than `@agents IS NULL OR …`, so that
+// SQLite can start from the agents' index instead of every change of the schedule.
+const someAgents = (some: boolean) => (some ? `c.agent_id IN (SELECT value FROM json_each(@agents))` : '1');
 
 export function createChangeSetReads(db: Database.Database) {
   const sql = (text: string) => prepared(db, text);
-  const agentsParam = (agentIds?: readonly string[]) => (agentIds ? JSON.stringify(agentIds) : null);
+  const params = (scheduleId: string, agentIds?: readonly string[]) =>
+    agentIds ? { schedule: scheduleId, agents: JSON.stringify(agentIds) } : { schedule: scheduleId };
 
   /**
    * Per agent, the change of its last (or first) applied edit. The extreme
@@ -31,11 +33,11 @@ export function createChangeSetReads(db: Database.Database) {
    * agent read, so the cost does not grow with the edits stacked on an agent
    * (CROSS JOIN keeps that order: SQLite would otherwise scan every change).
    */
-  const extremeChange = (which: 'max' | 'min', column: 'after_json' | 'before_json') =>
+  const extremeChange = (which: 'max' | 'min', column: 'after_json' | 'before_json', some: boolean) =>
     sql(`WITH extreme AS (
         SELECT c.agent_id AS agentId, ${which}(e.seq) AS seq
         FROM pending_edits e JOIN pending_agent_changes c ON c.edit_id = e.id
-        WHERE e.schedule_id = @schedule AND e.state = 'applied' AND ${someAgents}
+        WHERE e.schedule_id = @schedule AND e.state = 'applied' AND ${someAgents(some)}
         GROUP BY c.agent_id)
       SELECT x.agentId, e.id AS editId, c.${column} AS weekJson, c.base_agent_version AS baseAgentVersion,
         c.held_back AS heldBack
@@ -71,10 +73,9 @@ export function createChangeSetReads(db: Database.Database) {
 
   /** The week each agent will have after the applied edits; agents without pending changes are not listed. */
   function effectiveWeeks(scheduleId: string, agentIds?: readonly string[]): EffectiveAgentWeek[] {
-    const rows = extremeChange('max', 'after_json').all({
-      schedule: scheduleId,
-      agents: agentsParam(agentIds),
-    }) as ExtremeRow[];
+    const rows = extremeChange('max', 'after_json', agentIds !== undefined).all(
+      params(scheduleId, agentIds),
+    ) as ExtremeRow[];
     return rows.map((r) => ({
       agentId: r.agentId,
       week: weekOf(r.weekJson, `the pending week of agent ${r.agentId}`),
@@ -86,10 +87,9 @@ export function createChangeSetReads(db: Database.Database) {
 
   /** The week each agent with applied changes had before the first of them. */
   function baseWeeks(scheduleId: string, agentIds?: readonly string[]): AgentBaseWeek[] {
-    const rows = extremeChange('min', 'before_json').all({
-      schedule: scheduleId,
-      agents: agentsParam(agentIds),
-    }) as ExtremeRow[];
+    const rows = extremeChange('min', 'before_json', agentIds !== undefined).all(
+      params(scheduleId, agentIds),
+    ) as ExtremeRow[];
     return rows.map((r) => ({
       agentId: r.agentId,
       week: weekOf(r.weekJson, `the base week of agent ${r.agentId}`),
