@@ -1,10 +1,10 @@
 /**
  * Wording: times as the supervisor reads them on the BU's wall clock, with
- * the zone abbreviation (CDT, CST) so a DST week is never ambiguous. Luxon
- * formats only the few instants that end up in findings, so it stays off
- * the hot path. Locale is fixed: the same data must give the same text.
+ * the zone abbreviation (CDT, CST) so a DST week is never ambiguous. Locale
+ * is fixed: the same data must give the same text.
  */
 import { DateTime } from 'luxon';
+import { ZoneClock } from '../time/zone-clock';
 
 const locale = 'en-US';
 
@@ -12,19 +12,39 @@ function local(ms: number, zone: string): DateTime {
   return DateTime.fromMillis(ms, { zone, locale });
 }
 
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * The wall clock as a Date read with UTC getters: the zone's memoised clock shifts the instant by its
+ * offset. A bulk edit words thousands of findings, and a luxon DateTime per label was most of its time.
+ * A zone luxon does not know falls back to luxon (which says "Invalid DateTime", as before).
+ */
+function wall(ms: number, zone: string): Date | null {
+  const clock = ZoneClock.of(zone);
+  return clock ? new Date(clock.localMs(ms)) : null;
+}
+
 /** "Mon 9 Mar" */
 export function dayLabel(ms: number, zone: string): string {
-  return local(ms, zone).toFormat('ccc d LLL');
+  const d = wall(ms, zone);
+  if (!d) return local(ms, zone).toFormat('ccc d LLL');
+  return `${weekdays[d.getUTCDay()]} ${d.getUTCDate()} ${months[d.getUTCMonth()]}`;
 }
 
 /** "Mon 9 Mar 2026", for dates that may sit in another year. */
 export function dateLabel(ms: number, zone: string): string {
-  return local(ms, zone).toFormat('ccc d LLL yyyy');
+  const d = wall(ms, zone);
+  if (!d) return local(ms, zone).toFormat('ccc d LLL yyyy');
+  return `${dayLabel(ms, zone)} ${d.getUTCFullYear()}`;
 }
 
 /** "07:00" */
 export function timeLabel(ms: number, zone: string): string {
-  return local(ms, zone).toFormat('HH:mm');
+  const d = wall(ms, zone);
+  if (!d) return local(ms, zone).toFormat('HH:mm');
+  return `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 
 /** Abbreviations by zone and offset: luxon builds a new Intl formatter for each, at a tenth of a millisecond apiece. */
@@ -32,11 +52,12 @@ const abbreviations = new Map<string, string>();
 
 /** "CDT", or "GMT+1" where the locale has no abbreviation. */
 export function zoneLabel(ms: number, zone: string): string {
-  const at = local(ms, zone);
-  const key = `${zone} ${at.offset}`;
+  const clock = ZoneClock.of(zone);
+  const offset = clock ? clock.offsetMinutes(ms) : local(ms, zone).offset;
+  const key = `${zone} ${offset}`;
   let label = abbreviations.get(key);
   if (label === undefined) {
-    label = at.toFormat('ZZZZ');
+    label = local(ms, zone).toFormat('ZZZZ');
     if (abbreviations.size > 1000) abbreviations.clear();
     abbreviations.set(key, label);
   }
