@@ -16,6 +16,8 @@ import type { EditsService } from './edits/edits-service';
 import { editsHandlers } from './edits/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import type { JobRegistry } from './jobs/job-registry';
+import type { PublishService } from './publish/handlers';
+import { publishHandlers } from './publish/handlers';
 import type { SchedulesService } from './schedules/schedules-service';
 import { schedulesHandlers } from './schedules/handlers';
 import type { ScriptSessionService } from './script-sessions/script-session-service';
@@ -30,6 +32,7 @@ export interface ServiceDeps extends AppDeps {
   jobs: JobRegistry;
   edits: EditsService;
   scriptSessions: ScriptSessionService;
+  publish: PublishService;
   /** The services' own connection: timeline windows read it while the worker writes. */
   db: Database.Database;
 }
@@ -45,5 +48,6 @@ export function createHandlers(deps: ServiceDeps): OpsApi {
     ...timelineHandlers(deps.db),
     ...scriptSessionsHandlers(deps.scriptSessions),
     ...editsHandlers(deps.edits),
+    ...publishHandlers(deps.publish),
   } satisfies OpsApi;
 }

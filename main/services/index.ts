@@ -20,6 +20,7 @@ import { createEditsService } from './edits/edits-service';
 import { createHandlers } from './handlers';
 import { startHeavyWork, type WorkerLocation } from './heavy/heavy-work';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
+import { notYetPublishService } from './publish/not-yet';
 import { createSchedulesService } from './schedules/schedules-service';
 import { createScriptSessionService } from './script-sessions/script-session-service';
 import type { WatchTimers } from './script-sessions/watcher';
@@ -113,6 +114,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     jobs,
     scriptSessions,
     edits: createEditsService({ db, events, ...(opts.now ? { now: opts.now } : {}) }),
+    publish: notYetPublishService(),
     activity: { list: (q) => audit.query(q) },
     databaseMovedAside: movedAside,
   });

@@ -39,6 +39,17 @@ describe('contract name tables', () => {
       'scriptSessions.active',
       'scriptSessions.watch',
       'scriptSessions.unwatch',
+      'publish.start',
+      'publish.state',
+      'publish.confirm',
+      'publish.decide',
+      'publish.retry',
+      'publish.release',
+      'publish.accept',
+      'publish.hold',
+      'publish.cancel',
+      'publish.report',
+      'publish.list',
     ]);
     expect(opsEventNames).toEqual([
       'app.notice',
@@ -49,6 +60,7 @@ describe('contract name tables', () => {
       'job.event',
       'edits.changed',
       'scriptSessions.changed',
+      'publish.changed',
     ]);
   });
 

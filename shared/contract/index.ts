@@ -4,7 +4,7 @@
  * a MessagePort) and the renderer bridge are typed from these maps, and the
  * name tables below are what the main side uses to refuse anything not in it.
  *
- * Domains still to come, each with its own file here: import and publish (jobs).
+ * Domains still to come, each with its own file here: import (jobs).
  */
 import type { z } from 'zod';
 import { activityMethods } from './activity';
@@ -15,6 +15,7 @@ import { connectionsEventNames, connectionsMethods, type ConnectionsEvents } fro
 import type { MethodTypes } from './define';
 import { editsEventNames, editsMethods, type EditsEvents } from './edits';
 import { jobsEventNames, jobsMethods, type JobsEvents } from './jobs';
+import { publishEventNames, publishMethods, type PublishEvents } from './publish';
 import { schedulesEventNames, schedulesMethods, type SchedulesEvents } from './schedules';
 import { scriptSessionsEventNames, scriptSessionsMethods, type ScriptSessionsEvents } from './script-sessions';
 import { timelineMethods } from './timeline';
@@ -29,6 +30,7 @@ const methods = {
   ...timelineMethods,
   ...editsMethods,
   ...scriptSessionsMethods,
+  ...publishMethods,
 };
 
 /** Request/response methods: name → argument and result types. */
@@ -40,7 +42,8 @@ export type OpsEvents = AppEvents &
   AnalysisEvents &
   JobsEvents &
   EditsEvents &
-  ScriptSessionsEvents;
+  ScriptSessionsEvents &
+  PublishEvents;
 
 export type OpsMethodName = keyof OpsMethods;
 export type OpsEventName = keyof OpsEvents;
@@ -65,6 +68,7 @@ const eventNameTable: { [E in OpsEventName]: true } = {
   ...jobsEventNames,
   ...editsEventNames,
   ...scriptSessionsEventNames,
+  ...publishEventNames,
 };
 
 export const opsMethodNames = Object.keys(opsArgsSchemas) as OpsMethodName[];
