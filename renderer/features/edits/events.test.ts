@@ -38,8 +38,7 @@ describe('edits.changed', () => {
     const fake = fakeOpsClient({ 'edits.list': () => list(count), 'timeline.window': () => window });
     const queryClient = createConsoleQueryClient();
     const off = subscribeEditsEvents(fake.client, queryClient);
-    const watch = (o: Parameters<typeof queryClient.getQueryCache>[0] | object) =>
-      new QueryObserver(queryClient, o as never).subscribe(() => {});
+    const watch = (o: object) => new QueryObserver(queryClient, o as never).subscribe(() => {});
     const stops = [
       watch(changeSetQuery(fake.client, { profileId: 'p', businessUnitId: 'A', scheduleId: 's1' })),
       watch(pageQuery(fake.client, subject, noFilters, { managementUnitId: 'm', page: 0 }, () => [])),

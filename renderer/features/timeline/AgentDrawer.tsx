@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Finding } from '../../../shared/analysis/types';
 import { useOpsClient } from '../../ops-client-context';
 import { shortId } from './bar-geometry';
@@ -18,6 +18,8 @@ export function AgentDrawer(props: {
   otherZone: string;
   findings: Finding[];
   onClose(): void;
+  /** The finding's one-click fix, when the schedule can be edited. */
+  renderFix?: (f: Finding) => ReactNode;
 }) {
   const { agentId, buZone, otherZone, findings } = props;
   const legend = useLegend();
@@ -89,6 +91,7 @@ export function AgentDrawer(props: {
               <strong>{findingKindLabel[f.kind]}.</strong> {f.explanation}
             </p>
             <p className="muted">What to do: {f.suggestedFix}</p>
+            {props.renderFix?.(f)}
           </li>
         ))}
       </ul>

@@ -1,17 +1,19 @@
 import { memo } from 'react';
 import type { Finding } from '../../../shared/analysis/types';
-import type { TimelineAgent, TimelineShift } from '../../../shared/timeline';
-import { barOf, spanOf, type TrackScale } from './bar-geometry';
-import { findingKindLabel, markerStyle, markerWord } from './findings-index';
-import { cellLabel, type RowCell } from './row-cells';
-import { unitKey, type RowItem } from './roster-rows';
-import { clockLabel, spanWords } from './zone-time';
+import type { EditIntent } from '../../../shared/edits/types';
+import type { TimelineAgent } from '../../../shared/timeline';
+import type { PendingMarks } from '../edits/pending-marks';
+import { RowEditMarks } from '../edits/RowEditMarks';
+import { Cell, GhostBar, Marker } from './AgentCells';
+import type { TrackScale } from './bar-geometry';
 import { useLegend } from './legend-context';
-import { shiftSignature } from './week-diff';
+import type { RowCell } from './row-cells';
+import { cellId, nameColPx } from './row-layout';
+import { unitKey, type RowItem } from './roster-rows';
 import { useAgentScriptBadge } from './use-live-script-sessions';
+import { shiftSignature } from './week-diff';
 
-export const nameColPx = 230;
-export const cellId = (row: number, col: number) => `tl-cell-${row}-${col}`;
+export { cellId, nameColPx } from './row-layout';
 
 interface Common {
   row: number;
@@ -28,6 +30,9 @@ export const UnitHeaderRow = memo(function UnitHeaderRow(
     item: Extract<RowItem, { kind: 'group' }>;
     zoneFinding: Finding | null;
     onToggle(managementUnitId: string | null): void;
+    /** Every agent of the unit is selected for a bulk edit. */
+    unitSelected?: boolean;
+    onSelectUnit?(managementUnitId: string | null): void;
   },
 ) {
   const { item, zoneFinding } = props;
@@ -52,6 +57,17 @@ export const UnitHeaderRow = memo(function UnitHeaderRow(
         data-testid={`unit-${unitKey(item.managementUnitId)}`}
         title={item.managementUnitId ?? undefined}
       >
+        {props.onSelectUnit && (
+          <input
+            type="checkbox"
+            className="ed-check"
+            checked={!!props.unitSelected}
+            aria-label={`Select every agent of ${name}`}
+            onClick={(e) => e.stopPropagation()}
+            onChange={() => props.onSelectUnit?.(item.managementUnitId)}
+            data-testid="unit-select"
+          />
+        )}
         <span aria-hidden="true">{item.collapsed ? '▸' : '▾'}</span> {name}{' '}
         <span className="tl-count">{item.count} agents</span>
         {zoneFinding && (
@@ -64,7 +80,7 @@ export const UnitHeaderRow = memo(function UnitHeaderRow(
   );
 });
 
-type AgentRowProps = Common & {
+export type AgentRowProps = Common & {
   item: Extract<RowItem, { kind: 'agent' }>;
   agent: TimelineAgent | undefined;
   cells: RowCell[];
@@ -78,6 +94,16 @@ type AgentRowProps = Common & {
   ghost?: TimelineAgent | undefined;
   /** Whether this publish changes the agent's week; null when not compared (or not known yet). */
   changed?: boolean | null;
+  /** Selected for a bulk edit. */
+  selected?: boolean;
+  /** Stable: pick the agent (`run`: from the last one picked, a shift-click). */
+  onSelect?(agentId: string, run: boolean): void;
+  /** Stable: a drag or key on one of the agent's shifts, as an edit of the change set. */
+  onEdit?(agentId: string, intent: EditIntent): void;
+  /** The agent's pending change (ghost of the old placement, outline of the new, in words). */
+  pending?: PendingMarks | undefined;
+  /** A one-click fix's preview for this agent. */
+  previewMarks?: PendingMarks | undefined;
 };
 
 /**
@@ -93,24 +119,50 @@ export const AgentRow = memo(function AgentRow(props: AgentRowProps) {
   const summary = findings.length ? `, ${findings.length} finding${findings.length === 1 ? '' : 's'}` : '';
   const drawn = new Set(props.ghost ? (props.agent?.shifts ?? []).map(shiftSignature) : []);
   const changedWords = props.changed ? ', changed by this publish' : props.changed === false ? ', unchanged' : '';
+  const pendingWords = props.pending ? `, pending edit: ${props.pending.words.join('; ')}` : '';
   return (
     <div
       role="row"
       aria-rowindex={props.row + 2}
-      className="tl-row"
+      className={`tl-row${props.selected ? ' ed-row-selected' : ''}${props.pending ? ' ed-row-edited' : ''}`}
       style={{ top: props.top, height: props.height }}
       data-testid={`agent-row-${item.agentId}`}
+      data-pending={props.pending ? 'true' : undefined}
       data-agent-name={item.name}
     >
       <div
         role="rowheader"
         id={cellId(props.row, 0)}
         className={`tl-name${props.focusCol === 0 ? ' tl-focus' : ''}`}
-        aria-label={`${item.name}${summary}${script ? `, in a script session` : ''}${changedWords}`}
+        aria-label={`${item.name}${summary}${script ? `, in a script session` : ''}${changedWords}${pendingWords}`}
         onClick={() => props.onPick(props.row, 0)}
         onDoubleClick={() => props.onOpen(item.agentId)}
       >
+        {props.onSelect && (
+          <input
+            type="checkbox"
+            className="ed-check"
+            checked={!!props.selected}
+            aria-label={`Select ${item.name} for a bulk edit`}
+            title="Select for a bulk edit (Shift+click: every agent from the last one picked)"
+            onClick={(e) => {
+              e.stopPropagation();
+              props.onSelect?.(item.agentId, e.shiftKey);
+            }}
+            onChange={() => undefined}
+            data-testid="agent-select"
+          />
+        )}
         <span className="tl-name-text">{item.name}</span>
+        {props.pending && (
+          <span
+            className="tl-badge ed-badge-pending"
+            title={props.pending.words.join('\n')}
+            data-testid="pending-badge"
+          >
+            ✎ edited
+          </span>
+        )}
         {script && (
           <span className="tl-badge tl-badge-script" title={script.title} data-testid="script-badge">
             {script.text}
@@ -144,112 +196,8 @@ export const AgentRow = memo(function AgentRow(props: AgentRowProps) {
       {props.ghost?.shifts.map((shift, k) => (
         <GhostBar key={`ghost-${k}`} shift={shift} same={drawn.has(shiftSignature(shift))} {...props} />
       ))}
+      {props.pending && <RowEditMarks marks={props.pending} kind="pending" left={nameColPx} {...props} />}
+      {props.previewMarks && <RowEditMarks marks={props.previewMarks} kind="preview" left={nameColPx} {...props} />}
     </div>
   );
 });
-
-/**
- * A published shift drawn as an outline over the draft's: what the agent sees now. Dashed and tinted
- * where the draft has no identical shift, a thin line where it has; the row header says "changed" in words.
- */
-function GhostBar(props: AgentRowProps & { shift: TimelineShift; same: boolean }) {
-  const { shift } = props;
-  if (shift.endMs <= props.viewFrom || shift.startMs >= props.viewTo) return null;
-  const { x, width } = spanOf(shift.startMs, shift.endMs, props.scale);
-  return (
-    <div
-      className={props.same ? 'tl-ghost tl-ghost-same' : 'tl-ghost'}
-      data-testid="ghost-bar"
-      data-ghost-same={props.same}
-      aria-hidden="true"
-      style={{ left: nameColPx + x, width }}
-    />
-  );
-}
-
-function Cell(props: AgentRowProps & { cell: RowCell; col: number; focused: boolean }) {
-  const legend = useLegend();
-  const { cell, scale, col } = props;
-  const flagged = cell.findings.length > 0;
-  const common = {
-    role: 'gridcell' as const,
-    id: cellId(props.row, col),
-    'aria-label': cellLabel(cell),
-    title: cellLabel(cell),
-    onClick: () => props.onPick(props.row, col),
-    onDoubleClick: () => props.onOpen(props.item.agentId),
-  };
-  if (cell.kind === 'timeOff') {
-    const { x, width } = spanOf(cell.startMs, cell.endMs, scale);
-    if (cell.endMs <= props.viewFrom || cell.startMs >= props.viewTo) return null;
-    return (
-      <div
-        {...common}
-        className={`tl-timeoff${props.focused ? ' tl-focus' : ''}`}
-        style={{ left: nameColPx + x, width }}
-      >
-        <span aria-hidden="true">Time off</span>
-      </div>
-    );
-  }
-  const bar = barOf(cell.shift, scale, props.viewFrom, props.viewTo);
-  if (!bar) return null;
-  return (
-    <div
-      {...common}
-      className={`tl-shift${flagged ? ' tl-flagged' : ''}${props.focused ? ' tl-focus' : ''}`}
-      style={{ left: nameColPx + bar.x, width: bar.width }}
-      data-shift-id={cell.shift.id ?? undefined}
-    >
-      {bar.segments.map((s, i) => (
-        <span
-          key={i}
-          aria-hidden="true"
-          className={s.activityCodeId ? 'tl-seg' : 'tl-seg tl-seg-gap'}
-          style={{
-            left: s.x,
-            width: s.width,
-            background: s.activityCodeId ? legend.codeColour(s.activityCodeId) : undefined,
-          }}
-          title={
-            s.activityCodeId
-              ? `${legend.codeName(s.activityCodeId)} (${legend.codeCategory(s.activityCodeId)}) ${clockLabel(s.startMs, props.zone)}–${clockLabel(s.endMs, props.zone)}`
-              : undefined
-          }
-        />
-      ))}
-      {bar.width > 70 && (
-        <span className="tl-shift-text" aria-hidden="true">
-          {clockLabel(cell.startMs, props.zone)}–{clockLabel(cell.endMs, props.zone)}
-        </span>
-      )}
-    </div>
-  );
-}
-
-/** A finding where it happens: its pattern and word say the kind, its title the whole finding. */
-function Marker(props: AgentRowProps & { finding: Finding }) {
-  const { finding: f, scale } = props;
-  if (!f.start || !f.end || f.kind === 'scriptSession') return null;
-  const start = Date.parse(f.start);
-  const end = Date.parse(f.end);
-  if (end <= props.viewFrom || start >= props.viewTo) return null;
-  const style = markerStyle[f.kind];
-  const { x, width } = spanOf(start, end, scale);
-  return (
-    <div
-      aria-hidden="true"
-      className={`tl-marker tl-marker-${style}`}
-      style={{ left: nameColPx + x, width }}
-      data-finding-id={f.id}
-      data-testid="finding-marker"
-    >
-      <span
-        className="tl-marker-word"
-        title={`${markerWord[style]} ${spanWords(start, end, props.zone)}. ${findingKindLabel[f.kind]}: ${f.explanation}`}
-      >
-        {markerWord[style]}
-      </span>
-    </div>
-  );
-}

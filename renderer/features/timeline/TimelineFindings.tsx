@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Finding } from '../../../shared/analysis/types';
 import { findingKindLabel, markerStyle, markerWord, type FindingsIndex } from './findings-index';
 
@@ -11,11 +11,14 @@ export function TimelineFindings({
   status,
   zone,
   onShow,
+  renderFix,
 }: {
   index: FindingsIndex;
   status: 'loading' | 'failed' | 'ready';
   zone: string;
   onShow(f: Finding): void;
+  /** The finding's one-click fix, when the schedule can be edited. */
+  renderFix?: (f: Finding) => ReactNode;
 }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -63,6 +66,7 @@ export function TimelineFindings({
                       </span>
                       {f.explanation}
                     </button>
+                    {renderFix?.(f)}
                   </li>
                 ))}
               </ul>

@@ -17,6 +17,7 @@ import { useGridKeys, type JumpRequest } from './use-grid-keys';
 import { useVirtualizer } from './virtual';
 import { agentChanged } from './week-diff';
 import { hourMs, zoneChanges } from './zone-time';
+import type { GridEdits } from '../edits/use-grid-edits';
 
 const agentRowPx = 34;
 const unitRowPx = 30;
@@ -53,7 +54,10 @@ export function TimelineGrid(props: {
   ghostSubject?: TimelineSubject | null;
   /** Every changed agent of the unit, when "Changed only" fetched them. */
   changedIds?: readonly string[] | null;
+  /** Selection, direct edits and pending marks (stable callbacks; maps keep identity per agent). */
+  edits?: GridEdits;
 }) {
+  const edits = props.edits;
   const { subject, rows, findings, zone } = props;
   const view = useConsole((s) => s.timeline);
   const setTimeline = useConsole((s) => s.setTimeline);
@@ -154,6 +158,7 @@ export function TimelineGrid(props: {
     jump: props.jump,
     centreMs,
     rangeMs: viewTo - viewFrom,
+    onEdit: edits?.onEdit,
   });
 
   // Stable callbacks, so a memoized row re-renders only when its own data changes.
@@ -234,6 +239,8 @@ export function TimelineGrid(props: {
                   onPick={pick}
                   onToggle={toggleGroup}
                   zoneFinding={r.managementUnitId ? (findings.byUnit.get(r.managementUnitId) ?? null) : null}
+                  unitSelected={edits?.unitsSelected.has(unitKey(r.managementUnitId))}
+                  onSelectUnit={edits?.onSelectUnit}
                 />
               );
             return (
@@ -255,6 +262,11 @@ export function TimelineGrid(props: {
                 zone={zone}
                 ghost={ghostSubject ? ghostPages.agents.get(r.agentId) : undefined}
                 changed={changedOf(r.agentId)}
+                selected={edits?.selected.has(r.agentId)}
+                onSelect={edits?.onSelect}
+                onEdit={edits?.onEdit}
+                pending={edits?.pending.get(r.agentId)}
+                previewMarks={edits?.preview?.agentId === r.agentId ? edits.preview.marks : undefined}
               />
             );
           })}

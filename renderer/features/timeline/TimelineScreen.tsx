@@ -11,10 +11,19 @@ import { useTimelineView } from './use-timeline-view';
 import { unitKey } from './roster-rows';
 import { LegendProvider } from './legend-context';
 import { LiveScriptSessionsProvider, useLiveScriptSessions } from './use-live-script-sessions';
+import { TimelineEdits, useTimelineEdits } from '../edits/TimelineEdits';
 
 /** Agents and shifts of one schedule, with the week's findings where they happen. Reads the mirror: works offline. */
 export function TimelineScreen() {
   const t = useTimelineView();
+  return (
+    <TimelineEdits subject={t.subject}>
+      <TimelineScreenBody t={t} />
+    </TimelineEdits>
+  );
+}
+
+function TimelineScreenBody({ t }: { t: ReturnType<typeof useTimelineView> }) {
   const setTimeline = useConsole((s) => s.setTimeline);
   const toggleUnit = useConsole((s) => s.toggleTimelineUnit);
   const [jump, setJump] = useState<JumpRequest | null>(null);
@@ -37,6 +46,7 @@ export function TimelineScreen() {
     });
   };
 
+  const edits = useTimelineEdits(t.rows, t.roster.data, t.zone, t.buZone, subject, show);
   const analysisStatus =
     t.analysis.isPending && t.analysis.isFetching ? 'loading' : t.analysis.error ? 'failed' : 'ready';
   const body = (() => {
@@ -59,6 +69,7 @@ export function TimelineScreen() {
         jump={jump}
         ghostSubject={t.ghostSubject}
         changedIds={t.changedIds}
+        edits={edits.grid}
         label={`${bu.name}, ${schedule.published ? 'published' : 'draft'} schedule for the week of ${t.week}`}
       />
     );
@@ -69,6 +80,7 @@ export function TimelineScreen() {
       <LiveScriptSessionsProvider value={liveScripts}>
         <section className="screen tl-screen" aria-labelledby="timeline-title">
           <TimelineToolbar t={t} />
+          {edits.bars}
           {t.overview?.offline && (
             <p className="offline-badge tl-offline" role="status" data-testid="timeline-offline">
               Offline — showing the mirror{bu?.asOf ? ` as of ${new Date(bu.asOf).toLocaleString()}` : ''}.{' '}
@@ -77,7 +89,15 @@ export function TimelineScreen() {
           )}
           <div className="tl-body">
             <div className="tl-main">{body}</div>
-            {subject && <TimelineFindings index={t.findings} status={analysisStatus} zone={t.buZone} onShow={show} />}
+            {subject && (
+              <TimelineFindings
+                index={t.findings}
+                status={analysisStatus}
+                zone={t.buZone}
+                onShow={show}
+                renderFix={edits.renderFix}
+              />
+            )}
           </div>
           {subject && view.drawerAgentId && (
             <AgentDrawer
@@ -87,8 +107,10 @@ export function TimelineScreen() {
               otherZone={t.otherZone}
               findings={t.findings.byAgent.get(view.drawerAgentId) ?? []}
               onClose={() => setTimeline({ drawerAgentId: null })}
+              renderFix={edits.renderFix}
             />
           )}
+          {edits.dialog}
         </section>
       </LiveScriptSessionsProvider>
     </LegendProvider>

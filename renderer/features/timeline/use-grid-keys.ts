@@ -4,6 +4,8 @@ import { nameColPx } from './AgentRow';
 import { xOf, zoomStep, type TrackScale } from './bar-geometry';
 import { stepFinding, type FindingsIndex, type FindingTarget } from './findings-index';
 import { gridKey } from './grid-keys';
+import type { EditIntent } from '../../../shared/edits/types';
+import { editKey } from '../edits/edit-keys';
 import type { RowCell } from './row-cells';
 import type { RowItem } from './roster-rows';
 import type { Virtualizer } from './virtual';
@@ -32,6 +34,8 @@ export function useGridKeys(o: {
   jump: JumpRequest | null;
   centreMs: RefObject<number | null>;
   rangeMs: number;
+  /** Alt+←/→, Shift+Alt+←/→ and Delete on a focused shift edit it (the arrows alone still move focus). */
+  onEdit?: ((agentId: string, intent: EditIntent) => void) | undefined;
 }) {
   const view = useConsole((s) => s.timeline);
   const setTimeline = useConsole((s) => s.setTimeline);
@@ -91,6 +95,16 @@ export function useGridKeys(o: {
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (activeRow === null) return;
+    const focused = cellsByRow.get(activeRow)?.[activeCol - 1];
+    const focusedRow = rows[activeRow];
+    if (o.onEdit && focused?.kind === 'shift' && focusedRow?.kind === 'agent') {
+      const intent = editKey(e, { id: focused.shift.id, startMs: focused.startMs, endMs: focused.endMs });
+      if (intent) {
+        e.preventDefault();
+        o.onEdit(focusedRow.agentId, intent);
+        return;
+      }
+    }
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / 34) - 2);
     const intent = gridKey({ row: activeRow, col: activeCol }, e, { rowCount: rows.length, colsOf, pageRows });
     if (intent.type === 'none') return;
