@@ -8,21 +8,13 @@ import { useSchedulesEvents } from './features/schedules/events';
 import { SchedulesScreen } from './features/schedules/SchedulesScreen';
 import { useTimelineEvents } from './features/timeline/events';
 import { TimelineScreen } from './features/timeline/TimelineScreen';
+import { PublishScreen } from './features/publish/PublishScreen';
 import { NavRail } from './features/shell/NavRail';
-import { PendingScreen } from './features/shell/PendingScreen';
 import { StatusBar } from './features/shell/StatusBar';
 import { useShortcuts } from './features/shell/useShortcuts';
 import { NoticeTray } from './features/notices/NoticeTray';
 import { useOpsClient } from './ops-client-context';
 import { useConsole } from './store/context';
-import type { ScreenId } from './store/nav-slice';
-
-const purposes: Record<
-  Exclude<ScreenId, 'overview' | 'connections' | 'activity' | 'schedules' | 'timeline'>,
-  [string, string]
-> = {
-  publish: ['Publish', 'Guided publish with live retry status and one-click conflict retry.'],
-};
 
 export function App() {
   useShortcuts();
@@ -40,10 +32,10 @@ export function App() {
           <SchedulesScreen />
         ) : screen === 'timeline' ? (
           <TimelineScreen />
-        ) : screen === 'activity' ? (
-          <ActivityScreen />
+        ) : screen === 'publish' ? (
+          <PublishScreen />
         ) : (
-          <PendingScreen title={purposes[screen][0]} purpose={purposes[screen][1]} />
+          <ActivityScreen />
         )}
       </main>
       <StatusBar />

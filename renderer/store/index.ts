@@ -1,6 +1,6 @@
 /**
  * The console's UI state only: which screen, which connection, unit and week
- * are selected, the Activity log's and the Timeline's filters, and notices. Server data lives
+ * are selected, the Activity log's, the Timeline's and the Publish screen's picks and filters, and notices. Server data lives
  * in the query cache (see ../query-client.ts); each feature subscribes to
  * the events that change its own data.
  */
@@ -9,6 +9,7 @@ import { createActivityFilterSlice, type ActivityFilterSlice } from './activity-
 import { createEditsSlice, type EditsSlice } from './edits-slice';
 import { createNavSlice, type NavSlice } from './nav-slice';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice';
+import { createPublishSlice, type PublishSlice } from './publish-slice';
 import { createSchedulesSelectionSlice, type SchedulesSelectionSlice } from './schedules-selection-slice';
 import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 
@@ -17,7 +18,8 @@ export type ConsoleState = NavSlice &
   SchedulesSelectionSlice &
   ActivityFilterSlice &
   TimelineSlice &
-  EditsSlice;
+  EditsSlice &
+  PublishSlice;
 export type ConsoleStore = StoreApi<ConsoleState>;
 export type SliceSet = StoreApi<ConsoleState>['setState'];
 
@@ -29,5 +31,6 @@ export function createConsoleStore(): ConsoleStore {
     ...createActivityFilterSlice(set),
     ...createTimelineSlice(set),
     ...createEditsSlice(set),
+    ...createPublishSlice(set),
   }));
 }
