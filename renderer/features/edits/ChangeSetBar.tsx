@@ -62,11 +62,7 @@ export function ChangeSetBar() {
         >
           ↷ Redo
         </button>
-        {last && (
-          <span className="muted ed-last" title={last.label}>
-            Last: {last.label}
-          </span>
-        )}
+
         <span className="ed-spacer" />
         <button
           type="button"
