@@ -5,7 +5,8 @@
  * analyses its synced weeks again and the console is told (`analysis.updated`).
  * Pending edits are in every result: a full run analyses the schedules as
  * edited, and after each change to a change set (`edits.changed`) only the
- * agents it touched are analysed again, here, at once (edit-follower.ts).
+ * agents it touched are analysed again, on the worker too, where the
+ * analysed week is kept (edit-follower.ts, kept-weeks.ts).
  */
 import type Database from 'better-sqlite3';
 import type { AnalysisUpdate, WeekAnalysis } from '../../../shared/analysis/week-analysis';
@@ -25,6 +26,8 @@ export interface AnalysisServiceDeps {
   heavy: HeavyWork;
   now?: () => Date;
   viewerTimeZone?: string;
+  /** How long an edit may wait for its findings before they are left to arrive later (edit-follower.ts). */
+  followWaitMs?: number;
 }
 
 export type AnalysisService = ReturnType<typeof createAnalysisService>;
@@ -35,9 +38,10 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
   const store = createWeekAnalysisStore(deps.db);
   const follower = createEditFollower({
     db: deps.db,
-    now,
-    viewerTimeZone,
+    heavy: deps.heavy,
+    clock: () => ({ now: now().toISOString(), viewerTimeZone }),
     announce: (update) => deps.events.emit('analysis.updated', update),
+    ...(deps.followWaitMs !== undefined ? { waitMs: deps.followWaitMs } : {}),
   });
   // Every change set change, from any window or the CLI in this process, reaches the hub first.
   deps.events.attach((name, payload) => {
@@ -78,7 +82,14 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
     /** The stored analysis, or a fresh run when there is none. */
     async latest(businessUnitId: string, week: string): Promise<WeekAnalysis> {
       checkWeek(businessUnitId, week);
-      return follower.refreshed(businessUnitId, week) ?? store.load(businessUnitId, week) ?? run(businessUnitId, week);
+      // Edits whose findings are still on their way are waited for: the answer includes every edit made before it.
+      await follower.settled();
+      if (follower.behind(businessUnitId, week)) return run(businessUnitId, week);
+      return store.load(businessUnitId, week) ?? run(businessUnitId, week);
+    },
+    /** Every edit so far followed: findings stored and announced. */
+    followed(): Promise<void> {
+      return follower.settled();
     },
     /** After a sync: push the counts of the weeks the worker analysed again. */
     announce(updates: AnalysisUpdate[]): void {

@@ -1,110 +1,79 @@
 /**
- * Findings that follow every edit. Each week a schedule's change set touched
- * is kept analysed in memory (edited-week.ts): the first edit after the
- * mirror changed pays one full pass of the week, every later one only the
- * agents whose pending week moved. The result is stored as the week's
- * analysis (what `analysis.get` serves, the CLI too) and announced with
- * `analysis.updated`, so the findings panel and the markers update at once.
+ * Findings that follow every edit, seen from the services. The analysed
+ * weeks live on the heavy worker (kept-weeks.ts): after each change to a
+ * change set the services only post "schedule S's edits changed", and store
+ * and announce (`analysis.updated`) the weeks whose findings moved when the
+ * answer comes. So the services' loop never builds a week or re-analyses a
+ * bulk edit; it goes on answering timeline pages meanwhile.
  *
- * Kept only while the mirror under it stands: when another connection
- * commits (a sync, or a full analysis on the worker) the weeks are dropped
- * and the next edit starts from the mirror again.
+ * An answer that comes within `waitMs` (one agent's edit takes a few
+ * milliseconds on the worker) is taken at once, so `edits.apply` returns with
+ * the findings stored and announced as before. A longer one (a bulk edit, the
+ * first edit after the worker started, a worker busy with a sync) arrives
+ * through the loop; `analysis.get` waits for every answer still to come, so
+ * it still sees every edit made before it. Edits another process makes are
+ * stored by that process's own follower, and the worker's kept week takes
+ * them in with the next edit here (it compares where each agent's pending
+ * week stands, whoever moved it).
  */
 import type Database from 'better-sqlite3';
-import type { AnalysisUpdate, WeekAnalysis } from '../../../shared/analysis/week-analysis';
+import type { AnalysisUpdate } from '../../../shared/analysis/week-analysis';
 import { summarize } from '../../../shared/analysis/week-analysis';
-import { prepared } from '../../mirror/statement-cache';
-import { addDays } from '../../mirror/sync/business-unit-weeks';
 import { createWeekAnalysisStore } from '../../mirror/week-analyses';
-import { analyseEditedWeek, followPendingEdits, weekAnalysisOf, type EditedWeek } from './edited-week';
+import type { HeavyWork } from '../heavy/heavy-work';
+import type { FromFollower } from '../heavy/messages';
+import type { AnalysisClock } from './kept-weeks';
 
-/** A few weeks of a unit or two; each holds the week's analysis input and findings. */
-const maxWeeks = 4;
+/** How long an edit may hold the services' loop for its findings: the loop-delay goal (issue 14, responsiveness bench). */
+export const defaultFollowWaitMs = 50;
 
 export interface EditFollowerDeps {
   db: Database.Database;
-  now: () => Date;
-  viewerTimeZone: string;
+  heavy: HeavyWork;
+  clock(): AnalysisClock;
   announce(update: AnalysisUpdate): void;
+  waitMs?: number;
 }
 
 export type EditFollower = ReturnType<typeof createEditFollower>;
 
 export function createEditFollower(deps: EditFollowerDeps) {
-  const { db } = deps;
-  const store = createWeekAnalysisStore(db);
-  const dataVersion = db.prepare('PRAGMA data_version').pluck();
-  let version: unknown = null;
-  const weeks = new Map<string, EditedWeek>();
+  const store = createWeekAnalysisStore(deps.db);
+  const waitMs = deps.waitMs ?? defaultFollowWaitMs;
+  /** Units whose edits went unfollowed (the worker stopped): their stored weeks are behind, each is run again once. */
+  const behind = new Map<string, Set<string>>();
 
-  function current(): void {
-    const v = dataVersion.get();
-    if (v !== version) {
-      weeks.clear();
-      version = v;
+  function followed(businessUnitId: string, answer: FromFollower): void {
+    if (answer.type !== 'followed') {
+      behind.set(businessUnitId, new Set());
+      return;
+    }
+    for (const { profileId, analysis } of answer.weeks) {
+      store.save(analysis);
+      deps.announce({ profileId, businessUnitId, week: analysis.week, ...summarize(analysis.findings) });
     }
   }
 
-  /** The BU weeks a schedule covers, and the profile its unit is mirrored for; null when it is not mirrored. */
-  function scheduleWeeks(businessUnitId: string, scheduleId: string): { profileId: string; weeks: string[] } | null {
-    const row = prepared(
-      db,
-      `SELECT s.week_date, s.week_count, b.profile_id FROM schedules s JOIN business_units b ON b.id = s.business_unit_id
-       WHERE s.id = ? AND s.business_unit_id = ? LIMIT 1`,
-    )
-      .raw()
-      .get(scheduleId, businessUnitId) as [string, number, string] | undefined;
-    if (!row) return null;
-    const [weekDate, weekCount, profileId] = row;
-    return { profileId, weeks: Array.from({ length: Math.max(1, weekCount) }, (_, i) => addDays(weekDate, 7 * i)) };
-  }
-
-  function keep(key: string, edited: EditedWeek): void {
-    weeks.delete(key);
-    if (weeks.size >= maxWeeks) weeks.delete(weeks.keys().next().value!);
-    weeks.set(key, edited);
-  }
-
-  /** The week brought up to its change set, stored when it moved; null when it is not kept (no edit followed yet). */
-  function follow(businessUnitId: string, week: string, build: boolean): WeekAnalysis | null {
-    current();
-    const key = `${businessUnitId}\u0000${week}`;
-    const kept = weeks.get(key);
-    if (!kept && !build) return null;
-    const ctx = { now: deps.now().toISOString(), viewerTimeZone: deps.viewerTimeZone };
-    const next = kept ? followPendingEdits(db, kept) : analyseEditedWeek(db, businessUnitId, week, ctx);
-    keep(key, next);
-    if (next === kept) return null;
-    const analysis = weekAnalysisOf(next, ctx.now);
-    store.save(analysis);
-    return analysis;
-  }
-
   return {
-    /**
-     * After a change set changed (`edits.changed`): every week of the schedule
-     * analysed as edited, stored and announced. Synchronous, so an
-     * `analysis.get` after `edits.apply` answers already reads the edit.
-     */
+    /** After a change set changed (`edits.changed`): every week of the schedule analysed as edited, stored and announced. */
     changed(businessUnitId: string, scheduleId: string): void {
-      const schedule = scheduleWeeks(businessUnitId, scheduleId);
-      if (!schedule) return;
-      for (const week of schedule.weeks) {
-        let analysis: WeekAnalysis | null;
-        try {
-          analysis = follow(businessUnitId, week, true);
-        } catch {
-          // Not followed (a change set this build cannot read, say): forgotten, so the next full run says why.
-          weeks.delete(`${businessUnitId}\u0000${week}`);
-          continue;
-        }
-        if (analysis)
-          deps.announce({ profileId: schedule.profileId, businessUnitId, week, ...summarize(analysis.findings) });
-      }
+      const asked = deps.heavy.askFollower({ type: 'follow', businessUnitId, scheduleId, clock: deps.clock() }, (a) =>
+        followed(businessUnitId, a),
+      );
+      asked.wait(waitMs);
     },
-    /** For `analysis.get`: a kept week brought up to edits made elsewhere (another process, the CLI); null when not kept or unmoved. */
-    refreshed(businessUnitId: string, week: string): WeekAnalysis | null {
-      return follow(businessUnitId, week, false);
+
+    /** Whether the stored analysis of the week may miss an edit whose follow was lost; true once per such week. */
+    behind(businessUnitId: string, week: string): boolean {
+      const rerun = behind.get(businessUnitId);
+      if (!rerun || rerun.has(week)) return false;
+      rerun.add(week);
+      return true;
+    },
+
+    /** Every edit asked about so far followed (benches and tests wait on it). */
+    settled(): Promise<void> {
+      return deps.heavy.followerIdle();
     },
   };
 }

@@ -14,7 +14,8 @@ import { OpsError } from '../../../shared/ops-error';
 import type { TokenProvider } from '../../genesys/types';
 import { userMessage } from '../dispatch';
 import { failureCategory } from '../failure-category';
-import type { FromWorker, SyncOutcome, SyncTask, ToWorker } from './messages';
+import { createFollowChannel, type FollowChannel, type FollowQuestion } from './follow-channel';
+import type { FromFollower, FromWorker, SyncOutcome, SyncTask, ToWorker } from './messages';
 
 /** Where the worker's code is: the bundle beside a built entry, or the TypeScript source through tsx. */
 export interface WorkerLocation {
@@ -37,6 +38,13 @@ export interface HeavyWork {
     hooks: { tokens: TokenProvider; progress(p: JobProgress): void; signal: AbortSignal },
   ): Promise<SyncOutcome>;
   analyse(businessUnitId: string, week: string, ctx: { now: string; viewerTimeZone: string }): Promise<WeekAnalysis>;
+  /**
+   * A question for the worker's edit follower; the answer reaches `onAnswer`, in the order asked.
+   * `wait(ms)` blocks this thread up to ms for it (true when it came and was handled).
+   */
+  askFollower(question: FollowQuestion, onAnswer: (answer: FromFollower) => void): { wait(ms: number): boolean };
+  /** Every follower question asked so far answered. */
+  followerIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,20 +59,32 @@ export function startHeavyWork(opts: { dbFile: string; nativeBinding?: string; l
   const location = opts.location ?? locateHeavyWorker();
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
+  let follows: FollowChannel | null = null;
   let nextId = 1;
 
   function fail(reason: string): void {
     for (const p of pending.values())
       p.reject(new OpsError('internal', `The background worker stopped (${reason}). Try again.`));
     pending.clear();
+    follows?.fail(reason);
+    follows = null;
     worker = null;
   }
 
   function ensureWorker(): Worker {
     if (worker) return worker;
+    // Each worker gets a fresh follow channel: what it kept in memory dies with it.
+    const channel = createFollowChannel();
     const w = new Worker(location.file, {
-      workerData: { entry: location.entry, dbFile: opts.dbFile, nativeBinding: opts.nativeBinding },
+      workerData: {
+        entry: location.entry,
+        dbFile: opts.dbFile,
+        nativeBinding: opts.nativeBinding,
+        follows: channel.workerEnd,
+      },
+      transferList: [channel.workerEnd.port],
     });
+    follows = channel;
     w.on('message', (msg: FromWorker) => onMessage(w, msg));
     w.on('error', (err) => fail(err.message));
     w.on('exit', (code) => {
@@ -141,9 +161,20 @@ export function startHeavyWork(opts: { dbFile: string; nativeBinding?: string; l
     analyse(businessUnitId, week, ctx) {
       return send<WeekAnalysis>((id) => ({ type: 'analyse', id, businessUnitId, week, ...ctx }));
     },
+    askFollower(question, onAnswer) {
+      ensureWorker();
+      const channel = follows!;
+      const seq = channel.ask(question, onAnswer);
+      return { wait: (ms) => channel.wait(seq, ms) };
+    },
+    followerIdle() {
+      return follows?.idle() ?? Promise.resolve();
+    },
     async close() {
       const w = worker;
       worker = null;
+      follows?.fail('closed');
+      follows = null;
       if (w) await w.terminate();
       pending.clear();
     },

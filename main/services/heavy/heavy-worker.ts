@@ -15,14 +15,22 @@ import { openWorkerConnection } from '../../mirror/database';
 import { createAuditRepository } from '../../mirror/request-audit';
 import { defaultWeeks } from '../../mirror/sync/business-unit-weeks';
 import { syncBusinessUnit } from '../../mirror/sync/sync-business-unit';
-import { runWeekAnalysis } from '../analysis/week-runner';
+import { createKeptWeeks } from '../analysis/kept-weeks';
 import { userMessage } from '../dispatch';
 import { failureCategory } from '../failure-category';
-import type { FromWorker, SyncOutcome, SyncTask, ToWorker, WorkerFailure } from './messages';
+import { serveFollows } from './follow-server';
+import type { FollowPortData, FromWorker, SyncOutcome, SyncTask, ToWorker, WorkerFailure } from './messages';
 
 const port = parentPort!;
-const { dbFile, nativeBinding } = workerData as { dbFile: string; nativeBinding?: string };
+const { dbFile, nativeBinding, follows } = workerData as {
+  dbFile: string;
+  nativeBinding?: string;
+  follows: FollowPortData;
+};
 const db = openWorkerConnection(dbFile, nativeBinding);
+// The analysed weeks that follow edits live here, beside the syncs that invalidate them.
+const kept = createKeptWeeks(db);
+serveFollows(kept, follows);
 const audit = createAuditRepository(db).sink;
 const running = new Map<number, AbortController>();
 const tokenAsks = new Map<number, { resolve: (t: string) => void; reject: (e: Error) => void }>();
@@ -54,6 +62,8 @@ async function sync(id: number, task: SyncTask): Promise<SyncOutcome> {
   const fixed = task.fixedNow;
   const now = () => (fixed ? new Date(fixed) : new Date());
   const session = openGenesysSession({ profileId: task.profileId, env: task.env, tokens: tokensFor(id), audit });
+  kept.syncStarted(task.businessUnitId);
+  let mirrorChanged = true;
   try {
     let weeks = task.weeks;
     if (!weeks && task.weekCount) {
@@ -80,10 +90,11 @@ async function sync(id: number, task: SyncTask): Promise<SyncOutcome> {
     const { changed, ...summary } = result;
     const analysed: SyncOutcome['analysed'] = [];
     // Findings change only when mirrored data did; weeks with no schedule have none to find.
-    if (summary.status === 'ok' && changed.some((t) => t !== 'sync_runs')) {
+    mirrorChanged = changed.some((t) => t !== 'sync_runs');
+    if (summary.status === 'ok' && mirrorChanged) {
       for (const week of summary.weeks) {
         try {
-          const analysis = runWeekAnalysis(db, task.businessUnitId, week, {
+          const analysis = kept.analyse(task.businessUnitId, week, {
             now: now().toISOString(),
             viewerTimeZone: task.viewerTimeZone,
           });
@@ -95,6 +106,7 @@ async function sync(id: number, task: SyncTask): Promise<SyncOutcome> {
     }
     return { summary, changed, analysed };
   } finally {
+    kept.syncEnded(task.businessUnitId, mirrorChanged);
     running.delete(id);
     session.close();
   }
@@ -110,7 +122,7 @@ port.on('message', (msg: ToWorker) => {
       return;
     case 'analyse':
       try {
-        const analysis = runWeekAnalysis(db, msg.businessUnitId, msg.week, {
+        const analysis = kept.analyse(msg.businessUnitId, msg.week, {
           now: msg.now,
           viewerTimeZone: msg.viewerTimeZone,
         });

@@ -1,9 +1,11 @@
 /** What the services thread and the heavy-work worker say to each other (structured clone, same program on both ends). */
+import type { MessagePort } from 'node:worker_threads';
 import type { JobProgress } from '../../../shared/contract';
 import type { FailureCategory } from '../../../shared/contract';
 import type { AnalysisUpdate, WeekAnalysis } from '../../../shared/analysis/week-analysis';
 import type { SyncRunSummary } from '../../../shared/mirror';
 import type { GenesysEnvironment } from '../../genesys/types';
+import type { AnalysisClock, FollowedWeek } from '../analysis/kept-weeks';
 
 export interface SyncTask {
   profileId: string;
@@ -42,3 +44,25 @@ export interface WorkerFailure {
   message: string;
   category: FailureCategory;
 }
+
+/**
+ * The edit-following channel: a port of its own beside the worker's, so the
+ * services can take its answers synchronously (receiveMessageOnPort) while
+ * the other messages keep flowing through the event loop, and a shared
+ * counter the worker bumps after each answer, for Atomics.wait.
+ */
+export interface FollowPortData {
+  port: MessagePort;
+  answered: SharedArrayBuffer;
+}
+
+export interface ToFollower {
+  type: 'follow';
+  seq: number;
+  businessUnitId: string;
+  scheduleId: string;
+  clock: AnalysisClock;
+}
+
+export type FromFollower =
+  { type: 'followed'; seq: number; weeks: FollowedWeek[] } | { type: 'failed'; seq: number; error: WorkerFailure };
