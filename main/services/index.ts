@@ -20,7 +20,8 @@ import { createEditsService } from './edits/edits-service';
 import { createHandlers } from './handlers';
 import { startHeavyWork, type WorkerLocation } from './heavy/heavy-work';
 import { createJobRegistry, type JobRegistry } from './jobs/job-registry';
-import { notYetPublishService } from './publish/not-yet';
+import { createPublishService } from './publish/publish-service';
+import type { PublishClock } from './publish/publish-runs';
 import { createSchedulesService } from './schedules/schedules-service';
 import { createScriptSessionService } from './script-sessions/script-session-service';
 import type { WatchTimers } from './script-sessions/watcher';
@@ -45,6 +46,8 @@ export interface ServicesOptions {
   log?: (line: string) => void;
   /** Where the heavy-work worker's code is (default: beside the bundle, or the TypeScript source). */
   heavyWorker?: WorkerLocation;
+  /** The publish engine's clock and timers, its session watch cadence and operation wait (tests). */
+  publish?: { clock?: PublishClock; watchEveryMs?: number; operationTimeoutMs?: number };
 }
 
 export interface Services {
@@ -105,6 +108,17 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.timers ? { timers: opts.timers } : {}),
   });
+  const publish = createPublishService({
+    db,
+    connections,
+    jobs,
+    events,
+    audit: audit.sink,
+    now: opts.now ?? (() => new Date()),
+    viewerTimeZone: analysis.viewerTimeZone,
+    log,
+    ...opts.publish,
+  });
   const handlers = createHandlers({
     ...opts,
     db,
@@ -114,10 +128,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     jobs,
     scriptSessions,
     edits: createEditsService({ db, events, ...(opts.now ? { now: opts.now } : {}) }),
-    publish: notYetPublishService(),
+    publish,
     activity: { list: (q) => audit.query(q) },
     databaseMovedAside: movedAside,
   });
+  // A publish the last run left unfinished is reconciled with Genesys and finished (or reported) now.
+  publish.resumeUnfinished();
   return {
     dispatch: createDispatch(handlers, log),
     events,

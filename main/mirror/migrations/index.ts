@@ -12,6 +12,7 @@ import m003 from './003-analysis';
 import m004 from './004-timeline-weeks';
 import m005 from './005-staffing-requirements';
 import m006 from './006-pending-edits';
+import m007 from './007-publish-journal';
 import { rebuildTimelineWeeks } from '../timeline/weeks';
 
 export interface Migration {
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   { id: 4, name: '004-timeline-weeks', sql: m004, backfill: rebuildTimelineWeeks },
   { id: 5, name: '005-staffing-requirements', sql: m005 },
   { id: 6, name: '006-pending-edits', sql: m006 },
+  { id: 7, name: '007-publish-journal', sql: m007 },
 ];

@@ -1,0 +1,63 @@
+/**
+ * `calm`: a publish of a draft with pending edits lands in the minimum number
+ * of requests (one re-read of the schedule and its agents, one script-session
+ * check, uploadurl, PUT, update, and the verifying re-read), every edit is
+ * what Genesys has afterwards, the journal holds every step answered, and
+ * the report carries every attempt with its contextId and no token.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPublishRig, type PublishRig } from './publish-rig';
+
+let rig: PublishRig;
+beforeAll(async () => {
+  rig = await startPublishRig({ seed: 81 });
+}, 60_000);
+afterAll(async () => rig?.close());
+
+describe('publish under calm', () => {
+  it('publishes every edit in the minimum requests and reports each attempt', async () => {
+    const draft = rig.draft();
+    const before = new Map(
+      [...draft.agentSchedules.values()].map((a) => [a.userId, a.shifts.map((s) => Date.parse(s.startDate))]),
+    );
+    const edited = await rig.editAgents(draft.id, 3);
+    const versionBefore = draft.version;
+    const view = await rig.publish({ scheduleId: draft.id });
+    expect({ phase: view.phase, outcome: view.outcome }).toEqual({ phase: 'done', outcome: view.outcome });
+    expect(view.counts.applied).toBe(3);
+    const after = rig.schedule(draft.id);
+    expect(after.published).toBe(true);
+    expect(after.version).toBe(versionBefore + 1);
+    for (const agentId of edited) {
+      const starts = after.agentSchedules.get(agentId)!.shifts.map((s) => Date.parse(s.startDate));
+      expect(starts).toContain(before.get(agentId)![0]! + 3_600_000);
+      expect(starts).not.toContain(before.get(agentId)![0]!);
+    }
+    const calls = view.steps.filter((s) => s.kind !== 'decision' && s.kind !== 'wait' && s.kind !== 'analyse');
+    expect(calls.map((s) => s.kind)).toEqual([
+      'reread',
+      'checkScriptSessions',
+      'requestUploadUrl',
+      'putUpload',
+      'sendUpdate',
+      'awaitOperation',
+      'reread',
+    ]);
+    expect(view.steps.every((s) => s.status !== 'sent' && s.status !== 'waiting')).toBe(true);
+    // The change set was published, so nothing is pending any more.
+    const list = await rig.call('edits.list', {
+      profileId: rig.profileId,
+      businessUnitId: rig.businessUnitId,
+      scheduleId: draft.id,
+    });
+    expect(list.count).toBe(0);
+
+    const csv = await rig.call('publish.report', { jobId: view.jobId, format: 'csv' });
+    expect(csv.content.split('\n').filter((l) => l.startsWith('step,')).length).toBe(view.steps.length);
+    expect(csv.content).not.toMatch(/Bearer|access_token/i);
+    const json = await rig.call('publish.report', { jobId: view.jobId, format: 'json' });
+    expect(json.report.agents.map((a) => a.status)).toEqual(['applied', 'applied', 'applied']);
+    const list2 = await rig.call('publish.list', {});
+    expect(list2.map((p) => p.jobId)).toContain(view.jobId);
+  }, 60_000);
+});
