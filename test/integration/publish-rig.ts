@@ -30,6 +30,12 @@ export interface PublishRig {
   editAgents(scheduleId: string, count: number, byMinutes?: number, skip?: number): Promise<string[]>;
   /** Starts the publish and waits for its run to end; answers the view. */
   publish(args?: Partial<OpsArgs<'publish.start'>>): Promise<PublishView>;
+  /** Starts the publish; answers its id at once. */
+  start(args?: Partial<OpsArgs<'publish.start'>>): Promise<string>;
+  /** The view once its phase is one of `phases` (read from the journal, as a window would). */
+  until(jobId: string, phases: PublishView['phase'][], timeoutMs?: number): Promise<PublishView>;
+  /** Shift ids other editors (not this app's client) changed in a schedule, per agent. */
+  theirShiftIds(scheduleId: string): Map<string, Set<string>>;
   close(): Promise<void>;
 }
 
@@ -103,6 +109,33 @@ export async function startPublishRig(options: RigOptions = {}): Promise<Publish
           source: { type: 'direct' },
         });
       return agents.map((a) => a.userId);
+    },
+    async start(args = {}) {
+      const job = await call('publish.start', {
+        profileId,
+        businessUnitId,
+        week,
+        confirm: true,
+        acceptKinds: 'all',
+        ...args,
+      });
+      return job.jobId;
+    },
+    async until(jobId, phases, timeoutMs = 30_000) {
+      for (const deadline = Date.now() + timeoutMs; ;) {
+        const view = await call('publish.state', { jobId });
+        if (phases.includes(view.phase)) return view;
+        if (Date.now() > deadline) throw new Error(`publish still ${view.phase}: ${view.outcome ?? ''}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    theirShiftIds(scheduleId) {
+      const out = new Map<string, Set<string>>();
+      for (const [agentId, h] of schedule(scheduleId).agentHistory ?? [])
+        for (const c of h.changes)
+          if (c.modifiedByUserId !== org.clientId)
+            for (const sh of c.shifts) out.set(agentId, new Set([...(out.get(agentId) ?? []), sh.id]));
+      return out;
     },
     async publish(args = {}) {
       const job = await call('publish.start', {
