@@ -5,8 +5,9 @@
  * and the script sessions last seen active. Shapes are shared/analysis's.
  */
 import type Database from 'better-sqlite3';
-import type { AnalysisInput, ScriptSessionInput, ShiftInput } from '../../shared/analysis/types';
+import type { ActivityInput, AnalysisInput, ScriptSessionInput, ShiftInput } from '../../shared/analysis/types';
 import { addDays } from './sync/business-unit-weeks';
+import { decodeAgentWeek, PackedWeekError, type DecodedShift } from './timeline/packed-week';
 
 export type MirroredWeek = AnalysisInput;
 
@@ -17,6 +18,98 @@ export interface AnalysisContext {
 }
 
 const bool = (n: number) => n === 1;
+
+type WeekParams = Record<string, unknown>;
+
+/** ISO text of an instant, made once per instant: a week's 300,000 activities start at a few hundred quarter hours. */
+function isoTexts(): (ms: number) => string {
+  const texts = new Map<number, string>();
+  return (ms) => {
+    let text = texts.get(ms);
+    if (text === undefined) texts.set(ms, (text = new Date(ms).toISOString()));
+    return text;
+  };
+}
+
+/**
+ * Every shift's activities in order, by the shift's mirror key, from the
+ * timeline's packed weeks (one blob per agent schedule, written in the same
+ * transaction as the rows): a 5,000-agent week is ~330,000 activity rows,
+ * whose reading and sorting was most of the week's load. null when a blob
+ * cannot be read (the caller reads the rows instead).
+ */
+function packedActivities(db: Database.Database, p: WeekParams, inWeek: string): Map<number, ActivityInput[]> | null {
+  const codes = new Map(
+    (
+      db.prepare(`SELECT id, activity_codes_json FROM schedules WHERE id IN (${inWeek})`).raw().all(p) as Array<
+        [string, string]
+      >
+    ).map(([id, json]) => [id, JSON.parse(json) as string[]]),
+  );
+  const decoded: DecodedShift[] = [];
+  try {
+    for (const [scheduleId, packed] of db
+      .prepare(`SELECT schedule_id, packed FROM timeline_weeks WHERE schedule_id IN (${inWeek})`)
+      .raw()
+      .iterate(p) as IterableIterator<[string, Buffer]>)
+      decodeAgentWeek(packed, scheduleId, codes.get(scheduleId) ?? [], -Infinity, Infinity, decoded);
+  } catch (err) {
+    if (err instanceof PackedWeekError) return null;
+    throw err;
+  }
+  const iso = isoTexts();
+  const byShift = new Map<number, ActivityInput[]>();
+  for (const s of decoded) {
+    const list: ActivityInput[] = new Array(s.activities.length);
+    s.activities.forEach((a, i) => {
+      list[i] = { startDate: iso(a.startMs), lengthMinutes: a.lengthMinutes, activityCodeId: a.activityCodeId };
+    });
+    byShift.set(s.key, list);
+  }
+  return byShift;
+}
+
+/** The same from the activity rows: the record the packed weeks are derived from. */
+function rowActivities(db: Database.Database, p: WeekParams, inWeek: string): Map<number, ActivityInput[]> {
+  const iso = isoTexts();
+  const byShift = new Map<number, ActivityInput[]>();
+  for (const [shiftKey, startMs, lengthMinutes, activityCodeId] of db
+    .prepare(
+      `SELECT a.shift_key, a.start_ms, a.length_minutes, a.activity_code_id
+       FROM activities a JOIN shifts s ON s.key = a.shift_key WHERE s.schedule_id IN (${inWeek}) ORDER BY a.shift_key, a.seq`,
+    )
+    .raw()
+    .iterate(p) as IterableIterator<[number, number, number, string]>) {
+    let list = byShift.get(shiftKey);
+    if (!list) byShift.set(shiftKey, (list = []));
+    list.push({ startDate: iso(startMs), lengthMinutes, activityCodeId });
+  }
+  return byShift;
+}
+
+/** The week's shifts in (schedule, agent, start) order; the start as Genesys sent it (a naive one is a finding). */
+function readShifts(db: Database.Database, p: WeekParams, inWeek: string): ShiftInput[] {
+  const rows = db
+    .prepare(
+      `SELECT key, id, schedule_id, agent_id, start_date, length_minutes
+       FROM shifts WHERE schedule_id IN (${inWeek}) ORDER BY schedule_id, agent_id, start_ms`,
+    )
+    .raw()
+    .all(p) as Array<[number, string | null, string, string, string, number]>;
+  let activities = packedActivities(db, p, inWeek);
+  // Every mirrored shift is in its agent's packed week; one missing means the blobs are not of these rows.
+  if (activities && rows.some(([key]) => !activities!.has(key))) activities = null;
+  activities ??= rowActivities(db, p, inWeek);
+  // A shift Genesys sent without an id gets the mirror's key, so findings can still name it.
+  return rows.map(([key, id, scheduleId, agentId, startDate, lengthMinutes]) => ({
+    id: id ?? `mirror-shift-${key}`,
+    scheduleId,
+    agentId,
+    startDate,
+    lengthMinutes,
+    activities: activities.get(key) ?? [],
+  }));
+}
 
 /** null when the unit was never synced (its zone is unknown, so nothing could be placed in time). */
 export function loadAnalysisInput(
@@ -40,39 +133,7 @@ export function loadAnalysisInput(
     p,
   ).map((s) => ({ ...s, published: bool(s.published) }));
 
-  const shiftRows = all<{
-    key: number;
-    id: string | null;
-    scheduleId: string;
-    agentId: string;
-    startDate: string;
-    lengthMinutes: number;
-  }>(
-    `SELECT key, id, schedule_id AS scheduleId, agent_id AS agentId, start_date AS startDate, length_minutes AS lengthMinutes
-     FROM shifts WHERE schedule_id IN (${inWeek}) ORDER BY schedule_id, agent_id, start_ms`,
-    p,
-  );
-  const activities = new Map<number, ShiftInput['activities']>();
-  for (const a of all<{ shiftKey: number; startMs: number; lengthMinutes: number; activityCodeId: string }>(
-    `SELECT a.shift_key AS shiftKey, a.start_ms AS startMs, a.length_minutes AS lengthMinutes, a.activity_code_id AS activityCodeId
-     FROM activities a JOIN shifts s ON s.key = a.shift_key WHERE s.schedule_id IN (${inWeek}) ORDER BY a.shift_key, a.seq`,
-    p,
-  )) {
-    const list = activities.get(a.shiftKey) ?? [];
-    list.push({
-      startDate: new Date(a.startMs).toISOString(),
-      lengthMinutes: a.lengthMinutes,
-      activityCodeId: a.activityCodeId,
-    });
-    activities.set(a.shiftKey, list);
-  }
-  // A shift Genesys sent without an id gets the mirror's key, so findings can still name it.
-  const shifts: ShiftInput[] = shiftRows.map(({ key, id, ...s }) => ({
-    id: id ?? `mirror-shift-${key}`,
-    ...s,
-    activities: activities.get(key) ?? [],
-  }));
-
+  const shifts = readShifts(db, p, inWeek);
   const agents = all<{ id: string; name: string; managementUnitId: string }>(
     `SELECT a.id, a.name, coalesce(a.management_unit_id, (SELECT s.management_unit_id FROM agent_schedules s WHERE s.agent_id = a.id LIMIT 1), '') AS managementUnitId
      FROM agents a WHERE a.business_unit_id = @bu OR a.id IN (SELECT agent_id FROM agent_schedules WHERE schedule_id IN (${inWeek})) ORDER BY a.name, a.id`,

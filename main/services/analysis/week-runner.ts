@@ -2,8 +2,9 @@
  * One run of a week's analysis against a mirror connection: read the week,
  * analyse it (pure, shared/analysis) with its schedules' pending edits in
  * (edited-week.ts: findings are always of the schedule as edited), and store
- * the result. Used by the heavy worker (its own connection) and, where no
- * worker runs, by the service.
+ * the result, keeping nothing. The heavy worker analyses through
+ * kept-weeks.ts instead (the same pass, kept for the edits that follow);
+ * this is the one-off on a connection of its own (tests, benches).
  */
 import type Database from 'better-sqlite3';
 import type { WeekAnalysis } from '../../../shared/analysis/week-analysis';
