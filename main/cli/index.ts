@@ -17,6 +17,7 @@ import { analyzeCommand } from './commands/analyze';
 import { editsCommand } from './commands/edits';
 import { fixCommand } from './commands/fix';
 import { profileCommand } from './commands/profile';
+import { publishCommand } from './commands/publish';
 import { syncCommand } from './commands/sync';
 import { CommandFailure, contractCaller, type CliContext } from './context';
 import { exitCodeFor, exitCodes, UsageError } from './exit-codes';
@@ -31,6 +32,9 @@ const usage = `Usage:
   publish-desk edits --profile P --bu B --week yyyy-MM-dd [--schedule ID] [--json]   (pending edits and what they change, per agent)
   publish-desk fix --profile P --bu B --week yyyy-MM-dd (--finding ID | --all-of KIND) [--schedule ID] [--dry-run] [--json]
       (one-click fixes as pending edits; exit 4 when some finding could not be fixed)
+  publish-desk publish --profile P --bu B --week yyyy-MM-dd [--schedule ID] [--hold-script-sessions] [--accept KIND,...|all] [--json]
+      (the guided publish with its pending edits; exit 0 only when everything intended is published, 4 conflicts or
+      findings to decide, 5 unavailable; run again after a kill and it resumes the journaled publish)
 Every command takes --data-dir DIR (default: $PUBLISH_DESK_DATA, else the app's data folder), --json, and --debug (stack traces).
 Exit codes: 0 ok, 1 failed, 2 usage or bad input, 3 sign-in refused or expired, 4 conflict or error findings,
 5 Genesys Cloud unavailable, 6 the data folder or vault cannot be used.
@@ -65,6 +69,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         finding: { type: 'string' },
         'all-of': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'hold-script-sessions': { type: 'boolean', default: false },
+        accept: { type: 'string' },
         help: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
       },
@@ -112,6 +118,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else if (command === 'analyze') return await analyzeCommand(ctx, values);
     else if (command === 'edits') return await editsCommand(ctx, values);
     else if (command === 'fix') return await fixCommand(ctx, values);
+    else if (command === 'publish') return await publishCommand(ctx, values);
     else throw new UsageError(`Unknown command "${command}".`);
     return exitCodes.ok;
   } catch (err) {
