@@ -178,7 +178,8 @@ export function createPublishEngine(opts: EngineOptions) {
     const first = watching === null;
     watching = agentIds;
     if (!first) return;
-    let last = '';
+    // null, not '': sessions that ended before the first read (nobody busy, key '') must still be told.
+    let last: string | null = null;
     const poll = async (): Promise<void> => {
       while (watching && !abort.signal.aborted) {
         await ports.sleep(ports.watchEveryMs, abort.signal).catch(() => {});

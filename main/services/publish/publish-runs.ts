@@ -37,8 +37,10 @@ export const realClock: PublishClock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      const stop = () => (clearTimeout(timer), resolve());
+      // The listener goes with its timer: a watch sleeping every 30 s must not pile them up on the run's signal.
+      const timer = setTimeout(() => (signal?.removeEventListener('abort', stop), resolve()), ms);
+      signal?.addEventListener('abort', stop, { once: true });
     }),
 };
 
@@ -96,7 +98,8 @@ export function createPublishRuns(deps: PublishRunDeps) {
         }),
         scriptSessions: async (agentIds) => {
           try {
-            const seenAt = new Date(deps.clock.now());
+            // The services' wall clock, as the sync's own session read uses: the sessions' window is of the org's day.
+            const seenAt = deps.now();
             const conversations = await session.api.queryConversationDetails({
               interval: `${new Date(seenAt.getTime() - scriptSessionWindowMs).toISOString()}/${seenAt.toISOString()}`,
               ...activeScriptedConversations,
