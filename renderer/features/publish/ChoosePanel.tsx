@@ -59,7 +59,9 @@ export function ChoosePanel({ p }: { p: PublishViewModel }) {
         <p className="muted" data-testid="publish-kind">
           {scheduleKind(schedule, p.ofWeek)} ·{' '}
           <span data-testid="publish-pending-edits">
-            {p.pendingEdits === null ? 'pending edits not read yet' : `${p.pendingEdits} pending edits`}
+            {p.pendingEdits === null
+              ? 'pending edits not read yet'
+              : `${p.pendingEdits} pending edit${p.pendingEdits === 1 ? '' : 's'}`}
           </span>
         </p>
       )}

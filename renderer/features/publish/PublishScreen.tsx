@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useOpsClient } from '../../ops-client-context';
+import { useEditsEvents } from '../edits/events';
 import { LiveScriptSessionsProvider, useLiveScriptSessions } from '../timeline/use-live-script-sessions';
 import { ChangesPanel } from './ChangesPanel';
 import { ChoosePanel } from './ChoosePanel';
@@ -18,7 +19,10 @@ import './publish.css';
 /** The guided publish: choose, preflight, what changes for whom, then live status until it lands. */
 export function PublishScreen() {
   const client = useOpsClient();
-  usePublishEvents(client, useQueryClient());
+  const queryClient = useQueryClient();
+  usePublishEvents(client, queryClient);
+  // The pending edits count follows edits made in the Timeline, another window or the CLI.
+  useEditsEvents(client, queryClient);
   const p = usePublishView();
   // Held while the screen is open: held agents' badges, and the script-session fix of preflight.
   const live = useLiveScriptSessions(p.profileId, p.bu?.id ?? null, p.buZone);

@@ -13,7 +13,7 @@ export const statusLook: Record<
 > = {
   pending: { icon: '…', word: 'Pending', tone: 'info' },
   applied: { icon: '✓', word: 'Applied', tone: 'ok' },
-  held: { icon: '⏸', word: 'Held', tone: 'caution' },
+  held: { icon: '‖', word: 'Held', tone: 'caution' },
   conflict: { icon: '⚠', word: 'Conflict', tone: 'danger' },
   failed: { icon: '✕', word: 'Failed', tone: 'danger' },
 };

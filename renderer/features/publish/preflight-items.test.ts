@@ -9,13 +9,14 @@ const item = (i: PreflightItem['item'], level: PreflightItem['level']): Prefligh
 });
 
 describe('preflight items', () => {
-  it('offers the fix each item needs, and none for a green one but the script-session policy', () => {
+  it('offers the fix each item needs, and none for a green one', () => {
     expect(preflightFix(item('freshness', 'amber'))).toBe('resync');
     expect(preflightFix(item('freshness', 'green'))).toBe('none');
     expect(preflightFix(item('findings', 'red'))).toBe('openFindings');
     expect(preflightFix(item('conflicts', 'red'))).toBe('decideConflicts');
     expect(preflightFix(item('budget', 'amber'))).toBe('none');
-    expect(preflightFix(item('scriptSessions', 'green'))).toBe('scriptPolicy');
+    expect(preflightFix(item('scriptSessions', 'amber'))).toBe('scriptPolicy');
+    expect(preflightFix(item('scriptSessions', 'green'))).toBe('none');
   });
 
   it('orders blockers first, then warnings, in a fixed order within a level', () => {

@@ -35,9 +35,8 @@ const titles: Record<PreflightItem['item'], string> = {
 
 export const preflightTitle = (item: PreflightItem['item']): string => titles[item];
 
-/** The fix offered for an item; a green item needs none, except the script policy, which is always a choice. */
+/** The fix offered for an item; a green item needs none. */
 export function preflightFix(item: PreflightItem): PreflightFix {
-  if (item.item === 'scriptSessions') return 'scriptPolicy';
   if (item.level === 'green') return 'none';
   switch (item.item) {
     case 'freshness':
@@ -46,6 +45,8 @@ export function preflightFix(item: PreflightItem): PreflightFix {
       return 'openFindings';
     case 'conflicts':
       return 'decideConflicts';
+    case 'scriptSessions':
+      return 'scriptPolicy';
     case 'budget':
       return 'none';
   }
