@@ -75,6 +75,17 @@ export function outcomeOf(err: unknown): HttpOutcome {
 
 const ok: HttpOutcome = { status: 200 };
 
+/**
+ * A history read that got no answer (5xx, reset, timeout) only loses the names of who changed the agent: the
+ * re-read stands without them, instead of failing whole and spending a retry on garnish (a re-read after our
+ * own write reads one history per agent written). A 429 or a refusal still fails the re-read, so it is waited.
+ */
+function historyLost(err: unknown): undefined {
+  const outcome = outcomeOf(err);
+  if (outcome.status === null || outcome.status >= 500) return undefined;
+  throw err;
+}
+
 export interface CallDeps {
   http: GenesysHttp;
   api: GenesysApi;
@@ -147,7 +158,10 @@ export function createGenesysCalls(deps: CallDeps) {
         if (withHistory)
           for (const a of agents) {
             const base = baseVersionOf(a.agentId);
-            if (base !== undefined && base !== a.now.version) a.history = await historyOf(a.agentId);
+            if (base !== undefined && base !== a.now.version) {
+              const history = await historyOf(a.agentId).catch(historyLost);
+              if (history) a.history = history;
+            }
           }
         return {
           type: 'reread',

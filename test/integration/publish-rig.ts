@@ -4,7 +4,7 @@
  * through the contract, the publish run through the contract, and the
  * sandbox's own data and request count to check against.
  */
-import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../main/sandbox/server';
 import type { FaultName } from '../../main/sandbox/runtime';
 import type { ScheduleState } from '../../main/sandbox/org/model';
 import type { Services } from '../../main/services';
@@ -36,6 +36,10 @@ export interface PublishRig {
   until(jobId: string, phases: PublishView['phase'][], timeoutMs?: number): Promise<PublishView>;
   /** Shift ids other editors (not this app's client) changed in a schedule, per agent. */
   theirShiftIds(scheduleId: string): Map<string, Set<string>>;
+  /** Adds one 4-hour shift on a day each agent has free, as one pending edit each; answers the agents and starts. */
+  addShifts(scheduleId: string, count: number, skip?: number): Promise<Array<{ agentId: string; start: number }>>;
+  /** The ids of the week's published schedules in the sandbox (one, once anything is published). */
+  publishedOfWeek(): string[];
   close(): Promise<void>;
 }
 
@@ -47,6 +51,8 @@ export interface RigOptions {
   sandboxNow?: () => Date;
   rateLimitPerMinute?: number;
   dataDir?: string;
+  /** Any other sandbox setting (e.g. a short `faultHangMs`, a long `operationDelayMs`). */
+  sandbox?: Partial<SandboxOptions>;
 }
 
 export async function startPublishRig(options: RigOptions = {}): Promise<PublishRig> {
@@ -56,6 +62,7 @@ export async function startPublishRig(options: RigOptions = {}): Promise<Publish
     now: options.sandboxNow ?? now,
     faults: options.faults ?? ['calm'],
     ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
+    ...options.sandbox,
   });
   const dataDir = options.dataDir ?? tempDataDir();
   const services = await tempServices({
@@ -137,6 +144,45 @@ export async function startPublishRig(options: RigOptions = {}): Promise<Publish
             for (const sh of c.shifts) out.set(agentId, new Set([...(out.get(agentId) ?? []), sh.id]));
       return out;
     },
+    async addShifts(scheduleId, count, skip = 0) {
+      const agents = [...schedule(scheduleId).agentSchedules.values()]
+        .filter((a) => a.shifts.some((sh) => sh.activities.length > 0))
+        .slice(skip, skip + count);
+      const added: Array<{ agentId: string; start: number }> = [];
+      for (const a of agents) {
+        const busy = a.shifts.map((sh) => [
+          Date.parse(sh.startDate),
+          Date.parse(sh.startDate) + sh.lengthMinutes * 60_000,
+        ]);
+        // 14:00 UTC (morning in the Americas) on the first day of the week whose neighbourhood holds no shift.
+        const start = [0, 1, 2, 3, 4, 5, 6]
+          .map((d) => Date.parse(`${week}T14:00:00Z`) + d * 86_400_000)
+          .find(
+            (t) =>
+              busy.every(([b, e]) => e! <= t - 12 * 3_600_000 || b! >= t + 16 * 3_600_000) &&
+              !a.fullDayTimeOffMarkers.some((m) => m.businessUnitDate === new Date(t).toISOString().slice(0, 10)),
+          );
+        if (start === undefined) continue;
+        const code = a.shifts.find((sh) => sh.activities.length > 0)!.activities[0]!.activityCodeId;
+        await call('edits.apply', {
+          profileId,
+          businessUnitId,
+          scheduleId,
+          intent: {
+            kind: 'addShift',
+            startDate: new Date(start).toISOString(),
+            lengthMinutes: 240,
+            activities: [{ startDate: new Date(start).toISOString(), lengthMinutes: 240, activityCodeId: code }],
+          },
+          agentIds: [a.userId],
+          source: { type: 'direct' },
+        });
+        added.push({ agentId: a.userId, start });
+      }
+      return added;
+    },
+    publishedOfWeek: () =>
+      [...unit().schedules.values()].filter((s) => s.weekDate === week && s.published).map((s) => s.id),
     async publish(args = {}) {
       const job = await call('publish.start', {
         profileId,
