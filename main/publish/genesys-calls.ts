@@ -259,7 +259,14 @@ export function createGenesysCalls(deps: CallDeps) {
           { operationId, status: 'Processing', heard: heard.get(operationId) ?? false },
           { baseVersion: version, timeoutMs: deps.operationTimeoutMs },
         );
-        if (outcome.outcome === 'applied') return { type: 'operationEnded', at: at(), result: 'applied' };
+        if (outcome.outcome === 'applied')
+          return {
+            type: 'operationEnded',
+            at: at(),
+            result: 'applied',
+            // Said in the timeline: no notification came, the re-read is what shows it landed.
+            ...(outcome.via === 'reread' ? { reason: 'no notification; a re-read shows the version moved' } : {}),
+          };
         if (outcome.outcome === 'failed')
           return { type: 'operationEnded', at: at(), result: 'failed', reason: outcome.status };
         return { type: 'operationEnded', at: at(), result: 'unknown', reason: outcome.reason };
