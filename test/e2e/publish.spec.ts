@@ -147,6 +147,22 @@ async function editEveryAgent(call: ReturnType<typeof opsCaller>, t: Target): Pr
 
 const phase = (page: Page) => page.getByTestId('publish-phase');
 
+/** Waits for "what changes for whom" to ask for confirmation; a preflight stopped (a 429 outlasting the cap) is retried. */
+async function untilConfirming(page: Page): Promise<void> {
+  const confirm = page.getByTestId('publish-confirm');
+  for (let retries = 0; ; retries++) {
+    await expect(confirm.or(page.getByTestId('retry-all')))
+      .toBeVisible({ timeout: 90_000 })
+      .catch(async (e: unknown) => {
+        console.log(await page.getByTestId('publish-job').innerText());
+        throw e;
+      });
+    if (await confirm.isVisible()) return;
+    if (retries >= 3) throw new Error(`preflight stopped: ${await phase(page).textContent()}`);
+    await page.getByTestId('retry-all').click();
+  }
+}
+
 /** Accepts every blocking finding kind the publish names, one click per kind. */
 async function acceptFindings(page: Page): Promise<void> {
   const accept = page.getByRole('button', { name: /^Accept every/ });
@@ -177,7 +193,7 @@ async function seeItThrough(page: Page, shots: Set<string>): Promise<boolean> {
       await expect(first).toContainText('changed by');
       if (!shots.has('conflict')) {
         shots.add('conflict');
-        await first.scrollIntoViewIfNeeded();
+        await page.getByTestId('conflicts').evaluate((el) => el.scrollIntoView({ block: 'center' }));
         await shoot(page, 'conflict');
       }
       // One click: keep both where they do not overlap, else ours.
@@ -223,7 +239,7 @@ test('publish under publish-morning from the UI: retries in the step timeline, a
 
     // Preflight, then what changes for whom: every edited agent moves, and the supervisor confirms.
     await expect(page.getByTestId('preflight-items').locator('li')).toHaveCount(5, { timeout: 60_000 });
-    await expect(page.getByTestId('publish-confirm')).toBeVisible({ timeout: 60_000 });
+    await untilConfirming(page);
     if (round === 1) await shoot(page, 'preflight');
     // The week's own error findings (planted overlaps) block until accepted by kind: one click per kind.
     await acceptFindings(page);
@@ -244,14 +260,19 @@ test('publish under publish-morning from the UI: retries in the step timeline, a
   expect(conflictResolved).toBe(true);
   expect(retriesSeen).toBeGreaterThan(0);
   // Every attempt is in the timeline, with its Genesys contextId one click from the clipboard.
-  await expect(page.getByTestId('step-timeline').getByRole('heading', { name: 'Attempt 2' })).toBeVisible();
-  await page.getByTestId('step-timeline').scrollIntoViewIfNeeded();
+  await expect(
+    page.getByTestId('step-timeline').getByRole('heading', { name: 'Attempt 2', exact: true }),
+  ).toBeVisible();
+  await phase(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shoot(page, 'published');
 
   // Reload: the same publish, from the journal, not this window's memory.
   const before = await phase(page).textContent();
   await page.reload();
+  await expect(page.getByTestId('info-version')).toBeVisible();
   await page.keyboard.press('Alt+5');
+  // A reload forgets UI picks, not the publish: pick the connection again, and the journal shows the same.
+  await page.getByLabel('Connection').selectOption({ label: connectionName });
   await expect(phase(page)).toHaveText(before!);
 
   // The report, as a file the browser saves.

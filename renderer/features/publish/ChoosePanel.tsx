@@ -3,6 +3,7 @@ import { scheduleLabel, weekDatesOf } from '../timeline/schedule-choice';
 import { nothingToPublish, publishEnded, scheduleKind } from './choice';
 import { useStartPublish } from './mutations';
 import type { PublishViewModel } from './use-publish-view';
+import { ConnectionPicker } from './ConnectionPicker';
 import { errorWords } from './error-words';
 
 /** Step 1: which unit, week and schedule, with its pending edits; the script-session policy; Start. */
@@ -19,6 +20,7 @@ export function ChoosePanel({ p }: { p: PublishViewModel }) {
     <section className="panel pub-panel" aria-labelledby="pub-choose">
       <h2 id="pub-choose">1. Choose what to publish</h2>
       <div className="filters">
+        <ConnectionPicker p={p} />
         <label>
           Business unit
           <select value={p.bu?.id ?? ''} onChange={(e) => selectBu(e.target.value)}>

@@ -1,7 +1,7 @@
 import type { PublishAgentView, PublishView } from '../../../shared/contract/publish';
 import { agentLabel } from './agent-list';
 import type { PublishAction } from './mutations';
-import { stampWords } from './stamp-words';
+import { contestedWords, stampWords } from './stamp-words';
 
 interface Props {
   view: PublishView;
@@ -83,7 +83,7 @@ function ConflictRow({
   return (
     <li className="pub-conflict" data-testid={`conflict-${agent.agentId}`}>
       <p>
-        <strong>{name}</strong> — changed by {who}.{c?.summary && <span className="pub-note">{c.summary}</span>}
+        <strong>{name}</strong> — changed by {who}.{c && <span className="pub-note">{contestedWords(c)}</span>}
       </p>
       <div className="actions" role="group" aria-label={`Resolve ${name}`}>
         <button type="button" disabled={busy} onClick={() => decide('theirs')}>
@@ -109,7 +109,6 @@ function ConflictRow({
           Retry
         </button>
       </div>
-      {c && !c.mergeOffered && <p className="muted">Merge is not offered: their shifts and yours overlap.</p>}
     </li>
   );
 }

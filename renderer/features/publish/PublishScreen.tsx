@@ -5,6 +5,7 @@ import { LiveScriptSessionsProvider, useLiveScriptSessions } from '../timeline/u
 import { ChangesPanel } from './ChangesPanel';
 import { ChoosePanel } from './ChoosePanel';
 import { ConflictPanel } from './ConflictPanel';
+import { ConnectionPicker } from './ConnectionPicker';
 import { errorWords } from './error-words';
 import { usePublishEvents } from './events';
 import { HeldPanel } from './HeldPanel';
@@ -29,7 +30,15 @@ export function PublishScreen() {
   const body = (() => {
     if (p.error) return <PublishError message={errorWords(p.error)} onRetry={p.retry} />;
     if (p.loading || (p.bu && !p.weeksLoaded)) return <PublishLoading />;
-    if (!p.bu || !p.schedule) return <PublishNothingSynced />;
+    if (!p.bu || !p.schedule)
+      return (
+        <>
+          <div className="filters">
+            <ConnectionPicker p={p} />
+          </div>
+          <PublishNothingSynced />
+        </>
+      );
     return (
       <>
         <ChoosePanel p={p} />
@@ -58,6 +67,7 @@ function PublishJob({ p, live }: { p: PublishViewModel; live: ReturnType<typeof 
   const view = p.state.data;
   if (!view) return <PublishLoading />;
   const busy = action.isPending;
+  const beforeUpload = view.phase === 'preflight' || view.phase === 'confirming' || view.phase === 'choosing';
   const act = action.mutate;
   return (
     <div className="pub-job" data-testid="publish-job">
@@ -66,8 +76,19 @@ function PublishJob({ p, live }: { p: PublishViewModel; live: ReturnType<typeof 
           {errorWords(action.error)}
         </p>
       )}
-      <PreflightPanel view={view} live={live} act={act} busy={busy} />
-      <ChangesPanel view={view} buZone={p.buZone} ofWeek={p.ofWeek} act={act} busy={busy} />
+      {beforeUpload ? (
+        <>
+          <PreflightPanel view={view} live={live} act={act} busy={busy} />
+          <ChangesPanel view={view} buZone={p.buZone} ofWeek={p.ofWeek} act={act} busy={busy} />
+        </>
+      ) : (
+        // Confirmed: the checks and the long list fold away, so decisions and live status come first.
+        <details className="pub-folded">
+          <summary>2–3. Preflight and what changes for whom (confirmed)</summary>
+          <PreflightPanel view={view} live={live} act={act} busy={busy} />
+          <ChangesPanel view={view} buZone={p.buZone} ofWeek={p.ofWeek} act={act} busy={busy} />
+        </details>
+      )}
       <ConflictPanel view={view} zone={p.buZone} act={act} busy={busy} />
       <HeldPanel view={view} live={live} act={act} busy={busy} />
       <StatusPanel view={view} zone={p.buZone} act={act} busy={busy} />

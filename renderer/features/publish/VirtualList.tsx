@@ -29,13 +29,15 @@ export function VirtualList<T>({ items, rowPx, label, keyOf, render, testId }: P
   });
   if (!virtual)
     return (
-      <ul className="pub-list" aria-label={label} data-testid={testId}>
-        {items.map((item) => (
-          <li key={keyOf(item)} className="pub-row">
-            {render(item)}
-          </li>
-        ))}
-      </ul>
+      <div className="pub-scroll" tabIndex={0} role="region" aria-label={`${label} (scrollable)`}>
+        <ul className="pub-list" aria-label={label} data-testid={testId}>
+          {items.map((item) => (
+            <li key={keyOf(item)} className="pub-row">
+              {render(item)}
+            </li>
+          ))}
+        </ul>
+      </div>
     );
   return (
     <div ref={scrollRef} className="pub-scroll" tabIndex={0} role="region" aria-label={`${label} (scrollable)`}>
