@@ -205,6 +205,7 @@ describe('publish-desk sync', () => {
 });
 
 describe('publish-desk analyze', () => {
+  // Two syncs and analyses in-process, each booting the heavy worker from TypeScript: the timeout is a hang guard.
   it('analyses a synced week offline from the mirror, finds what the sandbox planted there, and exits 4 on error findings', async () => {
     const planted = await startSandbox({ seed: 33, agents: 200 });
     const dataDir = tempDataDir();
@@ -308,5 +309,5 @@ describe('publish-desk analyze', () => {
         ])
       ).code,
     ).toBe(2);
-  });
+  }, 90_000);
 });
