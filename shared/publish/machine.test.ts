@@ -209,6 +209,25 @@ describe('rate limited', () => {
     }
   });
 
+  it('caps 429s in a row, not over the whole publish: scattered ones between answers never end it', () => {
+    let t = step(sent(confirming()).state, { type: 'updateAnswered', outcome: { status: 429, retryAfter: '1' } });
+    for (let i = 0; i < 15; i++) {
+      expect(t.state.phase).toBe('rateLimited');
+      t = step(t.state, { type: 'waited' });
+      t = step(t.state, { type: 'uploadUrl', outcome: ok, uploadKey: `k${i}`, url: 'https://u' });
+      t = step(t.state, { type: 'uploadPut', outcome: ok });
+      t = step(t.state, { type: 'updateAnswered', outcome: { status: 429, retryAfter: '1' } });
+    }
+    expect(t.state.phase).toBe('rateLimited');
+    // Eleven in a row with nothing going through in between is the cap.
+    for (let i = 0; i < 11 && t.state.phase === 'rateLimited'; i++) {
+      t = step(t.state, { type: 'waited' });
+      t = step(t.state, { type: 'uploadUrl', outcome: { status: 429, retryAfter: '1' } });
+    }
+    expect(t.state.phase).toBe('failed');
+    expect(t.state.outcome).toMatch(/Gave up after 11 tries/);
+  });
+
   it('paces by the budget: with the window spent, the next call waits for its reset', () => {
     const s = confirming();
     const t = step(s, { type: 'confirm' });

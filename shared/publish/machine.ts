@@ -191,7 +191,21 @@ function afterWait(state: PublishState, at: number): Transition {
   );
 }
 
-export function publishTransition(state: PublishState, ev: PublishEvent): Transition {
+/**
+ * Rate limits and transient failures are capped as a run in a row, not over the whole publish: a
+ * 1,000-agent publish on a busy morning meets more scattered 429s than any cap, each followed by
+ * answers that went through. Stale versions, unknown outcomes and failed operations stay counted
+ * over the publish, since each of those means re-reading and sending again.
+ */
+function resetOnSuccess(state: PublishState, ev: PublishEvent): PublishState {
+  const outcome = 'outcome' in ev ? ev.outcome : undefined;
+  const answered = outcome && outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
+  if (!answered || (state.failures.rateLimited === 0 && state.failures.transient === 0)) return state;
+  return { ...state, failures: { ...state.failures, rateLimited: 0, transient: 0 } };
+}
+
+export function publishTransition(current: PublishState, ev: PublishEvent): Transition {
+  const state = resetOnSuccess(current, ev);
   switch (ev.type) {
     case 'start':
       return state.phase === 'choosing' ? start(state, ev) : ignore(state, ev.type, 'A publish is already under way.');
