@@ -41,6 +41,11 @@ export interface SandboxConfig {
   maxInflatedUploadBytes: number;
   /** The sandbox's "today" (default: the real clock). */
   now: () => Date;
+  /**
+   * Test switch: every accepted schedule update's operation ends `Error` with nothing written (what Genesys
+   * does to content it refuses, with no reason given). Settable at runtime; off unless set.
+   */
+  failUpdateOperations?: boolean;
 }
 
 export interface TokenGrant {

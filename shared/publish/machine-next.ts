@@ -147,10 +147,11 @@ export function onAnalysed(state: PublishState, ev: AnalysedEvent, preflightDone
   const blocking = ev.findings.filter((f) => asked.has(f.agentId) && isBlocking(s, f));
   if (flight.purpose === 'failedReport') {
     const found = ev.findings.filter((f) => asked.has(f.agentId) && f.severity === 'error');
+    // What happened, what preflight finds on Genesys' content now, and what the supervisor can do: never a bare "Error".
     const what = found.length
-      ? `On what Genesys has now, the analysis finds ${found.length} error(s): ${[...new Set(found.map((f) => f.kind))].join(', ')}.`
-      : 'On what Genesys has now, the analysis finds no error: Genesys gave no reason.';
-    return fail(s, `Genesys ended the publish with Error and nothing was written. ${what}`);
+      ? `On what Genesys has now, the analysis finds ${found.length} error(s): ${[...new Set(found.map((f) => f.kind))].join(', ')}. Fix them (or hold those agents), then press Retry.`
+      : 'On what Genesys has now, the analysis finds no error: Genesys gave no reason. Press Retry to try once more; if it ends the same way, send Genesys support the contextId of the update in the step timeline.';
+    return fail(s, `Genesys ended the publish with Error and nothing was written, so nothing was published. ${what}`);
   }
   if (flight.purpose === 'preflight') return preflightDone({ ...s, blockingFindings: blocking });
   if (blocking.length === 0) return continueToWrite(s, ev.at, flight.after);

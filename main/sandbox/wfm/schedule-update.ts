@@ -84,6 +84,7 @@ function applyUpdate(
   accepted: { upload: UpdateUpload; agents: ResolvedAgent[]; version: number; editorId: string },
 ): Models.BuScheduleMetadata | null {
   if (bu.schedules.get(schedule.id) !== schedule || schedule.version !== accepted.version) return null;
+  if (runtime.config.failUpdateOperations) return null;
   if (!contentIsValid(bu, accepted.agents)) return null;
   const now = runtime.now().toISOString();
   writeAgents(schedule, accepted.agents, { id: accepted.editorId, now, history: true });

@@ -65,6 +65,19 @@ export type FirstEvent = (row: PublishJobRow, state: PublishState) => PublishEve
 
 const ended = (phase: PublishPhase) => phase === 'done' || phase === 'failed';
 
+/** How long a run over an ended publish waits for the event it was started for (the service sends it at once). */
+const supervisorEventMs = 10_000;
+
+/** Resolves when the engine's state moves on from `from`, or after `ms` of real time (nothing came). */
+function eventOrTimeout(engine: PublishEngine, from: PublishState, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(resolve, ms);
+    timer.unref();
+  });
+  return Promise.race([engine.until((s) => s !== from), timeout]).finally(() => clearTimeout(timer));
+}
+
 export function createPublishRuns(deps: PublishRunDeps) {
   const { journal } = deps;
   const engines = new Map<string, PublishEngine>();
@@ -130,6 +143,10 @@ export function createPublishRuns(deps: PublishRunDeps) {
     ctx.signal.addEventListener('abort', () => engine.stop(), { once: true });
     try {
       await engine.send(firstFor(row, state));
+      // A run over an ended publish (journal reopened) exists to take the supervisor's event (a retry): it must not
+      // end, close its session and drop the engine before that event arrives, or the click is lost.
+      const resumed = engine.state;
+      if (ended(resumed.phase)) await eventOrTimeout(engine, resumed, supervisorEventMs);
       const final = await engine.until((s) => ended(s.phase));
       if (engine.failure) throw engine.failure;
       if (!ended(final.phase)) throw new OpsError('internal', 'The publish was stopped; it resumes on the next start.');
