@@ -65,9 +65,25 @@ export function createPublishService(input: PublishServiceDeps): PublishService 
 
   /** A run over a journaled publish: started when it never was, else resumed (what was in flight is reconciled). */
   function resume(row: PublishJobRow): JobSnapshot {
+    // A run already on it (one resumed at start has no engine until it has signed in): never a second engine,
+    // which would send the same attempt's update twice.
+    const live = liveRun(row.id);
+    if (live) return live;
     return runs.launch({ profileId: row.profileId, businessUnitId: row.businessUnitId }, row.id, (r, state) =>
       state.phase === 'choosing' ? startEvent(r) : { type: 'resume', at: now() },
     );
+  }
+
+  /** The registry's run of this publish while it is running (a run of an earlier process is not known here). */
+  function liveRun(publishId: string): JobSnapshot | null {
+    const runJobId = journal.job(publishId)?.runJobId;
+    if (!runJobId) return null;
+    try {
+      const snapshot = deps.jobs.status(runJobId);
+      return snapshot.state === 'running' ? snapshot : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Hands an event to the publish's engine, starting a run when none is working on it. */
@@ -104,7 +120,11 @@ export function createPublishService(input: PublishServiceDeps): PublishService 
       if (open && args.confirm) deps.autoConfirm.add(open.id);
       if (open) {
         const engine = runs.engines.get(open.id);
-        if (engine && !engine.stopped && open.runJobId) return deps.jobs.status(open.runJobId);
+        if (engine && !engine.stopped && open.runJobId) {
+          // Resumed at start and already waiting at "what changes for whom" for the confirm this call brings.
+          if (args.confirm && engine.state.phase === 'confirming') void engine.send({ type: 'confirm', at: now() });
+          return deps.jobs.status(open.runJobId);
+        }
         return resume(open);
       }
       if (startAgents(deps.db, schedule.scheduleId).length === 0 && schedule.published)
