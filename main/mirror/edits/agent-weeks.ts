@@ -1,23 +1,36 @@
 /**
  * Agents' weeks of one schedule as the mirror holds them, in the shape an
  * edit and an upload mean (AgentWeek), each with the agent schedule's own
- * version: the base an edit is made on. Read from the shift, activity and
- * full-day time-off rows, not the timeline's packed blobs, because those
- * leave out what an upload must send back unchanged (the shift's start as
- * Genesys wrote it, activity descriptions, time-off request ids).
+ * version: the base an edit is made on.
+ *
+ * The shift-level fields come from the shift rows (the start as Genesys
+ * wrote it, its id), each activity's time, code and paid flag from the
+ * timeline's packed week (one blob per agent schedule, written in the same
+ * transaction as the rows), and only the activity descriptions, which the
+ * blobs leave out and an upload must send back, from the activity rows, as
+ * one JSON list per shift. A 1,500-agent bulk edit reads ~50,000 activities:
+ * as rows sorted by shift key, each with its own ISO text, that was most of
+ * its time. When a packed week is damaged, missing or not of these rows,
+ * the whole answer is read from the rows instead (agent-week-rows.ts).
  */
 import type Database from 'better-sqlite3';
-import type { AgentWeek, WeekActivity, WeekMarker, WeekShift } from '../../../shared/publish/agent-week';
+import type { WeekActivity } from '../../../shared/publish/agent-week';
 import { prepared } from '../statement-cache';
+import { decodeAgentWeek, PackedWeekError, type DecodedShift } from '../timeline/packed-week';
+import {
+  activityOf,
+  agentsIn,
+  finishWeeks,
+  readAgentWeeksFromRows,
+  readVersions,
+  shiftOf,
+  weekParams,
+  type MirroredAgentWeek,
+  type WeekParams,
+} from './agent-week-rows';
 
-export interface MirroredAgentWeek {
-  week: AgentWeek;
-  /** The agent schedule's `metadata.version` in the mirror. */
-  version: number;
-}
+export { readAgentWeeksFromRows, type MirroredAgentWeek } from './agent-week-rows';
 
-// Rows come as arrays (better-sqlite3's raw mode) and objects are built by
-// assignment: a bulk edit reads a whole management unit's weeks at once.
 type ShiftRow = [
   key: number,
   id: string | null,
@@ -25,52 +38,47 @@ type ShiftRow = [
   startDate: string,
   lengthMinutes: number,
   edited: number,
-];
-type ActivityRow = [
-  shiftKey: number,
-  startMs: number,
-  lengthMinutes: number,
-  activityCodeId: string,
-  paid: number | null,
-  description: string | null,
-];
-type MarkerRow = [
-  agentId: string,
-  businessUnitDate: string,
-  startOffsetMinutes: number | null,
-  endOffsetMinutes: number | null,
-  lengthMinutes: number,
-  activityCodeId: string,
-  paid: number | null,
-  description: string | null,
-  timeOffRequestId: string | null,
+  descriptionsJson: string,
 ];
 
-// The agents asked for come in as one JSON array (one statement for any number of them). Two texts, not
-// `@agents IS NULL OR …`: the OR would keep SQLite off the (schedule, agent) indexes and scan the schedule.
-const agentsIn = (column: string, some: boolean) =>
-  some ? `${column} IN (SELECT value FROM json_each(@agents))` : '1';
-
-function activityOf([, startMs, lengthMinutes, activityCodeId, paid, description]: ActivityRow): WeekActivity {
-  const a: { -readonly [K in keyof WeekActivity]: WeekActivity[K] } = {
-    startDate: new Date(startMs).toISOString(),
-    lengthMinutes,
-    activityCodeId,
+/** ISO text of an instant, made once per instant: a unit's activities start at a few hundred quarter hours. */
+function isoTexts(): (ms: number) => string {
+  const texts = new Map<number, string>();
+  return (ms) => {
+    let text = texts.get(ms);
+    if (text === undefined) texts.set(ms, (text = new Date(ms).toISOString()));
+    return text;
   };
-  if (paid !== null) a.paid = paid === 1;
-  if (description !== null) a.description = description;
-  return a;
 }
 
-function markerOf(r: MarkerRow): WeekMarker {
-  const [, businessUnitDate, startOffset, endOffset, lengthMinutes, activityCodeId, paid, description, request] = r;
-  const m: { -readonly [K in keyof WeekMarker]: WeekMarker[K] } = { businessUnitDate, lengthMinutes, activityCodeId };
-  if (startOffset !== null) m.startOffsetMinutes = startOffset;
-  if (endOffset !== null) m.endOffsetMinutes = endOffset;
-  if (paid !== null) m.paid = paid === 1;
-  if (description !== null) m.description = description;
-  if (request !== null) m.timeOffRequestId = request;
-  return m;
+/** The asked-for agents' packed shifts by mirror key; null when a blob cannot be read. */
+function packedShifts(db: Database.Database, p: WeekParams): Map<number, DecodedShift> | null {
+  const codesJson = prepared(db, 'SELECT activity_codes_json FROM schedules WHERE id = @schedule')
+    .pluck()
+    .get({ schedule: p.schedule }) as string | undefined;
+  const codes = codesJson === undefined ? [] : (JSON.parse(codesJson) as string[]);
+  const decoded: DecodedShift[] = [];
+  try {
+    for (const packed of prepared(
+      db,
+      `SELECT packed FROM timeline_weeks WHERE schedule_id = @schedule AND ${agentsIn('agent_id', p)}`,
+    )
+      .pluck()
+      .all(p) as Buffer[])
+      decodeAgentWeek(packed, p.schedule, codes, -Infinity, Infinity, decoded);
+  } catch (err) {
+    if (err instanceof PackedWeekError) return null;
+    throw err;
+  }
+  return new Map(decoded.map((s) => [s.key, s]));
+}
+
+/** The descriptions of a shift's activities in seq order (null where Genesys sent none); null when not a list. */
+function descriptionsOf(json: string): Array<string | null> | null {
+  // '[null]' is what json_group_array makes of a shift with no activity row (the LEFT side of the join).
+  if (json === '[null]') return [];
+  const list = JSON.parse(json) as unknown;
+  return Array.isArray(list) ? (list as Array<string | null>) : null;
 }
 
 /**
@@ -84,62 +92,37 @@ export function readAgentWeeks(
   scheduleId: string,
   agentIds?: readonly string[],
 ): Map<string, MirroredAgentWeek> {
-  const some = agentIds !== undefined;
-  const p = some ? { schedule: scheduleId, agents: JSON.stringify(agentIds) } : { schedule: scheduleId };
-  const weeks = new Map<string, { shifts: WeekShift[]; fullDayTimeOffMarkers: WeekMarker[]; version: number }>();
-  for (const [agentId, version] of prepared(
-    db,
-    `SELECT agent_id, version FROM agent_schedules WHERE schedule_id = @schedule AND ${agentsIn('agent_id', some)}`,
-  )
-    .raw()
-    .all(p) as Array<[string, number]>) {
-    weeks.set(agentId, { shifts: [], fullDayTimeOffMarkers: [], version });
-  }
+  const p = weekParams(scheduleId, agentIds);
+  const weeks = readVersions(db, p);
   if (weeks.size === 0) return new Map();
+  const packed = packedShifts(db, p);
+  if (!packed) return readAgentWeeksFromRows(db, scheduleId, agentIds);
 
-  const activities = new Map<number, WeekActivity[]>();
-  for (const a of prepared(
+  const iso = isoTexts();
+  // count(a.seq) tells a shift without activities ('[null]' from the outer join) from one whose only description is null.
+  for (const [key, id, agentId, startDate, lengthMinutes, edited, descriptionsJson] of prepared(
     db,
-    `SELECT a.shift_key, a.start_ms, a.length_minutes, a.activity_code_id, a.paid, a.description
-     FROM shifts s JOIN activities a ON a.shift_key = s.key
-     WHERE s.schedule_id = @schedule AND ${agentsIn('s.agent_id', some)} ORDER BY a.shift_key, a.seq`,
-  )
-    .raw()
-    .all(p) as ActivityRow[]) {
-    let list = activities.get(a[0]);
-    if (!list) activities.set(a[0], (list = []));
-    list.push(activityOf(a));
-  }
-  for (const [key, id, agentId, startDate, lengthMinutes, edited] of prepared(
-    db,
-    `SELECT key, id, agent_id, start_date, length_minutes, manually_edited
-     FROM shifts WHERE schedule_id = @schedule AND ${agentsIn('agent_id', some)} ORDER BY agent_id, start_ms, key`,
+    `SELECT s.key, s.id, s.agent_id, s.start_date, s.length_minutes, s.manually_edited,
+       CASE WHEN count(a.seq) = 0 THEN '[null]' ELSE json_group_array(a.description ORDER BY a.seq) END
+     FROM shifts s LEFT JOIN activities a ON a.shift_key = s.key
+     WHERE s.schedule_id = @schedule AND ${agentsIn('s.agent_id', p)}
+     GROUP BY s.agent_id, s.start_ms, s.key ORDER BY s.agent_id, s.start_ms, s.key`,
   )
     .raw()
     .all(p) as ShiftRow[]) {
-    const shift: { -readonly [K in keyof WeekShift]: WeekShift[K] } = {
-      startDate,
-      lengthMinutes,
-      manuallyEdited: edited === 1,
-      activities: activities.get(key) ?? [],
-    };
-    if (id !== null) shift.id = id;
-    weeks.get(agentId)?.shifts.push(shift);
+    const shift = packed.get(key);
+    const descriptions = descriptionsOf(descriptionsJson);
+    // Every mirrored shift is in its agent's packed week with as many activities: else the blobs are not of these rows.
+    if (!shift || !descriptions || descriptions.length !== shift.activities.length)
+      return readAgentWeeksFromRows(db, scheduleId, agentIds);
+    const activities: WeekActivity[] = new Array(descriptions.length);
+    for (let i = 0; i < activities.length; i++) {
+      const a = shift.activities[i]!;
+      activities[i] = activityOf(iso(a.startMs), a.lengthMinutes, a.activityCodeId, a.paid, descriptions[i] ?? null);
+    }
+    weeks.get(agentId)?.shifts.push(shiftOf(id, startDate, lengthMinutes, edited, activities));
   }
-  for (const m of prepared(
-    db,
-    `SELECT agent_id, business_unit_date, start_offset_minutes, end_offset_minutes, length_minutes, activity_code_id,
-       paid, description, time_off_request_id
-     FROM full_day_time_off WHERE schedule_id = @schedule AND ${agentsIn('agent_id', some)} ORDER BY agent_id, seq`,
-  )
-    .raw()
-    .all(p) as MarkerRow[]) {
-    weeks.get(m[0])?.fullDayTimeOffMarkers.push(markerOf(m));
-  }
-  const out = new Map<string, MirroredAgentWeek>();
-  for (const [agentId, { version, shifts, fullDayTimeOffMarkers }] of weeks)
-    out.set(agentId, { week: { shifts, fullDayTimeOffMarkers }, version });
-  return out;
+  return finishWeeks(db, p, weeks);
 }
 
 /** One agent's mirrored week of a schedule, or null when the schedule has no agent schedule for them. */
