@@ -36,7 +36,14 @@ export interface Contested {
   overlaps: Array<[string, string]>;
 }
 
-export function changesSince(base: AgentWeek, week: AgentWeek): WeekChanges {
+/**
+ * One side's changes. Fields one week leaves out are Genesys' to fill (a shift's `schedule` reference,
+ * `manuallyEdited`), so they say nothing about a change: `like` names the side whose shape is compared. Ours
+ * (the change set's week) is compared on its own fields, theirs (read from Genesys, every field) on the base's.
+ * Compared field by field on both, a base re-read from Genesys against our week would make every shift look
+ * edited by us, and a merge would put back our copy of a shift only they changed (their edit lost).
+ */
+export function changesSince(base: AgentWeek, week: AgentWeek, like: 'week' | 'base' = 'week'): WeekChanges {
   const baseShifts = new Map(base.shifts.flatMap((s) => (s.id === undefined ? [] : [[s.id, s] as const])));
   const listed = new Set<string>();
   const changes: WeekChanges = { shifts: new Map(), added: [], markers: new Map() };
@@ -47,7 +54,9 @@ export function changesSince(base: AgentWeek, week: AgentWeek): WeekChanges {
       continue;
     }
     listed.add(s.id!);
-    if (shiftContent(s) !== shiftContent(before)) changes.shifts.set(s.id!, { kind: 'replace', shift: s });
+    const pattern = like === 'week' ? s : before;
+    if (shiftContent(s, pattern) !== shiftContent(before, pattern))
+      changes.shifts.set(s.id!, { kind: 'replace', shift: s });
   }
   for (const id of baseShifts.keys()) if (!listed.has(id)) changes.shifts.set(id, { kind: 'delete' });
   const baseMarkers = new Map(base.fullDayTimeOffMarkers.map((m) => [m.businessUnitDate, m]));
@@ -113,8 +122,8 @@ export function mergeWeeks(
   mine: AgentWeek,
   theirs: AgentWeek,
 ): { merged: AgentWeek; contested: Contested } {
-  const ours = changesSince(base, mine);
-  const their = changesSince(base, theirs);
+  const ours = changesSince(base, mine, 'week');
+  const their = changesSince(base, theirs, 'base');
   const contested: Contested = { shiftIds: [], markerDates: [], overlaps: [] };
   const shifts = new Map<string | WeekShift, WeekShift>(theirs.shifts.map((s) => [s.id ?? s, s]));
   const oursTouched: WeekShift[] = [];
