@@ -79,7 +79,16 @@ export function weekOf(text: string, what: string): AgentWeek {
   return week as AgentWeek;
 }
 
+// Weeks are never changed once made (the edit core is pure and returns new weeks), so a week's text can be kept with
+// it: a bulk edit compares each agent's week before and after by this text and then stores the same two texts.
+const texts = new WeakMap<AgentWeek, string>();
+
 /** Only what AgentWeek holds, so nothing a caller attached rides along into the file. */
 export function weekJson(week: AgentWeek): string {
-  return JSON.stringify({ shifts: week.shifts, fullDayTimeOffMarkers: week.fullDayTimeOffMarkers });
+  let text = texts.get(week);
+  if (text === undefined) {
+    text = JSON.stringify({ shifts: week.shifts, fullDayTimeOffMarkers: week.fullDayTimeOffMarkers });
+    texts.set(week, text);
+  }
+  return text;
 }

@@ -10,6 +10,7 @@ import { describeChange } from '../../../shared/edits/describe';
 import { intentLabel } from '../../../shared/edits/labels';
 import type { AgentChange, EditIntent } from '../../../shared/edits/types';
 import type { AgentWeek } from '../../../shared/publish/agent-week';
+import { weekJson } from '../../mirror/edits/edit-rows';
 
 /** What an agent's next edit starts from: their effective week (pending edits applied) and that chain's base version. */
 export interface AgentBase {
@@ -35,33 +36,45 @@ export interface ComputedChanges {
   skipped: Array<{ agentId: string; problems: string[] }>;
 }
 
-const sameWeek = (a: AgentWeek, b: AgentWeek) => JSON.stringify(a) === JSON.stringify(b);
+// What the store would keep, compared as the text it keeps (made once per week, then written as is).
+const sameWeek = (a: AgentWeek, b: AgentWeek) => a === b || weekJson(a) === weekJson(b);
 
-function contextFor(unit: UnitContext, agentId: string, withName: boolean): EditContext {
+/**
+ * `withPublished`: only holdBack reads the published week, and for a bulk
+ * edit reading it means reading a second schedule's weeks for every agent.
+ */
+function contextFor(unit: UnitContext, agentId: string, withName: boolean, withPublished: boolean): EditContext {
   const name = withName ? unit.agentName(agentId) : undefined;
   return {
     timeZone: unit.timeZone,
     activityCodes: unit.activityCodes,
-    publishedWeek: unit.publishedWeek(agentId),
+    ...(withPublished ? { publishedWeek: unit.publishedWeek(agentId) } : {}),
     ...(name ? { agentName: name } : {}),
   };
 }
 
-export function changesFor(intent: EditIntent, bases: readonly AgentBase[], unit: UnitContext): ComputedChanges {
-  const changes: AgentChange[] = [];
-  const skipped: ComputedChanges['skipped'] = [];
+const readsPublished = (intent: EditIntent) => intent.kind === 'holdBack';
+
+/** The changes of some agents, appended to `into`: a bulk edit runs this a slice of its agents at a time. */
+export function addChangesOf(
+  intent: EditIntent,
+  bases: readonly AgentBase[],
+  unit: UnitContext,
+  into: Omit<ComputedChanges, 'label'>,
+): void {
+  const withPublished = readsPublished(intent);
   for (const base of bases) {
-    const outcome = applyIntent(base.week, intent, contextFor(unit, base.agentId, false));
+    const outcome = applyIntent(base.week, intent, contextFor(unit, base.agentId, false, withPublished));
     if (!outcome.ok) {
-      skipped.push({ agentId: base.agentId, problems: outcome.problems });
+      into.skipped.push({ agentId: base.agentId, problems: outcome.problems });
       continue;
     }
     // Holding back an agent whose week already is the published one still matters: publish must leave them alone.
     if (!outcome.heldBack && sameWeek(outcome.week, base.week)) {
-      skipped.push({ agentId: base.agentId, problems: ['This edit changes nothing in the agent’s week.'] });
+      into.skipped.push({ agentId: base.agentId, problems: ['This edit changes nothing in the agent’s week.'] });
       continue;
     }
-    changes.push({
+    into.changes.push({
       agentId: base.agentId,
       baseAgentVersion: base.baseAgentVersion,
       before: base.week,
@@ -69,15 +82,30 @@ export function changesFor(intent: EditIntent, bases: readonly AgentBase[], unit
       ...(outcome.heldBack ? { heldBack: true } : {}),
     });
   }
-  // Said of the week before the edit (the shift it names is there then): the first agent it changed, or was asked.
-  const first = bases.find((b) => b.agentId === changes[0]?.agentId) ?? bases[0];
+}
+
+/** The edit in words once every agent's change is known: said of the first agent it changed (or was asked), before it. */
+export function labelOf(
+  intent: EditIntent,
+  firstBase: (agentId: string | undefined) => AgentBase | undefined,
+  changes: readonly AgentChange[],
+  unit: UnitContext,
+): string {
+  const first = firstBase(changes[0]?.agentId);
   const label = first
-    ? intentLabel(intent, first.week, contextFor(unit, first.agentId, changes.length <= 1))
+    ? intentLabel(intent, first.week, contextFor(unit, first.agentId, changes.length <= 1, readsPublished(intent)))
     : intent.kind;
-  return { label: changes.length > 1 ? `${label} for ${changes.length} agents` : label, changes, skipped };
+  return changes.length > 1 ? `${label} for ${changes.length} agents` : label;
+}
+
+export function changesFor(intent: EditIntent, bases: readonly AgentBase[], unit: UnitContext): ComputedChanges {
+  const computed: Omit<ComputedChanges, 'label'> = { changes: [], skipped: [] };
+  addChangesOf(intent, bases, unit, computed);
+  const firstBase = (agentId: string | undefined) => bases.find((b) => b.agentId === agentId) ?? bases[0];
+  return { label: labelOf(intent, firstBase, computed.changes, unit), ...computed };
 }
 
 /** One agent's base week against their effective week, in words, on the BU's clock. */
 export function describeAgentChange(change: AgentChange, unit: UnitContext): string[] {
-  return describeChange(change, contextFor(unit, change.agentId, false));
+  return describeChange(change, contextFor(unit, change.agentId, false, false));
 }

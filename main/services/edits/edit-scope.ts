@@ -78,20 +78,27 @@ export function editScope(db: Database.Database) {
       );
   }
 
-  /** For holdBack: the week each agent sees now, from the unit's published schedule of the same week (null: none). */
+  /**
+   * For holdBack: the week each agent sees now, from the unit's published
+   * schedule of the same week (null: none). Read for all `agentIds` when
+   * first asked, not before: every other edit kind leaves it unread.
+   */
   function publishedWeeks(
     schedule: MirroredSchedule,
     agentIds: readonly string[],
   ): (agentId: string) => AgentWeek | null {
-    const publishedId = schedule.published
-      ? schedule.scheduleId
-      : (sql(
-          'SELECT id FROM schedules WHERE business_unit_id = ? AND week_date = ? AND published = 1 ORDER BY modified_at DESC LIMIT 1',
-        )
-          .pluck()
-          .get(schedule.businessUnitId, schedule.weekDate) as string | undefined);
-    const weeks = publishedId ? readAgentWeeks(db, publishedId, agentIds) : new Map<string, MirroredAgentWeek>();
-    return (agentId) => weeks.get(agentId)?.week ?? null;
+    let weeks: Map<string, MirroredAgentWeek> | undefined;
+    const read = () => {
+      const publishedId = schedule.published
+        ? schedule.scheduleId
+        : (sql(
+            'SELECT id FROM schedules WHERE business_unit_id = ? AND week_date = ? AND published = 1 ORDER BY modified_at DESC LIMIT 1',
+          )
+            .pluck()
+            .get(schedule.businessUnitId, schedule.weekDate) as string | undefined);
+      return publishedId ? readAgentWeeks(db, publishedId, agentIds) : new Map<string, MirroredAgentWeek>();
+    };
+    return (agentId) => (weeks ??= read()).get(agentId)?.week ?? null;
   }
 
   /** The unit's zone and activity codes, and the agents' names: what the edit functions and their words need. */
