@@ -23,8 +23,9 @@ import { badInput } from '../../../shared/ops-error';
 import { readAgentWeeks } from '../../mirror/edits/agent-weeks';
 import { createChangeSetStore } from '../../mirror/edits';
 import type { EventHub } from '../event-hub';
-import { changesFor, describeAgentChange, type AgentBase } from './changes-for';
-import { editScope, type ScheduleRef } from './edit-scope';
+import { changesFor, describeAgentChange, type AgentBase, type ComputedChanges } from './changes-for';
+import { editScope, type MirroredSchedule, type ScheduleRef } from './edit-scope';
+import { changesInSteps } from './stepped-changes';
 import { createFindingFixer } from './fix-finding';
 
 export interface EditsServiceDeps {
@@ -72,6 +73,44 @@ export function createEditsService(deps: EditsServiceDeps) {
     });
   }
 
+  /** The checks before any computing, and the unit's side of the edit context. */
+  function prepare(req: ApplyRequest) {
+    const schedule = scope.editable(req);
+    scope.checkAgents(schedule, req.agentIds);
+    const unit = scope.unitContext(req.businessUnitId, req.agentIds, scope.publishedWeeks(schedule, req.agentIds));
+    return { schedule, unit };
+  }
+
+  /** A computed edit answered (dry run) or kept in one write and announced. */
+  function keep(req: ApplyRequest, schedule: MirroredSchedule, computed: ComputedChanges, label?: string): AppliedEdit {
+    // One agent asked for and refused: the edit is refused with why. A bulk edit goes on for the rest.
+    if (computed.changes.length === 0) {
+      const why = computed.skipped.flatMap((s) => s.problems);
+      throw badInput(`${computed.label}: nothing to change. ${[...new Set(why)].slice(0, 3).join(' ')}`.trim());
+    }
+    const changes = computed.changes.map((c) => ({
+      agentId: c.agentId,
+      before: c.before,
+      after: c.after,
+      heldBack: c.heldBack === true,
+    }));
+    if (req.dryRun)
+      return { ...store.status(req.businessUnitId, req.scheduleId), edit: null, changes, skipped: computed.skipped };
+    const kept = store.apply({
+      businessUnitId: req.businessUnitId,
+      scheduleId: req.scheduleId,
+      label: label ?? computed.label,
+      source: req.source,
+      intent: req.intent,
+      baseScheduleVersion: schedule.version,
+      changes: computed.changes,
+      createdAt: now().toISOString(),
+    });
+    return { ...announce(req), edit: store.edit(kept.id), changes, skipped: computed.skipped };
+  }
+
+  let queue: Promise<unknown> = Promise.resolve();
+
   const service = {
     list(ref: ScheduleRef): ChangeSetList {
       const schedule = existing(ref);
@@ -85,34 +124,34 @@ export function createEditsService(deps: EditsServiceDeps) {
 
     /** `label` replaces the intent's own words (a fix says what it fixes, e.g. "Trim shift …"). */
     apply(req: ApplyRequest, label?: string): AppliedEdit {
-      const schedule = scope.editable(req);
-      scope.checkAgents(schedule, req.agentIds);
-      const unit = scope.unitContext(req.businessUnitId, req.agentIds, scope.publishedWeeks(schedule, req.agentIds));
-      const computed = changesFor(req.intent, basesFor(req.scheduleId, req.agentIds), unit);
-      // One agent asked for and refused: the edit is refused with why. A bulk edit goes on for the rest.
-      if (computed.changes.length === 0) {
-        const why = computed.skipped.flatMap((s) => s.problems);
-        throw badInput(`${computed.label}: nothing to change. ${[...new Set(why)].slice(0, 3).join(' ')}`.trim());
-      }
-      const changes = computed.changes.map((c) => ({
-        agentId: c.agentId,
-        before: c.before,
-        after: c.after,
-        heldBack: c.heldBack === true,
-      }));
-      if (req.dryRun)
-        return { ...store.status(req.businessUnitId, req.scheduleId), edit: null, changes, skipped: computed.skipped };
-      const kept = store.apply({
-        businessUnitId: req.businessUnitId,
-        scheduleId: req.scheduleId,
-        label: label ?? computed.label,
-        source: req.source,
-        intent: req.intent,
-        baseScheduleVersion: schedule.version,
-        changes: computed.changes,
-        createdAt: now().toISOString(),
-      });
-      return { ...announce(req), edit: store.edit(kept.id), changes, skipped: computed.skipped };
+      const { schedule, unit } = prepare(req);
+      return keep(req, schedule, changesFor(req.intent, basesFor(req.scheduleId, req.agentIds), unit), label);
+    },
+
+    /**
+     * The same as apply, computed a slice of agents at a time so the loop
+     * runs between slices (stepped-changes.ts); edits through here are kept
+     * one after another, each computed on the weeks the one before left.
+     */
+    applyInSteps(req: ApplyRequest, label?: string): Promise<AppliedEdit> {
+      const run = async (): Promise<AppliedEdit> => {
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const { schedule, unit } = prepare(req);
+          const computed = await changesInSteps(deps.db, {
+            intent: req.intent,
+            agentIds: req.agentIds,
+            unit,
+            unitFor: (agentIds) => ({ ...unit, publishedWeek: scope.publishedWeeks(schedule, agentIds) }),
+            basesFor: (agentIds) => basesFor(req.scheduleId, agentIds),
+          });
+          if (computed) return keep(req, schedule, computed, label);
+        }
+        // The mirror kept moving under the slices (a sync writing): computed in one go, on one state of it.
+        return service.apply(req, label);
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
     },
 
     undo(ref: ScheduleRef): UndoRedoResult {

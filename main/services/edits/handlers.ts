@@ -6,7 +6,7 @@ import type { EditsService } from './edits-service';
 export function editsHandlers(edits: EditsService) {
   return {
     'edits.list': async (ref) => edits.list(ref),
-    'edits.apply': async (req) => edits.apply(req),
+    'edits.apply': (req) => edits.applyInSteps(req),
     'edits.undo': async (ref) => edits.undo(ref),
     'edits.redo': async (ref) => edits.redo(ref),
     'edits.discard': async (ref) => edits.discard(ref),
