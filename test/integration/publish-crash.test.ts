@@ -127,7 +127,8 @@ describe('a publish SIGKILLed at random points', () => {
         const accepted = runs.flatMap((r) => r.calls).filter(isAccepted(target.scheduleId));
         expect(accepted).toHaveLength(1);
         theirs += checkServer(target.scheduleId, target.edited, finished);
-        expect(finished.steps.filter((s) => s.kind === 'resume').length).toBe(runs.length - 1);
+        const journal = `jobs ${[...new Set(runs.map((r) => r.finished?.jobId ?? r.killedAt))].join(', ')}`;
+        expect(finished.steps.filter((s) => s.kind === 'resume').length, journal).toBe(runs.length - 1);
       }
       // The update whose answer was dropped, and the operation waited for when killed: reconciled by a re-read.
       checkReconciled(a.finished.steps, 'sendUpdate');
