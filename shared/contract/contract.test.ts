@@ -27,6 +27,7 @@ describe('contract name tables', () => {
       'job.cancel',
       'timeline.legend',
       'timeline.window',
+      'timeline.roster',
       'timeline.coverage',
       'edits.list',
       'edits.apply',

@@ -1,7 +1,7 @@
 /** The timeline domain: windows of agents × time read from the mirror (offline). The screen itself is issue 13. */
 import { z } from 'zod';
 import type { TimelineCoverage } from '../coverage/types';
-import type { TimelineLegend, TimelineWindow } from '../timeline';
+import type { TimelineAgent, TimelineLegend, TimelineWindow } from '../timeline';
 import { businessUnitOf, entityId, method } from './define';
 import { weekDate } from './weeks';
 
@@ -29,6 +29,19 @@ export const timelineWindowQuery = z
     message: 'The window must end after it starts and span at most six weeks',
   });
 
+/** The agents a timeline lists, without shifts: what lays out its rows (and their units) before any page is read. */
+export const timelineRosterQuery = z
+  .object({
+    profileId: entityId,
+    businessUnitId: entityId,
+    managementUnitId: entityId.optional(),
+    search: z.string().max(200).optional(),
+    agentIds: z.array(entityId).max(5000).optional(),
+  })
+  .strict();
+
+export type TimelineRosterAgent = Pick<TimelineAgent, 'id' | 'name' | 'managementUnitId'>;
+
 export const timelineCoverageQuery = z
   .object({
     profileId: entityId,
@@ -43,6 +56,8 @@ export const timelineMethods = {
   /** Management unit names and activity code names and categories of the unit, from the mirror. */
   'timeline.legend': method(businessUnitOf).returns<TimelineLegend>(),
   'timeline.window': method(timelineWindowQuery).returns<TimelineWindow>(),
+  /** Every agent the filters match (a BU holds at most 5,000), in roster order, in one answer. */
+  'timeline.roster': method(timelineRosterQuery).returns<TimelineRosterAgent[]>(),
   /**
    * The coverage strip of a schedule's week: agents on queue per 15-minute interval from BU-local midnight.
    * `required` is the staffing requirement of the schedule's short-term forecast (null when none is mirrored), index for index with `onQueue`.

@@ -62,5 +62,23 @@ describe('what this publish changes, per agent', () => {
     const changed = changedAgentIds(draft.agents, published.agents);
     expect(changed.length).toBeGreaterThan(3);
     expect(changed).toEqual([...revision.changedUserIds].sort());
+
+    // The roster in one answer is the windows' agents, in the same order, and takes the same filters.
+    const roster = await call('timeline.roster', { profileId, businessUnitId: org.businessUnitId });
+    expect(roster).toEqual(draft.agents.map(({ id, name, managementUnitId }) => ({ id, name, managementUnitId })));
+    const some = roster.slice(3, 6).map((a) => a.id);
+    expect(
+      (await call('timeline.roster', { profileId, businessUnitId: org.businessUnitId, agentIds: some })).map(
+        (a) => a.id,
+      ),
+    ).toEqual(some);
+    const mu = roster[0]!.managementUnitId!;
+    const inUnit = await call('timeline.roster', {
+      profileId,
+      businessUnitId: org.businessUnitId,
+      managementUnitId: mu,
+    });
+    expect(inUnit.length).toBeGreaterThan(0);
+    expect(inUnit.every((a) => a.managementUnitId === mu)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import type { OpsApi } from '../../../shared/contract';
 import type { timelineMethods } from '../../../shared/contract/timeline';
 import { createCoverageCache } from '../../mirror/timeline/coverage-cache';
 import { readLegend } from '../../mirror/timeline/legend';
+import { filterRoster, rosterOf } from '../../mirror/timeline/roster';
 import { queryTimeline } from '../../mirror/timeline/window-query';
 
 export function timelineHandlers(db: Database.Database) {
@@ -11,6 +12,12 @@ export function timelineHandlers(db: Database.Database) {
   return {
     'timeline.legend': async ({ businessUnitId }) => readLegend(db, businessUnitId),
     'timeline.window': async ({ profileId: _profileId, ...query }) => queryTimeline(db, query),
+    'timeline.roster': async ({ profileId: _profileId, businessUnitId, ...filter }) =>
+      filterRoster(rosterOf(db, businessUnitId), filter).map(({ id, name, managementUnitId }) => ({
+        id,
+        name,
+        managementUnitId,
+      })),
     'timeline.coverage': async ({ profileId: _profileId, ...query }) => coverage.read(query),
   } satisfies Pick<OpsApi, keyof typeof timelineMethods>;
 }

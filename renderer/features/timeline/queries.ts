@@ -84,12 +84,8 @@ const filterArgs = (f: TimelineFilters) => ({
 });
 
 /**
- * Agents alone: the contract has no roster method, and a window on the first millisecond of 1970
- * holds no shift or time off, so `timeline.window` answers with just the agents (500 per call).
+ * Agents alone (`timeline.roster`): ids, names and units of every agent the filters match, in roster order.
  */
-/** The contract's largest window page. */
-const rosterPage = 500;
-
 export const rosterQuery = (
   client: OpsClient,
   profileId: string | null,
@@ -102,26 +98,9 @@ export const rosterQuery = (
       profileId && businessUnitId
         ? async (): Promise<RosterAgent[]> => {
             if (f.agentIds && f.agentIds.length === 0) return [];
-            const page = (offset: number) =>
-              client.call('timeline.window', {
-                profileId,
-                businessUnitId,
-                from: 0,
-                to: 1,
-                offset,
-                limit: rosterPage,
-                ...filterArgs(f),
-              });
-            // The first page says how many there are; the rest are asked for at once, not one after another
-            // (5,000 agents in ten sequential calls was the largest part of the Timeline's first paint).
-            const first = await page(0);
-            const offsets: number[] = [];
-            for (let o = rosterPage; o < first.total; o += rosterPage) offsets.push(o);
-            const rest = await Promise.all(offsets.map(page));
-            const agents: RosterAgent[] = [];
-            for (const w of [first, ...rest])
-              for (const a of w.agents) agents.push({ id: a.id, name: a.name, managementUnitId: a.managementUnitId });
-            return agents;
+            // One answer for the whole unit (at most 5,000 agents): the rows' layout needs all of them
+            // before any page of shifts is asked for, so each round trip here delays the first paint.
+            return client.call('timeline.roster', { profileId, businessUnitId, ...filterArgs(f) });
           }
         : skipToken,
     // A new search keeps the old rows on screen until the new ones answer, instead of flashing empty.
