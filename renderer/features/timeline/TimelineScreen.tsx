@@ -17,7 +17,7 @@ import { TimelineEdits, useTimelineEdits } from '../edits/TimelineEdits';
 export function TimelineScreen() {
   const t = useTimelineView();
   return (
-    <TimelineEdits subject={t.subject}>
+    <TimelineEdits subject={t.rowsIn ? t.subject : null}>
       <TimelineScreenBody t={t} />
     </TimelineEdits>
   );
@@ -29,7 +29,7 @@ function TimelineScreenBody({ t }: { t: ReturnType<typeof useTimelineView> }) {
   const [jump, setJump] = useState<JumpRequest | null>(null);
   const { view, bu, subject, schedule } = t;
   // Held while the screen is open: main re-reads the unit's script sessions on its cadence for the badges.
-  const liveScripts = useLiveScriptSessions(t.profileId, bu?.id ?? null, t.zone);
+  const liveScripts = useLiveScriptSessions(t.profileId, t.rowsIn ? (bu?.id ?? null) : null, t.zone);
 
   const show = (f: Finding) => {
     if (!f.agentId) return;
@@ -48,7 +48,7 @@ function TimelineScreenBody({ t }: { t: ReturnType<typeof useTimelineView> }) {
 
   const edits = useTimelineEdits(t.rows, t.roster.data, t.zone, t.buZone, subject, show);
   const analysisStatus =
-    t.analysis.isPending && t.analysis.isFetching ? 'loading' : t.analysis.error ? 'failed' : 'ready';
+    t.analysis.isPending && (t.analysis.isFetching || !t.rowsIn) ? 'loading' : t.analysis.error ? 'failed' : 'ready';
   const body = (() => {
     if (t.error) return <TimelineEmpty kind="error" message={t.error.message} onRetry={t.retry} />;
     if (t.connections.length > 0 && !t.overview) return <TimelineSkeleton />;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
 import { connectionsListQuery } from '../connections/queries';
@@ -36,7 +36,14 @@ export function useTimelineView() {
   const week = shownTimelineWeek(view.week, allWeeks, buZone, Date.now());
   const ofWeek = useMemo(() => schedulesOfWeek(allWeeks, week), [allWeeks, week]);
   const schedule = shownSchedule(view.scheduleId, ofWeek);
-  const analysis = useQuery(weekAnalysisQuery(client, profileId, businessUnitId, week));
+  // The rows come first: the services answer one call at a time, and the week's findings, pending
+  // edits and script sessions asked for at once used to queue ahead of the roster the first paint
+  // waits for. They follow the roster (or come first when the rows are filtered by findings).
+  const [rowsIn, setRowsIn] = useState(false);
+  const analysis = useQuery({
+    ...weekAnalysisQuery(client, profileId, businessUnitId, week),
+    enabled: rowsIn || view.onlyFindings,
+  });
   const findings = useMemo(
     () => indexFindings(analysis.data?.findings ?? [], schedule?.scheduleId ?? null),
     [analysis.data, schedule?.scheduleId],
@@ -73,6 +80,9 @@ export function useTimelineView() {
   );
   const roster = useQuery(rosterQuery(client, profileId, businessUnitId, filters));
   const legend = useQuery(legendQuery(client, profileId, businessUnitId));
+  useEffect(() => {
+    if (roster.isSuccess) setRowsIn(true);
+  }, [roster.isSuccess]);
   const collapsed = useMemo(() => new Set(view.collapsedUnits), [view.collapsedUnits]);
   const rows = useMemo(() => layoutRows(roster.data ?? [], collapsed), [roster.data, collapsed]);
   const unitIds = useMemo(
@@ -85,6 +95,8 @@ export function useTimelineView() {
   const otherZone = zone !== buZone ? zone : myZone !== buZone ? myZone : 'UTC';
 
   return {
+    /** The roster has answered once: what waits for the first rows may be asked for now. */
+    rowsIn,
     view,
     connections: connections.data ?? [],
     profileId,
