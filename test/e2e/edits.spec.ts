@@ -4,44 +4,11 @@
  * edit and undo it in one step, then restart the host on the same data folder and find the pending
  * edits still there. Screenshots at 1366×768 in light and dark, saved under test-results/.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openSyncedTimeline, opsCaller, saveScreenshot } from './console-look';
 import { startHostProcess, type HostProcess } from './host-process';
 
 test.use({ timezoneId: 'Europe/Berlin', viewport: { width: 1366, height: 768 } });
-
-/** The host again on an existing data folder (the mirror and its change sets), as after a restart. */
-async function restartHost(dataDir: string): Promise<HostProcess & { child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/host/index.cjs', '--no-open', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const launchUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 15_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/\?launch=\S+/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));
-  });
-  return {
-    child,
-    launchUrl,
-    origin: new URL(launchUrl).origin,
-    dataDir,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 /**
  * The sandbox plants its naive-UTC shifts in published weeks, which may lie before the three weeks a
@@ -232,7 +199,7 @@ test('edits on the timeline: one-click fixes, a drag, a bulk meeting and its und
 
     // A restart of the host on the same data folder: the pending edits (and the redo step) are still there.
     await host.stop();
-    host = await restartHost(host.dataDir);
+    host = await startHostProcess(host.dataDir);
     await openSyncedTimeline(page, host);
     await weekSelect(page).selectOption(week);
     const picker = page.getByTestId('schedule-picker');

@@ -11,8 +11,8 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-export async function startHostProcess(): Promise<HostProcess> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'pd-e2e-'));
+/** On a new data folder, or on an existing one (`dataDir`): the host again after a restart, its mirror and change sets kept. */
+export async function startHostProcess(dataDir = mkdtempSync(path.join(tmpdir(), 'pd-e2e-'))): Promise<HostProcess> {
   const child: ChildProcess = spawn(process.execPath, ['out/host/index.cjs', '--no-open', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
