@@ -175,6 +175,17 @@ export function createPublishJournal(db: Database.Database) {
         ) as PublishJobRow) ?? null
       );
     },
+    /** The latest publish of a schedule, whatever its outcome. */
+    latestOf(profileId: string, businessUnitId: string, scheduleId: string): PublishJobRow | null {
+      return (
+        (sql(`SELECT ${jobColumns} FROM publish_jobs WHERE profile_id = ? AND business_unit_id = ?
+          AND schedule_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`).get(
+          profileId,
+          businessUnitId,
+          scheduleId,
+        ) as PublishJobRow) ?? null
+      );
+    },
     setRun(jobId: string, runJobId: string | null): void {
       sql('UPDATE publish_jobs SET run_job_id = ? WHERE id = ?').run(runJobId, jobId);
     },

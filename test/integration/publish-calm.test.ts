@@ -59,5 +59,13 @@ describe('publish under calm', () => {
     expect(json.report.agents.map((a) => a.status)).toEqual(['applied', 'applied', 'applied']);
     const list2 = await rig.call('publish.list', {});
     expect(list2.map((p) => p.jobId)).toContain(view.jobId);
+
+    // Asked again with nothing edited since (a CLI rerun, or a run resumed after a crash that finished first):
+    // the mirror still holds the draft as unpublished, but the journal knows; no second publish, no write.
+    const again = await rig.publish({ scheduleId: draft.id });
+    expect(again.jobId).toBe(view.jobId);
+    expect(rig.schedule(draft.id).version).toBe(versionBefore + 1);
+    const list3 = await rig.call('publish.list', {});
+    expect(list3.filter((p) => p.scheduleId === draft.id)).toHaveLength(1);
   }, 60_000);
 });

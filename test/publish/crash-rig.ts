@@ -47,6 +47,10 @@ export interface ChildRun {
   /** Where it stood when killed: the last commit's phase, or the held answer. */
   killedAt: string | null;
   finished: ChildFinish | null;
+  /** The phase of the last journal commit this run made ('' before the first). */
+  lastPhase: string;
+  /** The job `publish.start` answered this run (the first run's is the publish's own id). */
+  started: string | null;
   /** The answers the sandbox gave this run (the dropped one included). */
   calls: ProxiedCall[];
 }
@@ -136,7 +140,15 @@ export async function startCrashRig(opts: {
       ],
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, PUBLISH_DESK_VAULT_PASSPHRASE: passphrase } },
     );
-    const result: ChildRun = { killed: false, commits: 0, killedAt: null, finished: null, calls: [] };
+    const result: ChildRun = {
+      killed: false,
+      commits: 0,
+      killedAt: null,
+      finished: null,
+      lastPhase: '',
+      started: null,
+      calls: [],
+    };
     let lastPhase = '';
     const kill = (at: string) => {
       if (result.killedAt !== null) return;
@@ -152,10 +164,18 @@ export async function startCrashRig(opts: {
     proxy.onKill = () => child.kill('SIGKILL');
     let timer: NodeJS.Timeout | null = null;
     createInterface({ input: child.stdout! }).on('line', (text) => {
-      const line = JSON.parse(text) as { commit?: number; phase?: string; paused?: number; finished?: ChildFinish };
+      const line = JSON.parse(text) as {
+        commit?: number;
+        phase?: string;
+        paused?: number;
+        started?: string;
+        finished?: ChildFinish;
+      };
+      if (line.started) result.started = line.started;
       if (line.commit !== undefined) {
         result.commits = line.commit;
         lastPhase = line.phase ?? '';
+        result.lastPhase = lastPhase;
         if (plan.at === 'delay' && line.commit === 1) timer = setTimeout(() => kill(`after ${plan.ms} ms`), plan.ms);
       }
       if (line.paused !== undefined) kill(`paused after commit ${result.commits} (${lastPhase})`);

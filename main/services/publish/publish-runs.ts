@@ -171,6 +171,21 @@ export function createPublishRuns(deps: PublishRunDeps) {
 
   return {
     engines,
+    /**
+     * A run that only reports a publish that already ended done (its earlier run may belong to an earlier
+     * process): the job ends at once with that publish's result, and its id leads to the same journal.
+     */
+    answerDone(row: PublishJobRow): JobSnapshot {
+      const final = journal.state(row.id);
+      const snapshot = deps.jobs.start(
+        'publish',
+        { profileId: row.profileId, businessUnitId: row.businessUnitId },
+        () =>
+          Promise.resolve({ publishId: row.id, phase: final.phase, outcome: final.outcome, counts: countsOf(final) }),
+      );
+      journal.setRun(row.id, snapshot.jobId);
+      return snapshot;
+    },
     /** Starts a run of a journaled publish; `newId` when the publish is created by this run (its id is the job's). */
     launch(
       subject: { profileId: string; businessUnitId: string },

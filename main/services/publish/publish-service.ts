@@ -112,6 +112,22 @@ export function createPublishService(input: PublishServiceDeps): PublishService 
 
   const now = () => deps.clock.now();
 
+  /**
+   * A publish of a schedule our journal already published, with nothing edited since: never a second
+   * write. A run resumed after a restart can finish before the supervisor (or the CLI) asks again; the
+   * mirror still holds the draft as unpublished until the next sync, so the journal is what says so.
+   */
+  function alreadyPublished(last: PublishJobRow): JobSnapshot {
+    if (last.runJobId) {
+      try {
+        return deps.jobs.status(last.runJobId);
+      } catch {
+        // The run belonged to an earlier process: a job that reports the journal's answer.
+      }
+    }
+    return runs.answerDone(last);
+  }
+
   return {
     async 'publish.start'(args: PublishStartArgs) {
       const schedule = scheduleToPublish(deps.db, args.businessUnitId, args.week, args.scheduleId);
@@ -127,8 +143,11 @@ export function createPublishService(input: PublishServiceDeps): PublishService 
         }
         return resume(open);
       }
-      if (startAgents(deps.db, schedule.scheduleId).length === 0 && schedule.published)
+      const pending = startAgents(deps.db, schedule.scheduleId).length;
+      if (pending === 0 && schedule.published)
         throw badInput(`Schedule ${schedule.scheduleId} is published and has no pending edits: nothing to publish.`);
+      const last = journal.latestOf(args.profileId, args.businessUnitId, schedule.scheduleId);
+      if (pending === 0 && last?.outcome === 'done') return alreadyPublished(last);
       const state = {
         ...initialPublishState(),
         job: {
