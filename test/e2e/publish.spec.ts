@@ -13,6 +13,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import type { AuditRow } from '../../shared/activity';
 import { opsCaller } from './console-look';
 import { startHostProcess, type HostProcess } from './host-process';
 
@@ -148,13 +149,17 @@ async function editEveryAgent(call: ReturnType<typeof opsCaller>, t: Target): Pr
 const phase = (page: Page) => page.getByTestId('publish-phase');
 
 /** Waits for "what changes for whom" to ask for confirmation; a preflight stopped (a 429 outlasting the cap) is retried. */
-async function untilConfirming(page: Page): Promise<void> {
+async function untilConfirming(page: Page, call: ReturnType<typeof opsCaller>): Promise<void> {
   const confirm = page.getByTestId('publish-confirm');
   for (let retries = 0; ; retries++) {
     await expect(confirm.or(page.getByTestId('retry-all')))
       .toBeVisible({ timeout: 90_000 })
       .catch(async (e: unknown) => {
         console.log(await page.getByTestId('publish-job').innerText());
+        // What the console asked Genesys before it stalled: the Activity log's last answers.
+        const { rows } = await call<{ rows: AuditRow[] }>('activity.list', { limit: 60, offset: 0 });
+        for (const r of rows)
+          console.log(r.at, r.method, r.pathTemplate, r.status, `${r.durationMs} ms`, r.errorKind ?? '');
         throw e;
       });
     if (await confirm.isVisible()) return;
@@ -239,7 +244,7 @@ test('publish under publish-morning from the UI: retries in the step timeline, a
 
     // Preflight, then what changes for whom: every edited agent moves, and the supervisor confirms.
     await expect(page.getByTestId('preflight-items').locator('li')).toHaveCount(5, { timeout: 60_000 });
-    await untilConfirming(page);
+    await untilConfirming(page, call);
     if (round === 1) await shoot(page, 'preflight');
     // The week's own error findings (planted overlaps) block until accepted by kind: one click per kind.
     await acceptFindings(page);
