@@ -28,6 +28,7 @@ describe('contract name tables', () => {
       'timeline.legend',
       'timeline.window',
       'timeline.roster',
+      'timeline.rosterTop',
       'timeline.coverage',
       'edits.list',
       'edits.apply',

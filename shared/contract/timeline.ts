@@ -42,6 +42,30 @@ export const timelineRosterQuery = z
 
 export type TimelineRosterAgent = Pick<TimelineAgent, 'id' | 'name' | 'managementUnitId'>;
 
+/**
+ * The roster and the pages the top of the grid shows, in one answer: the first paint waits for one call
+ * instead of the roster, a render, then the pages. Each page is what `timeline.window` answers for it.
+ */
+export const timelineRosterTopQuery = timelineRosterQuery
+  .extend({
+    scheduleId: entityId,
+    from: z.number().int(),
+    to: z.number().int(),
+    /** Rows the screen shows first (unit headers count). */
+    rows: z.number().int().min(1).max(300),
+    /** Units the supervisor collapsed (their keys): only their header shows. */
+    collapsedUnits: z.array(z.string().max(200)).max(500),
+  })
+  .strict()
+  .refine((q) => q.to > q.from && q.to - q.from <= sixWeeksMs, {
+    message: 'The window must end after it starts and span at most six weeks',
+  });
+
+export interface TimelineRosterTop {
+  agents: TimelineRosterAgent[];
+  pages: Array<{ managementUnitId: string; page: number; window: TimelineWindow }>;
+}
+
 export const timelineCoverageQuery = z
   .object({
     profileId: entityId,
@@ -58,6 +82,7 @@ export const timelineMethods = {
   'timeline.window': method(timelineWindowQuery).returns<TimelineWindow>(),
   /** Every agent the filters match (a BU holds at most 5,000), in roster order, in one answer. */
   'timeline.roster': method(timelineRosterQuery).returns<TimelineRosterAgent[]>(),
+  'timeline.rosterTop': method(timelineRosterTopQuery).returns<TimelineRosterTop>(),
   /**
    * The coverage strip of a schedule's week: agents on queue per 15-minute interval from BU-local midnight.
    * `required` is the staffing requirement of the schedule's short-term forecast (null when none is mirrored), index for index with `onQueue`.

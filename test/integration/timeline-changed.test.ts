@@ -80,5 +80,50 @@ describe('what this publish changes, per agent', () => {
     });
     expect(inUnit.length).toBeGreaterThan(0);
     expect(inUnit.every((a) => a.managementUnitId === mu)).toBe(true);
+
+    // The roster with the top of the grid: the same agents, and each page exactly what timeline.window
+    // answers for it (the renderer caches it under that page's key), for the rows asked for only.
+    const units = [...new Set(roster.map((a) => a.managementUnitId!))].sort();
+    const firstUnitSize = roster.filter((a) => a.managementUnitId === units[0]).length;
+    const top = await call('timeline.rosterTop', {
+      profileId,
+      businessUnitId: org.businessUnitId,
+      scheduleId: revision.scheduleId,
+      from,
+      to: from + 9 * 86_400_000,
+      // Header and agents of the first unit, the second unit's header and its first agent.
+      rows: firstUnitSize + 3,
+      collapsedUnits: [],
+    });
+    expect(top.agents).toEqual(roster);
+    expect(top.pages.map((p) => [p.managementUnitId, p.page])).toEqual([
+      [units[0], 0],
+      [units[1], 0],
+    ]);
+    for (const p of top.pages) {
+      const page = await call('timeline.window', {
+        profileId,
+        businessUnitId: org.businessUnitId,
+        scheduleId: revision.scheduleId,
+        from,
+        to: from + 9 * 86_400_000,
+        managementUnitId: p.managementUnitId,
+        offset: p.page * 100,
+        limit: 100,
+      });
+      expect(p.window).toEqual(page);
+      expect(page.agents.some((a) => a.shifts.length > 0)).toBe(true);
+    }
+    // A collapsed first unit shows its header only: the next unit's page is the first one sent.
+    const collapsed = await call('timeline.rosterTop', {
+      profileId,
+      businessUnitId: org.businessUnitId,
+      scheduleId: revision.scheduleId,
+      from,
+      to: from + 9 * 86_400_000,
+      rows: 3,
+      collapsedUnits: [units[0]!],
+    });
+    expect(collapsed.pages.map((p) => p.managementUnitId)).toEqual([units[1]]);
   });
 });

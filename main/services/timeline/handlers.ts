@@ -6,6 +6,7 @@ import { createCoverageCache } from '../../mirror/timeline/coverage-cache';
 import { readLegend } from '../../mirror/timeline/legend';
 import { filterRoster, rosterOf } from '../../mirror/timeline/roster';
 import { queryTimeline } from '../../mirror/timeline/window-query';
+import { timelinePageSize, topPagesOf } from '../../../shared/timeline-pages';
 
 export function timelineHandlers(db: Database.Database) {
   const coverage = createCoverageCache(db);
@@ -18,6 +19,24 @@ export function timelineHandlers(db: Database.Database) {
         name,
         managementUnitId,
       })),
+    'timeline.rosterTop': async ({ profileId: _profileId, scheduleId, from, to, rows, collapsedUnits, ...filter }) => {
+      const roster = filterRoster(rosterOf(db, filter.businessUnitId), filter);
+      const pages = topPagesOf(roster, new Set(collapsedUnits), rows).map(({ managementUnitId, page }) => ({
+        managementUnitId,
+        page,
+        // The renderer's page query for this page, exactly: its answer is cached under that page's key.
+        window: queryTimeline(db, {
+          ...filter,
+          scheduleId,
+          from,
+          to,
+          managementUnitId,
+          offset: page * timelinePageSize,
+          limit: timelinePageSize,
+        }),
+      }));
+      return { agents: roster.map(({ id, name, managementUnitId }) => ({ id, name, managementUnitId })), pages };
+    },
     'timeline.coverage': async ({ profileId: _profileId, ...query }) => coverage.read(query),
   } satisfies Pick<OpsApi, keyof typeof timelineMethods>;
 }

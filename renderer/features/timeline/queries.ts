@@ -83,14 +83,26 @@ const filterArgs = (f: TimelineFilters) => ({
   ...(f.agentIds ? { agentIds: [...f.agentIds] } : {}),
 });
 
+/** What the roster's answer can bring along: the pages of the rows the grid shows first. */
+export interface RosterTop {
+  queryClient: QueryClient;
+  subject: TimelineSubject;
+  collapsedUnits: readonly string[];
+  /** Rows the screen shows first (unit headers count). */
+  rows: number;
+}
+
 /**
  * Agents alone (`timeline.roster`): ids, names and units of every agent the filters match, in roster order.
+ * With `top`, `timeline.rosterTop` answers the pages of the first rows too, put in the cache under their
+ * page keys before the roster is: the first render of the rows finds their shifts, with no second call.
  */
 export const rosterQuery = (
   client: OpsClient,
   profileId: string | null,
   businessUnitId: string | null,
   f: TimelineFilters,
+  top?: RosterTop | null,
 ) =>
   queryOptions({
     queryKey: timelineKeys.roster(profileId, businessUnitId, f),
@@ -98,9 +110,23 @@ export const rosterQuery = (
       profileId && businessUnitId
         ? async (): Promise<RosterAgent[]> => {
             if (f.agentIds && f.agentIds.length === 0) return [];
+            const s = top?.subject;
             // One answer for the whole unit (at most 5,000 agents): the rows' layout needs all of them
             // before any page of shifts is asked for, so each round trip here delays the first paint.
-            return client.call('timeline.roster', { profileId, businessUnitId, ...filterArgs(f) });
+            if (!top || !s || s.profileId !== profileId || s.businessUnitId !== businessUnitId)
+              return client.call('timeline.roster', { profileId, businessUnitId, ...filterArgs(f) });
+            const answer = await client.call('timeline.rosterTop', {
+              profileId,
+              businessUnitId,
+              ...filterArgs(f),
+              scheduleId: s.scheduleId,
+              from: s.from,
+              to: s.to,
+              rows: Math.max(1, Math.min(300, Math.round(top.rows))),
+              collapsedUnits: [...top.collapsedUnits],
+            });
+            for (const p of answer.pages) top.queryClient.setQueryData(timelineKeys.page(s, f, p), p.window);
+            return answer.agents;
           }
         : skipToken,
     // A new search keeps the old rows on screen until the new ones answer, instead of flashing empty.
@@ -137,6 +163,9 @@ export const pageQuery = (
           })
       : skipToken,
     gcTime: 60_000,
+    // Fresh until the mirror or the change set says otherwise (events invalidate every timeline key): a
+    // page put in the cache by the roster's answer, or scrolled back to, is not asked for again on sight.
+    staleTime: 30_000,
   });
 
 /** One agent's week for the drawer. */

@@ -19,10 +19,9 @@ export type RowItem =
       indexInUnit: number;
     };
 
-/** Agents per page of `timeline.window`. */
-export const pageSize = 100;
-
-export const unitKey = (managementUnitId: string | null): string => managementUnitId ?? '(none)';
+/** Agents per page of `timeline.window`, and the units' keys: shared with main, which answers the top pages. */
+export { timelinePageSize as pageSize, unitKey } from '../../../shared/timeline-pages';
+import { timelinePageSize as pageSize, unitKey } from '../../../shared/timeline-pages';
 
 /**
  * One linear pass: groups in order of first appearance would follow the alphabet of their first

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
@@ -18,6 +18,7 @@ import { localZone, weekSpan, zoneFor } from './zone-time';
  */
 export function useTimelineView() {
   const client = useOpsClient();
+  const queryClient = useQueryClient();
   const view = useConsole((s) => s.timeline);
   const connections = useQuery(connectionsListQuery(client));
   const profileId = shownProfile(
@@ -78,7 +79,11 @@ export function useTimelineView() {
     }),
     [view.search, view.managementUnitId, view.onlyFindings, findings.agentIds, changedOnly, changed.data],
   );
-  const roster = useQuery(rosterQuery(client, profileId, businessUnitId, filters));
+  // The rows a screen of this height shows first, a few more for the virtualizer's overscan.
+  const top = subject
+    ? { queryClient, subject, collapsedUnits: view.collapsedUnits, rows: Math.ceil(window.innerHeight / 30) + 8 }
+    : null;
+  const roster = useQuery(rosterQuery(client, profileId, businessUnitId, filters, top));
   const legend = useQuery(legendQuery(client, profileId, businessUnitId));
   useEffect(() => {
     if (roster.isSuccess) setRowsIn(true);

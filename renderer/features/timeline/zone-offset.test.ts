@@ -30,6 +30,20 @@ describe('Zone offsets without luxon on the hot path', () => {
     }
   });
 
+  it('agrees with luxon at random instants over ten years in zones with odd offsets and changes', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const from = Date.parse('2020-01-01T00:00:00Z');
+    for (const zone of [...zones, 'America/Santiago', 'Pacific/Chatham', 'America/St_Johns', 'Africa/Casablanca']) {
+      for (let i = 0; i < 400; i++) {
+        const ms = from + Math.floor(next() * 10 * 365 * 86_400_000);
+        expect(offsetMinutes(zone, ms), `${zone} ${new Date(ms).toISOString()}`).toBe(
+          DateTime.fromMillis(ms, { zone }).offset,
+        );
+      }
+    }
+  });
+
   it('changes the offset at the instant Chicago falls back, not a quarter hour around it', () => {
     const change = Date.parse('2026-11-01T07:00:00Z');
     expect(offsetMinutes('America/Chicago', change - 1)).toBe(-300);

@@ -29,12 +29,13 @@ export function weekSpan(weekDate: string, buZone: string): { from: number; to: 
  * where neither has a name the offset stands in ("GMT+5:30"), which still says which clock it is.
  */
 export function zoneAbbrev(ms: number, zone: string): string {
-  // Every visible cell asks on every scroll frame, and luxon builds an Intl formatter each time: keep the
-  // answer per zone and quarter hour (zones change offset only on quarter hours).
-  return remembered(abbrevs, `${zone}|${Math.floor(ms / quarterMs)}`, () => computeAbbrev(ms, zone));
+  // Every visible cell asks, and luxon formats through Intl each time: the name follows the zone's offset
+  // (CST at -6 h, CDT at -5 h), so one answer per zone, offset and year serves a whole week of bars.
+  const offset = offsetMinutes(zone, ms);
+  const year = new Date(ms).getUTCFullYear();
+  return remembered(abbrevs, `${zone}|${offset}|${year}`, () => computeAbbrev(ms, zone));
 }
 
-const quarterMs = 15 * minuteMs;
 const abbrevs = new Map<string, string>();
 const clocks = new Map<string, string>();
 const days = new Map<string, string>();
