@@ -16,7 +16,23 @@ import { failureCategory } from './failure-category';
 
 export type Dispatch = (method: unknown, args: unknown, ctx: CallContext) => Promise<OpsOutcome<OpsMethodName>>;
 
+/** PD_CALL_TIMING=1: each call's handler time on stderr, for finding where a screen waits (benchmarks). */
+const callTiming = process.env.PD_CALL_TIMING === '1';
+
 export function createDispatch(handlers: OpsApi, log: (line: string) => void = () => {}): Dispatch {
+  if (!callTiming) return dispatchOn(handlers, log);
+  const inner = dispatchOn(handlers, log);
+  return async (method, args, ctx) => {
+    const started = performance.now();
+    try {
+      return await inner(method, args, ctx);
+    } finally {
+      process.stderr.write(`ops ${describe(method)} ${(performance.now() - started).toFixed(1)} ms\n`);
+    }
+  };
+}
+
+function dispatchOn(handlers: OpsApi, log: (line: string) => void): Dispatch {
   return async (method, args, ctx) => {
     if (!isOpsMethodName(method)) {
       return { ok: false, error: { code: 'unknownMethod', message: `Unknown method: ${describe(method)}` } };

@@ -286,7 +286,7 @@ async function main() {
     await app.keyboard.press('Alt+4');
     return firstPaint(app, 'app', 60_000);
   };
-  const cold = await navigate();
+  const cold = await profiled(app, navigate, 'cold');
   // Which calls the cold first paint waited for, relative to the key press (stderr only).
   const calls = await app.evaluate(() => {
     const b = (

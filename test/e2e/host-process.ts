@@ -16,6 +16,8 @@ export async function startHostProcess(dataDir = mkdtempSync(path.join(tmpdir(),
   const child: ChildProcess = spawn(process.execPath, ['out/host/index.cjs', '--no-open', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // PD_CALL_TIMING=1 (benchmarks): the host's per-call timings go to this process's stderr.
+  if (process.env.PD_CALL_TIMING === '1') child.stderr?.pipe(process.stderr);
   const launchUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 15_000);

@@ -1,5 +1,5 @@
 // Injected into both pages before their scripts: frame deltas, long tasks, first paint of rows, a timed scroll.
-/* global window, document, performance, requestAnimationFrame, setTimeout, PerformanceObserver */
+/* global window, document, performance, requestAnimationFrame, setTimeout, PerformanceObserver, console */
 (() => {
   const b = {
     longTasks: [],
@@ -15,7 +15,11 @@
   window.fetch = async (input, init) => {
     let name = '';
     try {
-      name = JSON.parse(String(init?.body ?? '{}')).method ?? '';
+      const body = JSON.parse(String(init?.body ?? '{}'));
+      name = body.method ?? '';
+      // Which page a window asks for: its unit (first characters) and offset.
+      if (name === 'timeline.window' && body.args?.managementUnitId)
+        name += ` ${body.args.managementUnitId.slice(0, 4)}+${body.args.offset}`;
     } catch {
       // not a contract call
     }
@@ -36,7 +40,11 @@
   document.addEventListener(
     'keydown',
     (e) => {
-      if (e.altKey && e.key === '4' && b.navAt === null && b.armed) b.navAt = performance.now();
+      if (e.altKey && e.key === '4' && b.navAt === null && b.armed) {
+        b.navAt = performance.now();
+        // The trace's mark for "the key was pressed" (BENCH_TRACE=tasks lists main-thread tasks from it).
+        console.timeStamp('bench-nav');
+      }
     },
     true,
   );

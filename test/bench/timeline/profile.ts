@@ -3,10 +3,13 @@
  *   BENCH_PROFILE=1  self time by JS function (CDP Profiler);
  *   BENCH_TRACE=1    time by renderer event: script, style, layout, paint, raster (CDP Tracing), which
  *                    says what the profiler's "(program)" is.
+ *   BENCH_PROFILE_PHASE=cold  the cold first paint instead of the scroll.
  */
 import type { Page } from 'playwright';
 
-export async function profiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
+export async function profiled<T>(page: Page, run: () => Promise<T>, phase: 'cold' | 'scroll' = 'scroll'): Promise<T> {
+  // BENCH_PROFILE_PHASE=cold profiles the cold first paint instead of the scroll.
+  if ((process.env.BENCH_PROFILE_PHASE ?? 'scroll') !== phase) return run();
   if (process.env.BENCH_TRACE) return traced(page, run);
   if (process.env.BENCH_PROFILE) return jsProfiled(page, run);
   return run();
@@ -20,7 +23,11 @@ async function jsProfiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const value = await run();
   const { profile } = (await cdp.send('Profiler.stop')) as {
     profile: {
-      nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>;
+      nodes: Array<{
+        id: number;
+        callFrame: { functionName: string; url: string; lineNumber: number };
+        children?: number[];
+      }>;
       samples: number[];
       timeDeltas: number[];
     };
@@ -35,12 +42,14 @@ async function jsProfiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
   });
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
   for (const [name, ms] of top) console.error(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  if (process.env.BENCH_PROFILE === 'inclusive') printInclusive(profile);
   return value;
 }
 
 interface TraceEvent {
   name: string;
   ph: string;
+  ts?: number;
   dur?: number;
   tid: number;
   pid: number;
@@ -61,6 +70,7 @@ async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
   await cdp.send('Tracing.end');
   await done;
   await cdp.detach();
+  if (process.env.BENCH_TRACE === 'tasks') printTasks(events);
   const threads = new Map<string, string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) threads.set(`${e.pid}:${e.tid}`, e.args.name);
@@ -75,4 +85,50 @@ async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const top = [...total].sort((a, b) => b[1] - a[1]).slice(0, 30);
   for (const [name, ms] of top) console.error(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
   return value;
+}
+
+/** BENCH_TRACE=tasks: the main thread's tasks over 4 ms from the key press, each with what ran inside it. */
+function printTasks(events: TraceEvent[]): void {
+  const nav = events.find((e) => e.name === 'TimeStamp' && JSON.stringify(e.args ?? {}).includes('bench-nav'));
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!nav || !main) return;
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.ts ?? 0) >= nav.ts! && e.dur! > 4000);
+  for (const t of tasks) {
+    const inside = onMain
+      .filter((e) => e !== t && e.ts! >= t.ts! && e.ts! < t.ts! + t.dur! && e.dur! > 2000)
+      .map((e) => `${e.name} ${(e.dur! / 1000).toFixed(0)}`)
+      .slice(0, 6);
+    console.error(
+      `task at ${((t.ts! - nav.ts!) / 1000).toFixed(0)} ms, ${(t.dur! / 1000).toFixed(0)} ms: ${inside.join(', ')}`,
+    );
+  }
+}
+
+/** BENCH_PROFILE=inclusive: time inside each function, callees included (a function on the stack twice counts once). */
+function printInclusive(profile: {
+  nodes: Array<{
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }>;
+  samples: number[];
+  timeDeltas: number[];
+}): void {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const f = byNode.get(n)!.callFrame;
+      const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    }
+  });
+  const top = [...total].sort((a, b) => b[1] - a[1]).slice(0, 160);
+  for (const [name, ms] of top) console.error(`incl ${ms.toFixed(0).padStart(7)} ms  ${name}`);
 }
