@@ -24,6 +24,7 @@ import { createPublishService } from './publish/publish-service';
 import type { PublishClock } from './publish/publish-runs';
 import { createSchedulesService } from './schedules/schedules-service';
 import { createScriptSessionService } from './script-sessions/script-session-service';
+import { warmTimelineAfterSyncs } from './timeline/warm-up';
 import type { WatchTimers } from './script-sessions/watcher';
 
 export interface ServicesOptions {
@@ -134,12 +135,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
   // A publish the last run left unfinished is reconciled with Genesys and finished (or reported) now.
   publish.resumeUnfinished();
+  const stopWarming = warmTimelineAfterSyncs(events, db, opts.now ?? (() => new Date()), log);
   return {
     dispatch: createDispatch(handlers, log),
     events,
     jobs,
     movedAside,
     async close() {
+      stopWarming();
       // A sync still writing must end (its transaction whole or rolled back) before the database closes.
       await jobs.close();
       // A re-read in flight writes the mirror: it ends before the database closes.

@@ -83,7 +83,10 @@ export function useTimelineView() {
   const top = subject
     ? { queryClient, subject, collapsedUnits: view.collapsedUnits, rows: Math.ceil(window.innerHeight / 30) + 8 }
     : null;
-  const roster = useQuery(rosterQuery(client, profileId, businessUnitId, filters, top));
+  // Asked once the week's schedules are known, so it brings the first rows' shifts along (one call, not two
+  // in a row); without a schedule to show (none synced, or the weeks failed) it is the roster alone.
+  const weeksSettled = weeks.data !== undefined || weeks.isError;
+  const roster = useQuery({ ...rosterQuery(client, profileId, businessUnitId, filters, top), enabled: weeksSettled });
   const legend = useQuery(legendQuery(client, profileId, businessUnitId));
   useEffect(() => {
     if (roster.isSuccess) setRowsIn(true);

@@ -1,0 +1,69 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../mirror/database';
+import { rosterOf } from '../../mirror/timeline/roster';
+import { createEventHub } from '../event-hub';
+import { warmTimeline, warmTimelineAfterSyncs } from './warm-up';
+
+function mirror() {
+  const { db } = openDatabase(mkdtempSync(path.join(tmpdir(), 'pd-warm-')));
+  const add = (id: string, name: string) =>
+    db
+      .prepare(
+        "INSERT INTO agents (id, business_unit_id, management_unit_id, name, fetched_at) VALUES (?, 'bu', 'mu', ?, '2026-11-23T06:00:00Z')",
+      )
+      .run(id, name);
+  return { db, add };
+}
+
+const syncEnded = (state: string, businessUnitId = 'bu', kind = 'sync') =>
+  ({ kind, state, subject: { profileId: 'p', businessUnitId } }) as never;
+const noon = new Date('2026-11-23T12:00:00Z');
+
+afterEach(() => vi.useRealTimers());
+
+describe('the timeline warmed after a sync', () => {
+  it('warms the synced unit at idle once its sync succeeds, not after a failed one, never after stop', () => {
+    vi.useFakeTimers();
+    const { db } = mirror();
+    const events = createEventHub();
+    const log = vi.fn();
+    const warm = vi.fn();
+    const stop = warmTimelineAfterSyncs(events, db, () => noon, log, warm);
+    events.emit('job.event', syncEnded('failed'));
+    events.emit('job.event', syncEnded('succeeded', 'bu', 'publish'));
+    vi.advanceTimersByTime(100);
+    expect(warm).not.toHaveBeenCalled();
+
+    events.emit('job.event', syncEnded('succeeded', 'bu-2'));
+    // At idle, not inside the event's delivery.
+    expect(warm).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(warm).toHaveBeenCalledWith(db, 'bu-2', noon.getTime());
+
+    warm.mockImplementation(() => {
+      throw new Error('database is locked');
+    });
+    events.emit('job.event', syncEnded('succeeded'));
+    vi.advanceTimersByTime(100);
+    expect(log).toHaveBeenCalledWith('timeline warm-up skipped: database is locked');
+
+    events.emit('job.event', syncEnded('succeeded'));
+    stop();
+    vi.advanceTimersByTime(100);
+    expect(warm).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads the roster the sync changed, so the first window finds it kept', () => {
+    const { db, add } = mirror();
+    add('a', 'Ana');
+    const stale = rosterOf(db, 'bu');
+    add('b', 'Bea');
+    warmTimeline(db, 'bu', noon.getTime());
+    const kept = rosterOf(db, 'bu');
+    expect(kept).not.toBe(stale);
+    expect(kept.map((a) => a.id)).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * After a sync of a unit, its timeline is read once at idle, on the services' own connection: the
+ * roster (the sync moved its generation), the statements, and SQLite's pages for the schedules of the
+ * days around now. The first open of the Timeline after a morning's sync then costs what a later one
+ * does (the cold window was about three times a warm one: 45 ms against 15 ms on 5,000 agents).
+ * Best effort: a failure here changes nothing the screen reads.
+ */
+import type Database from 'better-sqlite3';
+import type { EventHub } from '../event-hub';
+import { rosterOf } from '../../mirror/timeline/roster';
+import { queryTimeline } from '../../mirror/timeline/window-query';
+import { prepared } from '../../mirror/statement-cache';
+import { timelinePageSize } from '../../../shared/timeline-pages';
+
+const dayMs = 86_400_000;
+
+export function warmTimeline(db: Database.Database, businessUnitId: string, nowMs: number): void {
+  rosterOf(db, businessUnitId);
+  const schedules = prepared(
+    db,
+    `SELECT id, first_shift_start_ms AS fromMs, last_shift_end_ms AS toMs FROM schedules
+     WHERE business_unit_id = ? AND first_shift_start_ms < ? AND last_shift_end_ms > ?`,
+  ).all(businessUnitId, nowMs + 3 * dayMs, nowMs - 3 * dayMs) as Array<{ id: string; fromMs: number; toMs: number }>;
+  for (const s of schedules)
+    queryTimeline(db, {
+      businessUnitId,
+      scheduleId: s.id,
+      from: s.fromMs,
+      to: Math.min(s.toMs, s.fromMs + 7 * dayMs),
+      offset: 0,
+      limit: timelinePageSize,
+    });
+}
+
+/** Warms a unit's timeline when a sync of it ends, once the services' loop is idle. */
+export function warmTimelineAfterSyncs(
+  events: EventHub,
+  db: Database.Database,
+  now: () => Date,
+  log: (line: string) => void,
+  warm: typeof warmTimeline = warmTimeline,
+): () => void {
+  const pending = new Set<NodeJS.Timeout>();
+  const detach = events.attach((name, payload) => {
+    if (name !== 'job.event') return;
+    const step = payload as { kind: string; state: string; subject: { businessUnitId: string } };
+    if (step.kind !== 'sync' || step.state !== 'succeeded') return;
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      try {
+        warm(db, step.subject.businessUnitId, now().getTime());
+      } catch (err) {
+        log(`timeline warm-up skipped: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }, 20);
+    timer.unref();
+    pending.add(timer);
+  });
+  // Before the database closes: nothing is read from it after.
+  return () => {
+    detach();
+    for (const t of pending) clearTimeout(t);
+    pending.clear();
+  };
+}
