@@ -302,7 +302,7 @@ async function main() {
   const count = (await app.getByTestId('timeline-count').textContent())?.trim() ?? '';
   await app.keyboard.press('Alt+3');
   await app.getByRole('heading', { level: 1, name: 'Schedules' }).waitFor();
-  const warm = await navigate();
+  const warm = await profiled(app, navigate, 'warm');
   await app.getByTestId('timeline-grid').focus();
   const appScroll = await scrollAndHeap(app, 'app');
   await appContext.close();

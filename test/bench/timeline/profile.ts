@@ -3,11 +3,15 @@
  *   BENCH_PROFILE=1  self time by JS function (CDP Profiler);
  *   BENCH_TRACE=1    time by renderer event: script, style, layout, paint, raster (CDP Tracing), which
  *                    says what the profiler's "(program)" is.
- *   BENCH_PROFILE_PHASE=cold  the cold first paint instead of the scroll.
+ *   BENCH_PROFILE_PHASE=cold|warm  the cold or warm first paint instead of the scroll.
  */
 import type { Page } from 'playwright';
 
-export async function profiled<T>(page: Page, run: () => Promise<T>, phase: 'cold' | 'scroll' = 'scroll'): Promise<T> {
+export async function profiled<T>(
+  page: Page,
+  run: () => Promise<T>,
+  phase: 'cold' | 'warm' | 'scroll' = 'scroll',
+): Promise<T> {
   // BENCH_PROFILE_PHASE=cold profiles the cold first paint instead of the scroll.
   if ((process.env.BENCH_PROFILE_PHASE ?? 'scroll') !== phase) return run();
   if (process.env.BENCH_TRACE) return traced(page, run);
