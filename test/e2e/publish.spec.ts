@@ -152,8 +152,10 @@ const phase = (page: Page) => page.getByTestId('publish-phase');
 async function untilConfirming(page: Page, call: ReturnType<typeof opsCaller>): Promise<void> {
   const confirm = page.getByTestId('publish-confirm');
   for (let retries = 0; ; retries++) {
+    // Up to two of the sandbox's rate-limit windows (60 s each): the sync just spent much of this minute's
+    // budget, and the client paces its requests until the window resets.
     await expect(confirm.or(page.getByTestId('retry-all')))
-      .toBeVisible({ timeout: 90_000 })
+      .toBeVisible({ timeout: 150_000 })
       .catch(async (e: unknown) => {
         console.log(await page.getByTestId('publish-job').innerText());
         // What the console asked Genesys before it stalled: the Activity log's last answers.
