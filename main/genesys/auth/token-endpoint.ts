@@ -18,7 +18,12 @@ export interface TokenRequest {
   fetchImpl?: FetchLike;
   /** The clock `expiresAt` is measured on; the token manager must share it. */
   now?: () => number;
+  /** How long the login host may take to answer (default 30 s, as API calls). */
+  timeoutMs?: number;
 }
+
+/** A login host that accepts the connection and never answers must not hold every call waiting for a token. */
+export const tokenTimeoutMs = 30_000;
 
 interface TokenAnswer {
   access_token?: unknown;
@@ -33,6 +38,7 @@ export async function requestToken(req: TokenRequest): Promise<TokenSet> {
   const { grant, secrets } = req;
   const fetchImpl = req.fetchImpl ?? fetch;
   const now = req.now ?? Date.now;
+  const timeoutMs = req.timeoutMs ?? tokenTimeoutMs;
   const headers: Record<string, string> = {
     'content-type': 'application/x-www-form-urlencoded',
     accept: 'application/json',
@@ -45,9 +51,17 @@ export async function requestToken(req: TokenRequest): Promise<TokenSet> {
       method: 'POST',
       headers,
       body: new URLSearchParams(req.form).toString(),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (err) {
-    const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    const cause = timedOut
+      ? `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`
+      : err instanceof Error
+        ? err.cause instanceof Error
+          ? err.cause.message
+          : err.message
+        : String(err);
     throw oauthError({
       error: 'network_error',
       description: `${new URL(req.env.loginBase).host}: ${cause}`,
