@@ -51,7 +51,8 @@ function TimelineScreenBody({ t }: { t: ReturnType<typeof useTimelineView> }) {
     t.analysis.isPending && (t.analysis.isFetching || !t.rowsIn) ? 'loading' : t.analysis.error ? 'failed' : 'ready';
   const body = (() => {
     if (t.error) return <TimelineEmpty kind="error" message={t.error.message} onRetry={t.retry} />;
-    if (t.connections.length > 0 && !t.overview) return <TimelineSkeleton />;
+    // Loading, not "nothing synced": the connections and the unit's overview answer first.
+    if (!t.connectionsLoaded || (t.connections.length > 0 && !t.overview)) return <TimelineSkeleton />;
     if (!bu) return <TimelineEmpty kind="nothingSynced" />;
     if (!t.weeksLoaded) return <TimelineSkeleton />;
     if (!subject || !schedule) return <TimelineEmpty kind="nothingSynced" />;

@@ -107,6 +107,8 @@ export function useTimelineView() {
     rowsIn,
     view,
     connections: connections.data ?? [],
+    /** The connections list has answered: until then nothing can be said to be synced or not. */
+    connectionsLoaded: connections.data !== undefined,
     profileId,
     overview: overview.data ?? null,
     bu,
