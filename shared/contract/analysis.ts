@@ -13,7 +13,7 @@ export const analysisMethods = {
 };
 
 export interface AnalysisEvents {
-  /** A sync changed a week and its analysis ran again. */
+  /** A week's analysis ran again: after a sync changed it, or after pending edits changed the schedule (followed by the heavy worker). */
   'analysis.updated': AnalysisUpdate;
 }
 
