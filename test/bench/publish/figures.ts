@@ -1,0 +1,150 @@
+/**
+ * The publish bench's arithmetic: the minimum requests for the faults a
+ * publish met, the wall-time floor those faults and the rate limit set, and
+ * what a publish lost, computed from the journal, the Activity log and the
+ * sandbox's own records, never from the engine's idea of itself.
+ */
+import type { AuditRow } from '../../../shared/activity';
+import type { PublishStep } from '../../../shared/contract/publish';
+import type { AgentOutcome } from '../../publish/crash-checks';
+
+/** The calm publish, call by call (what publish-calm.test.ts asserts). */
+export const calmCalls: PublishStep['kind'][] = [
+  'reread',
+  'checkScriptSessions',
+  'requestUploadUrl',
+  'putUpload',
+  'sendUpdate',
+  'awaitOperation',
+  'reread',
+];
+/** What a stale version costs at least: one re-read and one new upload. */
+const staleCalls: PublishStep['kind'][] = ['reread', 'requestUploadUrl', 'putUpload', 'sendUpdate'];
+
+const isCall = (s: PublishStep) => s.kind !== 'decision' && s.kind !== 'wait' && s.kind !== 'analyse';
+/** 409, or the 400 "does not match the current version": someone saved first. */
+export const isStale = (s: PublishStep) =>
+  s.kind === 'sendUpdate' && (s.httpStatus === 409 || (s.httpStatus === 400 && /version/i.test(s.note)));
+
+export interface StepFigures {
+  calls: number;
+  staleVersions: number;
+  rateLimited: number;
+  minimumCalls: number;
+  byKind: Record<string, number>;
+}
+
+export function stepFigures(steps: PublishStep[]): StepFigures {
+  const calls = steps.filter(isCall);
+  const staleVersions = calls.filter(isStale).length;
+  const rateLimited = calls.filter((s) => s.httpStatus === 429).length;
+  const byKind: Record<string, number> = {};
+  for (const s of calls) byKind[s.kind] = (byKind[s.kind] ?? 0) + 1;
+  return {
+    calls: calls.length,
+    staleVersions,
+    rateLimited,
+    minimumCalls: calmCalls.length + staleVersions * staleCalls.length + rateLimited,
+    byKind,
+  };
+}
+
+/**
+ * HTTP requests per step: each audit row goes to the call step whose [written, answered] window holds it.
+ * A kind's clean cost is the fewest requests one answered-200 step of that kind took (a re-read is the
+ * schedule, its agents' query and the histories it needs; an operation may be heard or polled).
+ */
+export function requestFigures(steps: PublishStep[], rows: AuditRow[], stepsOf: StepFigures) {
+  const calls = steps.filter(isCall);
+  const perStep = new Map<PublishStep, AuditRow[]>(calls.map((s) => [s, []]));
+  const outside: AuditRow[] = [];
+  for (const row of rows) {
+    const at = Date.parse(row.at);
+    const step = calls.find((s) => Date.parse(s.at) <= at && at <= Date.parse(s.answeredAt ?? s.at) + 1);
+    if (step) perStep.get(step)!.push(row);
+    else outside.push(row);
+  }
+  const cleanCost: Record<string, number> = {};
+  for (const [s, r] of perStep)
+    if (s.httpStatus !== null && s.httpStatus < 300 && r.every((x) => x.status !== 429))
+      cleanCost[s.kind] = Math.min(cleanCost[s.kind] ?? Infinity, r.length);
+  const cost = (k: PublishStep['kind']) => (Number.isFinite(cleanCost[k]) ? cleanCost[k]! : 1);
+  const minimum =
+    calmCalls.reduce((n, k) => n + cost(k), 0) +
+    stepsOf.staleVersions * staleCalls.reduce((n, k) => n + cost(k), 0) +
+    rows.filter((r) => r.status === 429).length;
+  const byPathTemplate: Record<string, number> = {};
+  for (const r of rows) byPathTemplate[r.pathTemplate] = (byPathTemplate[r.pathTemplate] ?? 0) + 1;
+  return {
+    used: rows.length,
+    minimum,
+    cleanCostPerKind: Object.fromEntries(calmCalls.map((k) => [k, cost(k)])),
+    outsideSteps: outside.map((r) => `${r.method} ${r.pathTemplate} ${r.status ?? 'none'}`),
+    status429: rows.filter((r) => r.status === 429).length,
+    byPathTemplate,
+  };
+}
+
+/** Sum of the journal's waits by reason (how long each countdown was set for). */
+export function waitsByReason(steps: PublishStep[]): Record<string, number> {
+  const out: Record<string, number> = { retryAfter: 0, backoff: 0, pacing: 0 };
+  for (const s of steps)
+    if (s.kind === 'wait' && s.waitReason && s.waitUntil)
+      out[s.waitReason] = (out[s.waitReason] ?? 0) + Math.max(0, Date.parse(s.waitUntil) - Date.parse(s.at));
+  return out;
+}
+
+/** Time from each journal step to the next, summed by the step's kind: where the wall time went. */
+export function timeByKind(steps: PublishStep[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  steps.forEach((s, i) => {
+    const next = steps[i + 1];
+    if (next) out[s.kind] = (out[s.kind] ?? 0) + Date.parse(next.at) - Date.parse(s.at);
+  });
+  return out;
+}
+
+/** The floor: every Retry-After the sandbox sent, every operation delay, and what the budget forces. */
+export function wallFloorMs(f: {
+  retryAfterMs: number[];
+  operationDelaysMs: number[];
+  requests: number;
+  perMinute: number;
+}) {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const rateLimitMs = (Math.max(0, f.requests - f.perMinute) / f.perMinute) * 60_000;
+  return {
+    retryAfterMs: sum(f.retryAfterMs),
+    operationDelaysMs: sum(f.operationDelaysMs),
+    rateLimitMs,
+    floorMs: sum(f.retryAfterMs) + sum(f.operationDelaysMs) + rateLimitMs,
+  };
+}
+
+/** What a publish lost, agent by agent: our edits not there, other editors' saves overwritten, shifts twice. */
+export function losses(
+  result: Map<string, AgentOutcome>,
+  edited: readonly string[],
+  editedShiftIds: Map<string, string>,
+) {
+  let editsMissing = 0;
+  let theirsOverwritten = 0;
+  let otherDifferences = 0;
+  let agentsDiffering = 0;
+  /** Agents our client wrote more than once (a duplicate write). */
+  let writtenTwice = 0;
+  for (const [agentId, o] of result) {
+    if (o.ourWrites > 1) writtenTwice += 1;
+    const actual = new Map(o.actual.map((s) => [s.id, JSON.stringify(s)]));
+    let differs = o.actual.length !== o.expected.length;
+    for (const s of o.expected) {
+      if (actual.get(s.id) === JSON.stringify(s)) continue;
+      differs = true;
+      if (edited.includes(agentId) && editedShiftIds.get(agentId) === s.id) editsMissing += 1;
+      else if (o.theirWrites > 0) theirsOverwritten += 1;
+      else otherDifferences += 1;
+    }
+    if (differs) agentsDiffering += 1;
+  }
+  return { editsMissing, theirsOverwritten, otherDifferences, agentsDiffering, writtenTwice };
+}
