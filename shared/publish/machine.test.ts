@@ -1,81 +1,25 @@
 /** The publish machine, one transition of the conflict taxonomy at a time. */
 import { describe, expect, it } from 'vitest';
 import { OpsError } from '../ops-error';
-import type { AgentWeek, WeekShift } from './agent-week';
-import { initialPublishState, parsePublishState, publishTransition, uploadFor } from './machine';
-import type { PublishEffect, Transition } from './machine-effects';
-import type { HttpOutcome, PublishEvent, ReadAgent } from './machine-events';
+import { parsePublishState, uploadFor } from './machine';
+import type { HttpOutcome } from './machine-events';
 import type { PublishState } from './machine-state';
-
-const t0 = Date.parse('2026-11-23T12:00:00Z');
-const day = (d: number, h: number) => new Date(Date.UTC(2026, 10, 23 + d, h)).toISOString();
-const shift = (id: string | undefined, d: number, h: number, code = 'work'): WeekShift => ({
-  ...(id ? { id } : {}),
-  startDate: day(d, h),
-  lengthMinutes: 480,
-  activities: [{ startDate: day(d, h), lengthMinutes: 480, activityCodeId: code, description: '' }],
-});
-const week = (...shifts: WeekShift[]): AgentWeek => ({ shifts, fullDayTimeOffMarkers: [] });
-const ok: HttpOutcome = { status: 200, contextId: 'ctx-ok' };
-
-const anaBase = week(shift('a1', 0, 14), shift('a2', 1, 14));
-const anaMine = week(shift('a1', 0, 16), shift('a2', 1, 14));
-const benBase = week(shift('b1', 0, 14), shift('b2', 1, 14));
-const benMine = week(shift('b1', 0, 14));
-
-type Ev = PublishEvent extends infer E ? (E extends PublishEvent ? Omit<E, 'at'> : never) : never;
-let clock = t0;
-function step(state: PublishState, ev: Ev): Transition {
-  clock += 10;
-  return publishTransition(state, { ...ev, at: clock } as PublishEvent);
-}
-const calls = (effects: PublishEffect[]) => effects.filter((e) => !['journal', 'emit'].includes(e.type));
-const only = (t: Transition) => {
-  const c = calls(t.effects);
-  expect(c).toHaveLength(1);
-  return c[0]!;
-};
-const read = (agentId: string, w: AgentWeek, version: number): ReadAgent => ({ agentId, now: { week: w, version } });
-
-/** Start → preflight → confirming, with the schedule at version 10 and both agents as their bases. */
-function confirming(policy: Partial<PublishState['policy']> = {}): PublishState {
-  clock = t0;
-  let t = step(initialPublishState(), {
-    type: 'start',
-    job: { businessUnitId: 'bu', weekId: '2026-11-23', scheduleId: 'sch', overPublished: false },
-    policy: { holdScriptSessions: false, acceptedKinds: [], autoReleaseHeld: false, ...policy },
-    tuning: { baseMs: 1000, capMs: 8000 },
-    schedule: { version: 10, published: false },
-    agents: [
-      { agentId: 'ana', base: { week: anaBase, version: 3 }, mine: anaMine },
-      { agentId: 'ben', base: { week: benBase, version: 5 }, mine: benMine },
-    ],
-    seed: 7,
-  });
-  expect(only(t)).toEqual({ type: 'reread', agentIds: ['ana', 'ben'], withHistory: true });
-  t = step(t.state, {
-    type: 'reread',
-    outcome: ok,
-    schedule: { version: 10, published: false },
-    agents: [read('ana', anaBase, 3), read('ben', benBase, 5)],
-  });
-  expect(only(t).type).toBe('checkScriptSessions');
-  t = step(t.state, { type: 'scriptSessions', outcome: ok, activeAgentIds: [] });
-  expect(only(t)).toEqual({ type: 'analyse', agentIds: ['ana', 'ben'] });
-  t = step(t.state, { type: 'analysed', findings: [] });
-  expect(t.state.phase).toBe('confirming');
-  return t.state;
-}
-
-/** Confirm, then the upload chain up to the update being sent. */
-function sent(state: PublishState): Transition {
-  let t = step(state, { type: 'confirm' });
-  const url = only(t);
-  expect(url.type).toBe('requestUploadUrl');
-  t = step(t.state, { type: 'uploadUrl', outcome: ok, uploadKey: 'k1', url: 'https://u/1', headers: { a: 'b' } });
-  expect(only(t)).toMatchObject({ type: 'putUpload', uploadKey: 'k1', url: 'https://u/1', headers: { a: 'b' } });
-  return step(t.state, { type: 'uploadPut', outcome: ok });
-}
+import {
+  t0,
+  day,
+  shift,
+  week,
+  ok,
+  anaBase,
+  benBase,
+  clock,
+  step,
+  calls,
+  only,
+  read,
+  confirming,
+  sent,
+} from '../../test/publish/machine-kit';
 
 describe('the calm path', () => {
   it('publishes in the minimum requests, each journaled before it is made', () => {
@@ -288,44 +232,6 @@ describe('failed operation', () => {
     expect(calls(t.effects)).toEqual([]);
     // One click: re-read, rebase, resubmit.
     expect(only(step(t.state, { type: 'retry' }))).toMatchObject({ type: 'reread', agentIds: ['ana', 'ben'] });
-  });
-});
-
-describe('script-session lock', () => {
-  it('holds the agents a 409 names when nobody saved, publishes the rest, then the held ones as sessions end', () => {
-    const locked: HttpOutcome = {
-      status: 409,
-      error: { messageParams: { userIds: 'ben' }, details: [{ entityId: 'ben' }] },
-    };
-    let t = step(sent(confirming()).state, { type: 'updateAnswered', outcome: locked });
-    t = step(t.state, {
-      type: 'reread',
-      outcome: ok,
-      schedule: { version: 10, published: false },
-      agents: [read('ana', anaBase, 3), read('ben', benBase, 5)],
-    });
-    expect(only(t)).toEqual({ type: 'checkScriptSessions', agentIds: ['ben'] });
-    t = step(t.state, { type: 'scriptSessions', outcome: ok, activeAgentIds: ['ben'] });
-    expect(t.state.agents.ben).toMatchObject({ status: 'held', hold: { reason: 'scriptSession' } });
-    expect(t.state.agents.ben!.hold!.note).toMatch(/correlation/);
-    expect(only(t)).toEqual({ type: 'requestUploadUrl', attempt: 2 });
-    expect(uploadFor(t.state).agentSchedules!.map((a) => a.userId)).toEqual(['ana']);
-    t = step(t.state, { type: 'uploadUrl', outcome: ok, uploadKey: 'k2', url: 'https://u/2' });
-    t = step(t.state, { type: 'uploadPut', outcome: ok });
-    t = step(t.state, { type: 'updateAnswered', outcome: ok, operationId: 'op-2' });
-    t = step(t.state, { type: 'operationEnded', result: 'applied' });
-    t = step(t.state, {
-      type: 'reread',
-      outcome: ok,
-      schedule: { version: 11, published: true },
-      agents: [read('ana', anaMine, 4), read('ben', benBase, 5)],
-    });
-    expect(t.state.phase).toBe('held');
-    expect(only(t)).toEqual({ type: 'watchScriptSessions', agentIds: ['ben'] });
-    t = step(t.state, { type: 'scriptSessions', outcome: ok, activeAgentIds: [] });
-    expect(t.effects).toContainEqual({ type: 'emit', notice: { kind: 'heldReady', agentIds: ['ben'] } });
-    t = step(t.state, { type: 'releaseHeld', agentIds: ['ben'] });
-    expect(only(t)).toMatchObject({ type: 'reread', agentIds: ['ben'] });
   });
 });
 
