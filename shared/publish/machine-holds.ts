@@ -89,6 +89,15 @@ function lockCheck(state: PublishState, at: number, active: Set<string>): Transi
   const s = { ...state, refusal: null };
   if (!refusal) return continueToWrite(s, at, 'reconcile');
   const locked = refusal.namedAgentIds.length ? refusal.namedAgentIds : refusal.agentIds.filter((id) => active.has(id));
+  const unsent = refusal.unsentNamedIds ?? [];
+  if (locked.length === 0 && unsent.length > 0)
+    // Correlated, not proven: Genesys says which agents, the script lock is the likeliest reason.
+    return fail(
+      s,
+      `Genesys refused the publish (409) naming ${unsent.length} agent(s) this publish does not edit: ${unsent.join(', ')}. ` +
+        'Publishing the draft changes what they see, and Genesys refuses that while an agent is in a scripted conversation (the likely reason). ' +
+        'Hold them back with an edit on the Timeline, or press Retry once their sessions end.',
+    );
   if (locked.length === 0)
     return fail(
       s,

@@ -47,6 +47,20 @@ export function namedAgents(o: HttpOutcome, sent: readonly string[]): string[] {
   return [...named].sort();
 }
 
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Agent ids a refusal names that were not sent: a draft's unedited agents, whom publishing the draft changes
+ * too. Only the details' entity ids and `messageParams.userIds` count, and only ids shaped as Genesys ids.
+ */
+export function unsentNamedAgents(o: HttpOutcome, sent: readonly string[]): string[] {
+  const among = new Set(sent);
+  const named = new Set<string>();
+  for (const d of o.error?.details ?? []) if (d.entityId && uuid.test(d.entityId)) named.add(d.entityId);
+  for (const part of (o.error?.messageParams?.userIds ?? '').split(/[\s,;[\]]+/)) if (uuid.test(part)) named.add(part);
+  return [...named].filter((id) => !among.has(id)).sort();
+}
+
 /** The outcome in words for the step timeline; never a stack trace, always the `contextId` when there is one. */
 export function describeOutcome(o: HttpOutcome): string {
   if (o.status === null) return `no answer (${o.transport ?? 'network error'})`;

@@ -126,7 +126,9 @@ export const publishStateSchema = z.object({
     .object({ untilMs: z.number(), reason: z.enum(['retryAfter', 'backoff', 'pacing']), then: afterWait })
     .nullable(),
   sent: z.object({ attempt, version: z.number().int(), agentIds: ids }).nullable(),
-  refusal: z.object({ version: z.number().int(), agentIds: ids, namedAgentIds: ids }).nullable(),
+  refusal: z
+    .object({ version: z.number().int(), agentIds: ids, namedAgentIds: ids, unsentNamedIds: ids.optional() })
+    .nullable(),
   failures: z.object(Object.fromEntries(retryKinds.map((k) => [k, count])) as Record<RetryKind, typeof count>),
   budget: rateBudget.nullable(),
   acknowledgedFindings: z.array(z.string()),

@@ -138,7 +138,13 @@ export interface PublishState {
   /** The last update Genesys accepted or refused, until a re-read settles what came of it. */
   sent: { attempt: number; version: number; agentIds: string[] } | null;
   /** What the last 409 named (agents in its details or messageParams), until the re-read explains it. */
-  refusal: { version: number; agentIds: string[]; namedAgentIds: string[] } | null;
+  refusal: {
+    version: number;
+    agentIds: string[];
+    namedAgentIds: string[];
+    /** Agents the refusal names that this publish did not send (absent in journals written before it). */
+    unsentNamedIds?: string[];
+  } | null;
   failures: Record<RetryKind, number>;
   budget: RateBudget | null;
   /** Finding ids the supervisor acknowledged. */

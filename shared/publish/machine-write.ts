@@ -9,7 +9,7 @@
 import type { PublishEvent } from './machine-events';
 import type { Transition } from './machine-effects';
 import { answered, call, fail, retryLater, andThen, toPhase } from './machine-core';
-import { classify, describeOutcome, namedAgents, retryAfterMs } from './machine-outcome';
+import { classify, describeOutcome, namedAgents, retryAfterMs, unsentNamedAgents } from './machine-outcome';
 import { agentsSent, intendedOfSent } from './machine-plan';
 import { startReread } from './machine-reread';
 import type { PublishState } from './machine-state';
@@ -93,7 +93,12 @@ export function onUpdateAnswered(state: PublishState, ev: Ev<'updateAnswered'>):
     );
   }
   if (kind === 'stale') {
-    const refusal = { version, agentIds, namedAgentIds: namedAgents(ev.outcome, agentIds) };
+    const refusal = {
+      version,
+      agentIds,
+      namedAgentIds: namedAgents(ev.outcome, agentIds),
+      unsentNamedIds: unsentNamedAgents(ev.outcome, agentIds),
+    };
     return andThen(got, (s) => startReread({ ...s, refusal }, ev.at, 'stale'));
   }
   if (kind === 'rateLimited')
