@@ -18,6 +18,7 @@ import { createPublishAnalysis } from '../../publish/analyse';
 import { createPublishEngine, type PublishEngine } from '../../publish/engine';
 import { createGenesysCalls, outcomeOf } from '../../publish/genesys-calls';
 import type { PublishJobRow, PublishJournal } from '../../publish/journal';
+import { withReadDeadline } from '../../publish/deadline';
 import { openPublishSession } from '../../publish/publish-session';
 import { managementUnits } from '../../publish/start-event';
 import { countsOf } from '../../publish/view';
@@ -64,6 +65,9 @@ export interface PublishRunDeps {
 export type FirstEvent = (row: PublishJobRow, state: PublishState) => PublishEvent;
 
 const ended = (phase: PublishPhase) => phase === 'done' || phase === 'failed';
+
+/** The script-session check as a whole (every page): past it, a timed-out read the machine retries. */
+const scriptCheckDeadlineMs = 45_000;
 
 /** How long a run over an ended publish waits for the event it was started for (the service sends it at once). */
 const supervisorEventMs = 10_000;
@@ -113,10 +117,14 @@ export function createPublishRuns(deps: PublishRunDeps) {
           try {
             // The services' wall clock, as the sync's own session read uses: the sessions' window is of the org's day.
             const seenAt = deps.now();
-            const conversations = await session.api.queryConversationDetails({
-              interval: `${new Date(seenAt.getTime() - scriptSessionWindowMs).toISOString()}/${seenAt.toISOString()}`,
-              ...activeScriptedConversations,
-            });
+            const conversations = await withReadDeadline(
+              session.api.queryConversationDetails({
+                interval: `${new Date(seenAt.getTime() - scriptSessionWindowMs).toISOString()}/${seenAt.toISOString()}`,
+                ...activeScriptedConversations,
+              }),
+              scriptCheckDeadlineMs,
+              { method: 'POST', pathTemplate: '/api/v2/analytics/conversations/details/query', isWrite: false },
+            );
             const busy = new Set(activeScriptAgents(conversations).map((a) => a.userId));
             return { outcome: { status: 200 }, activeAgentIds: agentIds.filter((id) => busy.has(id)) };
           } catch (err) {
