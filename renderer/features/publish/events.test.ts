@@ -58,10 +58,31 @@ describe('publish events', () => {
       at: '2026-11-23T06:00:00Z',
       progress: { phase: 'done', done: 1, total: 1, item: 'j1' },
     } as const;
-    fake.emit('job.event', { ...run, state: 'running' } as JobEvent);
+    // Running, in the phase this window shows: nothing to read.
+    const shown = queryClient.getQueryData<ReturnType<typeof view>>(publishKeys.state('j1'))!.phase;
+    fake.emit('job.event', { ...run, state: 'running', progress: { ...run.progress, phase: shown } } as JobEvent);
     await settle();
     expect(q.state.isInvalidated).toBe(false);
     fake.emit('job.event', { ...run, state: 'succeeded' } as JobEvent);
+    await settle();
+    expect(q.state.isInvalidated).toBe(true);
+  });
+
+  it('re-reads when a running run reports a phase this window does not show (a publish.changed it missed)', async () => {
+    const { fake, queryClient } = setup();
+    await queryClient.fetchQuery(publishStateQuery(fake.client, 'j1'));
+    const q = queryClient.getQueryCache().find({ queryKey: publishKeys.state('j1') })!;
+    const shown = queryClient.getQueryData<ReturnType<typeof view>>(publishKeys.state('j1'))!.phase;
+    const other = shown === 'confirming' ? 'uploading' : 'confirming';
+    fake.emit('job.event', {
+      jobId: 'j1',
+      kind: 'publish',
+      subject: { profileId: 'p', businessUnitId: 'bu' },
+      seq: 5,
+      at: '2026-11-23T06:00:00Z',
+      state: 'running',
+      progress: { phase: other, done: 0, total: 40, item: 'j1' },
+    } as JobEvent);
     await settle();
     expect(q.state.isInvalidated).toBe(true);
   });

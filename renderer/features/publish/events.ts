@@ -33,6 +33,12 @@ export function subscribePublishEvents(client: OpsClient, queryClient: QueryClie
       if (step.state !== 'running') {
         reread(step.jobId);
         if (step.progress?.item) reread(step.progress.item);
+      } else if (step.progress?.item) {
+        // Job events are caught up after a reconnect (the job feed), `publish.changed` is not: a run's progress
+        // in a phase this window does not show means a step was missed, and the screen would wait on it for good
+        // (seen in CI: the journal at "what changes for whom", the screen still at the script-session check).
+        const seen = queryClient.getQueryData<PublishView>(publishKeys.state(step.progress.item));
+        if (seen && step.progress.phase && seen.phase !== step.progress.phase) reread(step.progress.item);
       }
       void queryClient.invalidateQueries({ queryKey: publishKeys.lists });
     }),
