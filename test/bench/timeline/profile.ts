@@ -19,29 +19,31 @@ export async function profiled<T>(
   return run();
 }
 
+/** The CDP Profiler's answer, as far as these summaries read it. */
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: CallFrame; children?: number[] }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+const frameName = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+
 /** Self time by JS function, on stderr. */
 async function jsProfiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.start');
   const value = await run();
-  const { profile } = (await cdp.send('Profiler.stop')) as {
-    profile: {
-      nodes: Array<{
-        id: number;
-        callFrame: { functionName: string; url: string; lineNumber: number };
-        children?: number[];
-      }>;
-      samples: number[];
-      timeDeltas: number[];
-    };
-  };
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   await cdp.detach();
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   profile.samples.forEach((id, i) => {
-    const f = byNode.get(id)!.callFrame;
-    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    const name = frameName(byNode.get(id)!.callFrame);
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
@@ -110,15 +112,7 @@ function printTasks(events: TraceEvent[]): void {
 }
 
 /** BENCH_PROFILE=inclusive: time inside each function, callees included (a function on the stack twice counts once). */
-function printInclusive(profile: {
-  nodes: Array<{
-    id: number;
-    callFrame: { functionName: string; url: string; lineNumber: number };
-    children?: number[];
-  }>;
-  samples: number[];
-  timeDeltas: number[];
-}): void {
+function printInclusive(profile: CpuProfile): void {
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -126,8 +120,7 @@ function printInclusive(profile: {
   profile.samples.forEach((id, i) => {
     const seen = new Set<string>();
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
-      const f = byNode.get(n)!.callFrame;
-      const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      const name = frameName(byNode.get(n)!.callFrame);
       if (seen.has(name)) continue;
       seen.add(name);
       total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
