@@ -72,12 +72,26 @@ export function intentProblems(error: z.ZodError): string[] {
 export function applyIntent(week: AgentWeek, intent: unknown, ctx: EditContext): ApplyResult {
   const parsed = editIntent.safeParse(intent);
   if (!parsed.success) return { ok: false, problems: intentProblems(parsed.error) };
-  const result = step(week, parsed.data, ctx);
+  return applyReadIntent(week, parsed.data, ctx);
+}
+
+/**
+ * An intent already read with `editIntent` (a bulk edit reads it once for
+ * all its agents, not once per agent: zod costs more than the edit itself).
+ */
+export function applyReadIntent(week: AgentWeek, intent: EditIntent, ctx: EditContext): ApplyResult {
+  const result = step(week, intent, ctx);
   if (!result.ok) return result;
   // holdBack restores what Genesys already has: nothing of it is this edit's doing.
-  if (parsed.data.kind === 'holdBack') return { ok: true, week: result.week, heldBack: true };
+  if (intent.kind === 'holdBack') return { ok: true, week: result.week, heldBack: true };
   const problems = editProblems(week, result.week, ctx);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, week: result.week };
+}
+
+/** The intent read once, for an edit of many agents: the read intent, or every agent's problems. */
+export function readIntent(intent: unknown): { ok: true; intent: EditIntent } | { ok: false; problems: string[] } {
+  const parsed = editIntent.safeParse(intent);
+  return parsed.success ? { ok: true, intent: parsed.data } : { ok: false, problems: intentProblems(parsed.error) };
 }
 
 /** For callers that cannot answer with problems (the CLI's `fix`, a contract handler): the week, or a badInput OpsError. */

@@ -8,7 +8,7 @@ import type { FindingKind } from '../analysis/types';
 import type { AgentWeek } from '../publish/agent-week';
 import { shiftContent } from '../publish/agent-week';
 import type { AnalysedWeek } from './analysed-week';
-import { applyIntent } from './apply';
+import { applyIntent, applyReadIntent, readIntent } from './apply';
 import type { EditContext } from './context';
 import { reanalyseAgents, type Reanalysis } from './reanalyse';
 import { shiftKey } from './shift-ref';
@@ -34,6 +34,8 @@ export interface BulkResult {
 export function applyBulk(agents: ReadonlyMap<string, BulkAgent>, intentFor: IntentFor, ctx: EditContext): BulkResult {
   const changes: AgentChange[] = [];
   const skipped: BulkResult['skipped'] = [];
+  // One intent for all: read once (per agent, zod would cost more than the edits).
+  const shared = typeof intentFor === 'function' ? null : readIntent(intentFor);
   for (const [agentId, agent] of agents) {
     const intent = typeof intentFor === 'function' ? intentFor(agentId, agent) : intentFor;
     if (intent === null) continue;
@@ -42,7 +44,11 @@ export function applyBulk(agents: ReadonlyMap<string, BulkAgent>, intentFor: Int
       ...(agent.publishedWeek !== undefined ? { publishedWeek: agent.publishedWeek } : {}),
       ...(agent.name !== undefined ? { agentName: agent.name } : {}),
     };
-    const result = applyIntent(agent.week, intent, own);
+    const result = !shared
+      ? applyIntent(agent.week, intent, own)
+      : shared.ok
+        ? applyReadIntent(agent.week, shared.intent, own)
+        : shared;
     if (!result.ok) skipped.push({ agentId, problems: result.problems });
     else
       changes.push({

@@ -51,20 +51,59 @@ function shiftProblems(s: WeekShift, ctx: EditContext): Map<Category, string[]> 
   return out;
 }
 
-/** Pairs of shift keys that share time: a sweep over the week's shifts by start. */
-function overlappingPairs(week: AgentWeek): Set<string> {
-  const spans = week.shifts
-    .map((s, i) => ({ key: shiftKey(s, i), startMs: startMsOf(s), endMs: endMsOf(s) }))
-    .sort((a, b) => a.startMs - b.startMs);
-  const pairs = new Set<string>();
-  const open: typeof spans = [];
-  for (const s of spans) {
-    for (let i = open.length - 1; i >= 0; i--)
-      if ((open[i] as (typeof spans)[number]).endMs <= s.startMs) open.splice(i, 1);
-    for (const o of open) pairs.add([o.key, s.key].sort().join('\u0000'));
-    open.push(s);
+/** Content equality, told apart first by what an edit usually changes (times, activity count) before the full text. */
+function sameShift(a: WeekShift, b: WeekShift): boolean {
+  if (a.lengthMinutes !== b.lengthMinutes || a.activities.length !== b.activities.length) return false;
+  return shiftContent(a) === shiftContent(b);
+}
+
+interface Span {
+  key: string;
+  shift: WeekShift;
+  startMs: number;
+  endMs: number;
+}
+
+const spanOf = (shift: WeekShift, i: number): Span => ({
+  key: shiftKey(shift, i),
+  shift,
+  startMs: startMsOf(shift),
+  endMs: endMsOf(shift),
+});
+const shareTime = (a: Span, b: Span) => a.startMs < b.endMs && b.startMs < a.endMs;
+
+/**
+ * The overlaps `after` has that `before` did not, each as [the shift that
+ * moved, the one it now overlaps]. Two shifts whose times did not change
+ * overlap after exactly as they did before, so only a moved or new shift can
+ * make a new overlap: a bulk edit of activities moves no shift and reads no
+ * shift time at all (parsing ISO times was most of a bulk edit's checking).
+ */
+function newOverlaps(before: AgentWeek, after: AgentWeek, beforeByKey: Map<string, WeekShift>): Array<[Span, Span]> {
+  const moved: number[] = [];
+  after.shifts.forEach((s, i) => {
+    const old = beforeByKey.get(shiftKey(s, i));
+    if (old === s) return;
+    if (!old || startMsOf(old) !== startMsOf(s) || old.lengthMinutes !== s.lengthMinutes) moved.push(i);
+  });
+  if (moved.length === 0) return [];
+  const spans = after.shifts.map(spanOf);
+  const beforeSpans = new Map(before.shifts.map((s, i) => [shiftKey(s, i), spanOf(s, i)]));
+  const seen = new Set<string>();
+  const found: Array<[Span, Span]> = [];
+  for (const m of moved) {
+    const mine = spans[m] as Span;
+    for (const other of spans) {
+      if (other === mine || !shareTime(mine, other)) continue;
+      const pair = [mine.key, other.key].sort().join('\u0000');
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      const [was, wasOther] = [beforeSpans.get(mine.key), beforeSpans.get(other.key)];
+      if (was && wasOther && shareTime(was, wasOther)) continue;
+      found.push([mine, other]);
+    }
   }
-  return pairs;
+  return found;
 }
 
 /** What `after` breaks that `before` did not; empty when the edit may be applied. */
@@ -73,34 +112,26 @@ export function editProblems(before: AgentWeek, after: AgentWeek, ctx: EditConte
   const zone = ctx.timeZone;
   const beforeByKey = new Map(before.shifts.map((s, i) => [shiftKey(s, i), s]));
   const keys = new Set<string>();
-  const afterByKey = new Map<string, WeekShift>();
   after.shifts.forEach((s, i) => {
     const key = shiftKey(s, i);
     if (keys.has(key)) problems.push(`Two shifts would share the id ${key}`);
     keys.add(key);
-    afterByKey.set(key, s);
     const old = beforeByKey.get(key);
     // Edits keep the objects they do not change: most shifts are the same object, no need to compare content.
-    if (old && (old === s || shiftContent(old) === shiftContent(s))) return;
+    if (old && (old === s || sameShift(old, s))) return;
+    const now = shiftProblems(s, ctx);
+    // A clean shift (nearly every one a bulk edit touches) cannot have more problems than it had.
+    if (now.size === 0) return;
     const was = old ? shiftProblems(old, ctx) : new Map<Category, string[]>();
-    for (const [category, texts] of shiftProblems(s, ctx))
+    for (const [category, texts] of now)
       if (texts.length > (was.get(category)?.length ?? 0)) problems.push(...texts);
   });
-  const isTouched = (s: WeekShift) => {
-    const old = beforeByKey.get(shiftKey(s, after.shifts.indexOf(s)));
-    return !old || (old !== s && shiftContent(old) !== shiftContent(s));
-  };
-  const known = overlappingPairs(before);
-  for (const pair of overlappingPairs(after)) {
-    if (known.has(pair)) continue;
-    const [a, b] = pair.split('\u0000').map((k) => afterByKey.get(k) as WeekShift) as [WeekShift, WeekShift];
-    // Name the shift the edit moved first: "the shift you dragged would overlap that one".
-    const [mine, other] = isTouched(b) && !isTouched(a) ? [b, a] : [a, b];
+  // Named the shift the edit moved first: "the shift you dragged would overlap that one".
+  for (const [mine, other] of newOverlaps(before, after, beforeByKey))
     problems.push(
-      `The shift ${shiftLabel(startMsOf(mine), endMsOf(mine), zone)} would overlap ` +
-        `the shift ${spanTimes(startMsOf(other), endMsOf(other), zone)} on ${dayLabel(startMsOf(other), zone)}`,
+      `The shift ${shiftLabel(mine.startMs, mine.endMs, zone)} would overlap ` +
+        `the shift ${spanTimes(other.startMs, other.endMs, zone)} on ${dayLabel(other.startMs, zone)}`,
     );
-  }
   const dates = new Set<string>();
   const beforeMarkers = new Map(before.fullDayTimeOffMarkers.map((m) => [m.businessUnitDate, m]));
   for (const m of after.fullDayTimeOffMarkers) {

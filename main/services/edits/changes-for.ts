@@ -4,7 +4,7 @@
  * intentLabel, describeChange), so the store and the contract do not care
  * how an edit kind is computed.
  */
-import { applyIntent } from '../../../shared/edits/apply';
+import { applyReadIntent, readIntent } from '../../../shared/edits/apply';
 import type { EditContext } from '../../../shared/edits/context';
 import { describeChange } from '../../../shared/edits/describe';
 import { intentLabel } from '../../../shared/edits/labels';
@@ -63,8 +63,11 @@ export function addChangesOf(
   into: Omit<ComputedChanges, 'label'>,
 ): void {
   const withPublished = readsPublished(intent);
+  const read = readIntent(intent);
   for (const base of bases) {
-    const outcome = applyIntent(base.week, intent, contextFor(unit, base.agentId, false, withPublished));
+    const outcome = read.ok
+      ? applyReadIntent(base.week, read.intent, contextFor(unit, base.agentId, false, withPublished))
+      : read;
     if (!outcome.ok) {
       into.skipped.push({ agentId: base.agentId, problems: outcome.problems });
       continue;
