@@ -207,4 +207,24 @@ describe('onQueueCoverage', () => {
     expect(cases).toBe(120);
     expect(fractional).toBeGreaterThan(100); // the generator does cross interval edges
   });
+
+  it('takes an agent out again with weight -1: one counter holds exactly an edit’s difference, and clears', () => {
+    const rng = seeded(29);
+    const week = '2026-11-01';
+    const g = weekGrid(week, zone);
+    const counter = new CoverageCounter(g, onQueue);
+    for (let round = 0; round < 60; round++) {
+      const [before, after] = [randomAgent(rng, g, week), randomAgent(rng, g, week)];
+      counter.clear();
+      counter.addAgent(after, 1);
+      counter.addAgent(before, -1);
+      const intervalMs = g.intervalMinutes * minute;
+      const was = bruteForce(g, [before]);
+      const expected = bruteForce(g, [after]).map((v, i) => Math.round((v - was[i]!) * intervalMs));
+      expect(Array.from(counter.onQueueMs(), Math.round)).toEqual(expected);
+      expect(counter.agents).toBe(0);
+    }
+    counter.clear();
+    expect(counter.onQueueMs().every((v) => v === 0)).toBe(true);
+  });
 });

@@ -89,6 +89,8 @@ export class CoverageCounter {
   private starts = new Float64Array(64);
   private ends = new Float64Array(64);
   private agentCount = 0;
+  /** The weight of the agent being added (addSpan's). */
+  private weight: 1 | -1 = 1;
 
   constructor(
     readonly grid: CoverageGrid,
@@ -107,9 +109,14 @@ export class CoverageCounter {
     return this.agentCount;
   }
 
-  /** One agent's shifts (any order, of one schedule or several): their on-queue time, each instant once. */
-  addAgent(shifts: readonly TimelineShift[]): void {
-    this.agentCount++;
+  /**
+   * One agent's shifts (any order, of one schedule or several): their on-queue time, each instant once.
+   * `weight` -1 takes an agent's week out again: a week added with +1 and its old version with -1 leave
+   * exactly the difference the edit makes, in one counter.
+   */
+  addAgent(shifts: readonly TimelineShift[], weight: 1 | -1 = 1): void {
+    this.agentCount += weight;
+    this.weight = weight;
     const from = this.grid.startMs;
     const to = this.endMs;
     let n = 0;
@@ -147,6 +154,13 @@ export class CoverageCounter {
     this.addSpan(spanStart, spanEnd);
   }
 
+  /** Back to no agents, to count another one on the same arrays. */
+  clear(): void {
+    this.edgeMs.fill(0);
+    this.whole.fill(0);
+    this.agentCount = 0;
+  }
+
   /** Agents on queue per interval: on-queue agent-minutes in the interval ÷ its minutes. */
   counts(): number[] {
     const out = new Array<number>(this.grid.count);
@@ -177,15 +191,16 @@ export class CoverageCounter {
   private addSpan(start: number, end: number): void {
     const first = Math.floor((start - this.grid.startMs) / this.intervalMs);
     const last = Math.ceil((end - this.grid.startMs) / this.intervalMs) - 1;
+    const w = this.weight;
     if (first === last) {
-      this.edgeMs[first]! += end - start;
+      this.edgeMs[first]! += w * (end - start);
       return;
     }
-    this.edgeMs[first]! += this.grid.startMs + (first + 1) * this.intervalMs - start;
-    this.edgeMs[last]! += end - (this.grid.startMs + last * this.intervalMs);
+    this.edgeMs[first]! += w * (this.grid.startMs + (first + 1) * this.intervalMs - start);
+    this.edgeMs[last]! += w * (end - (this.grid.startMs + last * this.intervalMs));
     if (last > first + 1) {
-      this.whole[first + 1]! += 1;
-      this.whole[last]! -= 1;
+      this.whole[first + 1]! += w;
+      this.whole[last]! -= w;
     }
   }
 

@@ -18,12 +18,13 @@ import {
   countMirrored,
   coverageAnswer,
   coverageSetup,
-  mirroredShifts,
+  mirroredShiftsOf,
   type CoverageQuery,
   type CoverageSetup,
 } from './coverage';
 import { movedAgents, pendingMarks, pendingWeeksOf, type PendingAgentWeek, type PendingMarks } from './pending-weeks';
 import { rosterOf, type RosterAgent } from './roster';
+import type { TimelineShift } from '../../../shared/timeline';
 
 /** An agent's effective week minus their mirrored one, from interval `from` on (zero elsewhere). */
 interface AgentDelta {
@@ -65,24 +66,21 @@ function rosterIds(db: Database.Database, businessUnitId: string): Set<string> {
   return ids;
 }
 
-function deltaOf(db: Database.Database, setup: CoverageSetup, p: PendingAgentWeek): AgentDelta | null {
-  const effective = new CoverageCounter(setup.grid, setup.onQueueCodes);
-  effective.addAgent(countedShifts(shiftInputs(p.agentId, p.scheduleId, p.week), p.scheduleId));
-  const mirrored = new CoverageCounter(setup.grid, setup.onQueueCodes);
-  mirrored.addAgent(mirroredShifts(db, setup, p.agentId));
-  const after = effective.onQueueMs();
-  const before = mirrored.onQueueMs();
+/** One agent's delta on a counter kept for the purpose (cleared here): their effective week in, their mirrored one out. */
+function deltaOf(counter: CoverageCounter, p: PendingAgentWeek, mirrored: readonly TimelineShift[]): AgentDelta | null {
+  counter.clear();
+  counter.addAgent(countedShifts(shiftInputs(p.agentId, p.scheduleId, p.week), p.scheduleId), 1);
+  counter.addAgent(mirrored, -1);
+  const diff = counter.onQueueMs();
   let first = -1;
   let last = -1;
-  for (let i = 0; i < after.length; i++)
-    if (after[i] !== before[i]) {
+  for (let i = 0; i < diff.length; i++)
+    if (diff[i] !== 0) {
       if (first < 0) first = i;
       last = i;
     }
   if (first < 0) return null;
-  const values = new Float64Array(last - first + 1);
-  for (let i = first; i <= last; i++) values[i - first] = (after[i] as number) - (before[i] as number);
-  return { from: first, values };
+  return { from: first, values: diff.slice(first, last + 1) };
 }
 
 function addDelta(ms: Float64Array, d: AgentDelta, sign: 1 | -1): void {
@@ -95,9 +93,16 @@ function deltasOf(db: Database.Database, setup: CoverageSetup, agentIds: readonl
   const out = new Map<string, AgentDelta>();
   if (agentIds.length === 0) return out;
   const roster = rosterIds(db, setup.q.businessUnitId);
-  for (const p of pendingWeeksOf(db, setup.q, agentIds)) {
-    if (!roster.has(p.agentId)) continue;
-    const d = deltaOf(db, setup, p);
+  const pending = pendingWeeksOf(db, setup.q, agentIds).filter((p) => roster.has(p.agentId));
+  const mirrored = mirroredShiftsOf(
+    db,
+    setup,
+    pending.map((p) => p.agentId),
+  );
+  // One counter for all: two fresh ones per agent were most of a bulk edit's strip (allocating and zeroing).
+  const counter = new CoverageCounter(setup.grid, setup.onQueueCodes);
+  for (const p of pending) {
+    const d = deltaOf(counter, p, mirrored.get(p.agentId) ?? []);
     if (d) out.set(p.agentId, d);
   }
   return out;

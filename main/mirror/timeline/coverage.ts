@@ -106,14 +106,27 @@ export function countMirrored(db: Database.Database, setup: CoverageSetup): Floa
   return counter.onQueueMs();
 }
 
-/** One agent's mirrored shifts of the schedule on the grid (none when the schedule has no week for them). */
-export function mirroredShifts(db: Database.Database, setup: CoverageSetup, agentId: string): TimelineShift[] {
-  const packed = prepared(db, 'SELECT packed FROM timeline_weeks WHERE schedule_id = ? AND agent_id = ?')
-    .pluck()
-    .get(setup.q.scheduleId, agentId) as Buffer | undefined;
-  const shifts: TimelineShift[] = [];
-  if (packed) decodeAgentWeek(packed, setup.q.scheduleId, setup.codes, setup.from, setup.to, shifts);
-  return shifts;
+/** Some agents' mirrored shifts of the schedule on the grid, in one read (an agent the schedule has no week for: absent). */
+export function mirroredShiftsOf(
+  db: Database.Database,
+  setup: CoverageSetup,
+  agentIds: readonly string[],
+): Map<string, TimelineShift[]> {
+  const out = new Map<string, TimelineShift[]>();
+  if (agentIds.length === 0) return out;
+  const rows = prepared(
+    db,
+    `SELECT agent_id, packed FROM timeline_weeks
+     WHERE schedule_id = @schedule AND agent_id IN (SELECT value FROM json_each(@agents))`,
+  )
+    .raw()
+    .all({ schedule: setup.q.scheduleId, agents: JSON.stringify(agentIds) }) as Array<[string, Buffer]>;
+  for (const [agentId, packed] of rows) {
+    const shifts: TimelineShift[] = [];
+    decodeAgentWeek(packed, setup.q.scheduleId, setup.codes, setup.from, setup.to, shifts);
+    out.set(agentId, shifts);
+  }
+  return out;
 }
 
 /** The strip's answer from on-queue agent-ms per interval, with the schedule's staffing requirement when mirrored. */
