@@ -152,7 +152,8 @@ export const editsMethods = {
 
 export interface EditsEvents {
   /** A schedule's change set changed (any window, or the CLI): every view of it re-reads. */
-  'edits.changed': ChangeSetStatus;
+  /** `agentsChanged`: how many agents the edit (undo, redo) moved, when the sender knows; a listener may size its work on it. */
+  'edits.changed': ChangeSetStatus & { agentsChanged?: number };
 }
 
 export const editsEventNames: Record<keyof EditsEvents, true> = { 'edits.changed': true };

@@ -50,7 +50,9 @@ describe('the edits service', () => {
       baseScheduleVersion: 1,
     });
     expect(applied.changes[0]!.after.shifts.map((s) => s.id)).toEqual(['shift-2-1']);
-    expect(changed).toEqual([{ businessUnitId, scheduleId: draftId, count: 1, canUndo: true, canRedo: false }]);
+    expect(changed).toEqual([
+      { businessUnitId, scheduleId: draftId, count: 1, canUndo: true, canRedo: false, agentsChanged: 1 },
+    ]);
     const list = edits.list(ref);
     expect(list).toMatchObject({ count: 1, mirrorScheduleVersion: 1 });
     expect(list.agents.map((a) => [a.agentId, a.baseAgentVersion])).toEqual([['a-2', 1]]);

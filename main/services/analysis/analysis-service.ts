@@ -46,8 +46,8 @@ export function createAnalysisService(deps: AnalysisServiceDeps) {
   // Every change set change, from any window or the CLI in this process, reaches the hub first.
   deps.events.attach((name, payload) => {
     if (name !== 'edits.changed') return;
-    const { businessUnitId, scheduleId } = payload as OpsEvents['edits.changed'];
-    follower.changed(businessUnitId, scheduleId);
+    const { businessUnitId, scheduleId, agentsChanged } = payload as OpsEvents['edits.changed'];
+    follower.changed(businessUnitId, scheduleId, agentsChanged);
   });
 
   /**

@@ -27,6 +27,13 @@ import type { AnalysisClock } from './kept-weeks';
 /** How long an edit may hold the services' loop for its findings: the loop-delay goal (issue 14, responsiveness bench). */
 export const defaultFollowWaitMs = 50;
 
+/**
+ * Past this many agents an edit's findings cannot come within the wait (the
+ * worker re-analyses a few hundred agents in well over 50 ms): a bulk edit
+ * does not hold the loop for an answer that arrives through it anyway.
+ */
+export const waitedEditAgents = 50;
+
 export interface EditFollowerDeps {
   db: Database.Database;
   heavy: HeavyWork;
@@ -56,11 +63,11 @@ export function createEditFollower(deps: EditFollowerDeps) {
 
   return {
     /** After a change set changed (`edits.changed`): every week of the schedule analysed as edited, stored and announced. */
-    changed(businessUnitId: string, scheduleId: string): void {
+    changed(businessUnitId: string, scheduleId: string, agentsChanged?: number): void {
       const asked = deps.heavy.askFollower({ type: 'follow', businessUnitId, scheduleId, clock: deps.clock() }, (a) =>
         followed(businessUnitId, a),
       );
-      asked.wait(waitMs);
+      if (agentsChanged === undefined || agentsChanged <= waitedEditAgents) asked.wait(waitMs);
     },
 
     /** Whether the stored analysis of the week may miss an edit whose follow was lost; true once per such week. */

@@ -56,9 +56,10 @@ export function createEditsService(deps: EditsServiceDeps) {
     return schedule;
   }
 
-  function announce(ref: ScheduleRef): ChangeSetStatus {
+  /** `agentsChanged`: how many agents moved, so the analysis knows a bulk edit's findings come later. */
+  function announce(ref: ScheduleRef, agentsChanged?: number): ChangeSetStatus {
     const status = store.status(ref.businessUnitId, ref.scheduleId);
-    deps.events.emit('edits.changed', status);
+    deps.events.emit('edits.changed', agentsChanged === undefined ? status : { ...status, agentsChanged });
     return status;
   }
 
@@ -106,7 +107,7 @@ export function createEditsService(deps: EditsServiceDeps) {
       changes: computed.changes,
       createdAt: now().toISOString(),
     });
-    return { ...announce(req), edit: store.edit(kept.id), changes, skipped: computed.skipped };
+    return { ...announce(req, computed.changes.length), edit: store.edit(kept.id), changes, skipped: computed.skipped };
   }
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -157,18 +158,20 @@ export function createEditsService(deps: EditsServiceDeps) {
     undo(ref: ScheduleRef): UndoRedoResult {
       existing(ref);
       const id = store.undo(ref.scheduleId);
+      const edit = id ? store.edit(id) : null;
       return {
-        ...(id ? announce(ref) : store.status(ref.businessUnitId, ref.scheduleId)),
-        edit: id ? store.edit(id) : null,
+        ...(edit ? announce(ref, edit.agentIds.length) : store.status(ref.businessUnitId, ref.scheduleId)),
+        edit,
       };
     },
 
     redo(ref: ScheduleRef): UndoRedoResult {
       existing(ref);
       const id = store.redo(ref.scheduleId);
+      const edit = id ? store.edit(id) : null;
       return {
-        ...(id ? announce(ref) : store.status(ref.businessUnitId, ref.scheduleId)),
-        edit: id ? store.edit(id) : null,
+        ...(edit ? announce(ref, edit.agentIds.length) : store.status(ref.businessUnitId, ref.scheduleId)),
+        edit,
       };
     },
 
