@@ -3,7 +3,7 @@
  * what `publish.changed` already brought (queries.ts). A write is never retried behind the user's
  * back (query-client.ts): the one-click Retry is the supervisor's own click.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ConflictChoice, PublishStartArgs, PublishView } from '../../../shared/contract/publish';
 import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
@@ -15,13 +15,23 @@ export function useStartPublish() {
   const setPublish = useConsole((s) => s.setPublish);
   return useMutation({
     mutationFn: (args: PublishStartArgs) => client.call('publish.start', args),
-    // The first run's job id IS the publish id (see the contract): open it.
-    onSuccess: (job) => {
-      setPublish({ jobId: job.jobId });
-      void queryClient.invalidateQueries({ queryKey: publishKeys.lists });
-      void queryClient.invalidateQueries({ queryKey: publishKeys.state(job.jobId), exact: true });
-    },
+    onSuccess: (job) => openStartedPublish(queryClient, (jobId) => setPublish({ jobId }), job.jobId),
   });
+}
+
+/**
+ * The first run's job id IS the publish id (see the contract): open it, once the list has it. Picked
+ * before, the screen fell back to the newest publish it knew (the one just stopped) until the list came,
+ * and a click in between acted on that one. The start stays pending meanwhile (its button busy).
+ */
+export async function openStartedPublish(
+  queryClient: QueryClient,
+  pick: (jobId: string) => void,
+  jobId: string,
+): Promise<void> {
+  await queryClient.invalidateQueries({ queryKey: publishKeys.lists }).catch(() => undefined);
+  pick(jobId);
+  void queryClient.invalidateQueries({ queryKey: publishKeys.state(jobId), exact: true });
 }
 
 /** One action on a running publish, as the supervisor clicked it. */
