@@ -28,6 +28,18 @@ function hold(state: PublishState, agentIds: string[], reason: 'scriptSession' |
 }
 export const holdAgents = hold;
 
+/** Said of a held agent the supervisor did not edit: why the publish touches them at all. */
+export const uneditedNote =
+  ' Not edited in this publish, but publishing the draft changes the week they see: they keep what they see now ' +
+  'until they are released, then get the draft week.';
+
+/** Holds agents in script sessions; an unedited agent's note says why a publish that does not edit them holds them. */
+function holdScripted(state: PublishState, agentIds: string[], note: string): PublishState {
+  const unedited = agentIds.filter((id) => state.agents[id] && !state.agents[id].edited);
+  const edited = agentIds.filter((id) => !unedited.includes(id));
+  return hold(hold(state, edited, 'scriptSession', note), unedited, 'scriptSession', note + uneditedNote);
+}
+
 type Sessions = Extract<PublishEvent, { type: 'scriptSessions' }>;
 
 export function onScriptSessions(state: PublishState, ev: Sessions): Transition {
@@ -75,7 +87,7 @@ export function onScriptSessions(state: PublishState, ev: Sessions): Transition 
 function preflightSessions(state: PublishState, agentIds: string[], active: Set<string>): Transition {
   const busy = agentIds.filter((id) => active.has(id));
   const note = 'In an active scripted conversation at preflight; held back by the publish policy.';
-  const s = state.policy.holdScriptSessions ? hold(state, busy, 'scriptSession', note) : state;
+  const s = state.policy.holdScriptSessions ? holdScripted(state, busy, note) : state;
   const edited = Object.values(s.agents)
     .filter((a) => a.edited && a.status === 'pending')
     .map((a) => a.agentId);
@@ -110,7 +122,7 @@ function lockCheck(state: PublishState, at: number, active: Set<string>): Transi
     active.size && locked.some((id) => active.has(id))
       ? lockNote
       : 'Genesys refused the publish naming this agent (409); held back.';
-  const held = hold({ ...s, failures }, locked, 'scriptSession', note);
+  const held = holdScripted({ ...s, failures }, locked, note);
   return andThen({ state: held, effects: [agentsNotice(held)] }, (t) => continueToWrite(t, at, 'reconcile'));
 }
 

@@ -15,28 +15,32 @@ import { startUpload } from './machine-write';
 const heldAgents = (state: PublishState) => Object.values(state.agents).filter((a) => a.status === 'held');
 const pendingAgents = (state: PublishState) => Object.values(state.agents).filter((a) => a.status === 'pending');
 
-/** Unedited agents of a published draft got their week with it. */
+/** Unedited agents of a published draft got their week with it (not one whose draft week is still owed). */
 function settleUnedited(state: PublishState): PublishState {
   if (!state.schedule.published) return state;
   const agents = { ...state.agents };
   for (const a of Object.values(agents))
-    if (a.status === 'pending' && !a.edited) agents[a.agentId] = { ...a, status: 'applied' };
+    if (a.status === 'pending' && !a.edited && !a.draftWeekDue) agents[a.agentId] = { ...a, status: 'applied' };
   return { ...state, agents };
 }
 
 /** Done, or held agents left: watched until their sessions end. */
 export function finishOrHold(state: PublishState): Transition {
   const held = heldAgents(state);
-  const applied = Object.values(state.agents).filter((a) => a.status === 'applied').length;
+  const appliedOnes = Object.values(state.agents).filter((a) => a.status === 'applied');
+  // A draft's unedited agents are said apart: the supervisor's edits are what they confirmed.
+  const unedited = appliedOnes.filter((a) => !a.edited).length;
+  const applied = appliedOnes.length - unedited;
+  const alsoSeen = unedited ? `, and ${unedited} agent(s) not edited now see the draft's week` : '';
   if (held.length === 0) {
-    const outcome = `Published: ${applied} agent(s) changed as intended.`;
+    const outcome = `Published: ${applied} agent(s) changed as intended${alsoSeen}.`;
     return andThen(toPhase({ ...state, outcome, waiting: null }, 'done', outcome), (s) => ({
       state: s,
       effects: [agentsNotice(s), emit({ kind: 'finished', phase: 'done', outcome })],
     }));
   }
   const watched = held.filter((a) => a.hold?.reason === 'scriptSession').map((a) => a.agentId);
-  const outcome = `Published: ${applied} agent(s) changed; ${held.length} held back.`;
+  const outcome = `Published: ${applied} agent(s) changed${alsoSeen}; ${held.length} held back.`;
   return andThen(toPhase({ ...state, outcome, waiting: null }, 'held', outcome), (s) => ({
     state: s,
     effects: [

@@ -10,16 +10,32 @@
  *   schedule): not sent.
  */
 import type { Models } from 'purecloud-platform-client-v2';
-import { shiftContent, markerContent, type AgentWeek, type AgentWeekPlan } from './agent-week';
+import type { AgentWeek, AgentWeekPlan } from './agent-week';
 import type { PublishAgent, PublishState } from './machine-state';
 import { agentUploadEntries, buildScheduleUpload } from './upload-builder';
 
-/** Two weeks an agent would see alike, shift ids aside (a draft and the published schedule give them different ids). */
-export function sameSeen(a: AgentWeek, b: AgentWeek): boolean {
-  const shifts = (w: AgentWeek) => JSON.stringify(w.shifts.map((s) => shiftContent({ ...s, id: undefined })).sort());
-  const markers = (w: AgentWeek) => JSON.stringify(w.fullDayTimeOffMarkers.map((m) => markerContent(m)).sort());
-  return shifts(a) === shifts(b) && markers(a) === markers(b);
+/**
+ * What an agent sees of a week: each shift's time and its activities' times and codes, and each day off.
+ * Ids, work-plan references, `manuallyEdited` and descriptions aside: a draft and the published schedule give
+ * the same shift other ids and bookkeeping, and Genesys' script lock judges what the agent sees.
+ */
+function seenOf(w: AgentWeek): string {
+  const at = (iso: string) => Date.parse(iso);
+  const shifts = w.shifts.map((s) =>
+    JSON.stringify([
+      at(s.startDate),
+      s.lengthMinutes,
+      s.activities.map((a) => [at(a.startDate), a.lengthMinutes, a.activityCodeId]),
+    ]),
+  );
+  const markers = w.fullDayTimeOffMarkers.map((m) =>
+    JSON.stringify([m.businessUnitDate, m.startOffsetMinutes ?? null, m.lengthMinutes, m.activityCodeId]),
+  );
+  return JSON.stringify([shifts.sort(), markers.sort()]);
 }
+
+/** Two weeks an agent would see alike (a draft and the published schedule give the same shift different ids). */
+export const sameSeen = (a: AgentWeek, b: AgentWeek): boolean => seenOf(a) === seenOf(b);
 
 /** A week sent as new shifts (ids dropped): what holding back gives a draft's agent. */
 const asNewShifts = (w: AgentWeek): AgentWeek => ({

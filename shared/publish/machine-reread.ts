@@ -49,13 +49,15 @@ function rebaseOne(
 ): { agent: PublishAgent; merged: boolean } {
   const now = read.now;
   if (agent.status === 'applied' || agent.status === 'conflict') return { agent, merged: false };
-  // A held agent of a draft whose hold landed: Genesys has what they see now; that is their new base.
+  // A held agent of a draft whose hold landed: Genesys has what they see now; that is their new base. An unedited
+  // agent's draft week is then no longer in Genesys: it is owed to them, and their release sends it like an edit.
   if (agent.status === 'held' && state.job.overPublished && agent.seenNow && sameSeen(now.week, agent.seenNow))
-    if (!sameSeen(agent.base.week, agent.seenNow)) return { agent: { ...agent, base: now }, merged: false };
+    if (!sameSeen(agent.base.week, agent.seenNow))
+      return { agent: { ...agent, base: now, ...(agent.edited ? {} : { draftWeekDue: true }) }, merged: false };
   const r = rebaseAgent({
     agentId: agent.agentId,
     base: agent.base,
-    mine: agent.edited ? agent.intended : null,
+    mine: agent.edited || agent.draftWeekDue ? agent.intended : null,
     theirs: now,
     ...(read.history ? { history: read.history } : {}),
   });

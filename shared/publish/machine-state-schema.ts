@@ -33,6 +33,7 @@ const agent = z.object({
   base: versionedWeekSchema,
   intended: agentWeekSchema,
   seenNow: agentWeekSchema.nullable(),
+  draftWeekDue: z.boolean().optional(),
   hold: z.object({ reason: z.enum(['scriptSession', 'supervisor']), note: z.string() }).nullable(),
   conflict: conflict.nullable(),
   resolution: z.enum(['theirs', 'mine', 'merge']).nullable(),

@@ -52,6 +52,11 @@ export interface PublishAgent {
   intended: AgentWeek;
   /** Publishing a draft over the week: what the agent sees published now (holding them back sends this). */
   seenNow: AgentWeek | null;
+  /**
+   * An unedited agent whose hold landed (Genesys has what they see now in the draft): the draft's week,
+   * `intended`, is still owed to them, so releasing them sends it. Absent in journals written before it.
+   */
+  draftWeekDue?: boolean;
   hold: { reason: 'scriptSession' | 'supervisor'; note: string } | null;
   conflict: AgentConflict | null;
   /** The supervisor's decision on a conflict, for the report. */
@@ -142,7 +147,7 @@ export interface PublishState {
     version: number;
     agentIds: string[];
     namedAgentIds: string[];
-    /** Agents the refusal names that this publish did not send (absent in journals written before it). */
+    /** Agents the refusal names that this publish does not track (absent in journals written before it). */
     unsentNamedIds?: string[];
   } | null;
   failures: Record<RetryKind, number>;

@@ -93,11 +93,14 @@ export function onUpdateAnswered(state: PublishState, ev: Ev<'updateAnswered'>):
     );
   }
   if (kind === 'stale') {
+    // Named agents count when the publish tracks them, sent or not: a draft's unedited agent it does not send
+    // can be held all the same. Only agents it does not know are left to the words of the report.
+    const tracked = Object.keys(state.agents);
     const refusal = {
       version,
       agentIds,
-      namedAgentIds: namedAgents(ev.outcome, agentIds),
-      unsentNamedIds: unsentNamedAgents(ev.outcome, agentIds),
+      namedAgentIds: namedAgents(ev.outcome, tracked),
+      unsentNamedIds: unsentNamedAgents(ev.outcome, tracked),
     };
     return andThen(got, (s) => startReread({ ...s, refusal }, ev.at, 'stale'));
   }
