@@ -24,7 +24,17 @@ describe('publish under calm', () => {
     const versionBefore = draft.version;
     const view = await rig.publish({ scheduleId: draft.id });
     expect({ phase: view.phase, outcome: view.outcome }).toEqual({ phase: 'done', outcome: view.outcome });
-    expect(view.counts.applied).toBe(3);
+    // The draft is published over the week: its unedited agents whose week differs are tracked (not sent).
+    expect(
+      view.agents
+        .filter((a) => a.edited && a.status === 'applied')
+        .map((a) => a.agentId)
+        .sort(),
+    ).toEqual([...edited].sort());
+    expect(view.agents.filter((a) => !a.edited).length).toBeGreaterThan(0);
+    expect(view.counts).toMatchObject({ applied: view.agents.length, pending: 0, held: 0 });
+    expect(view.outcome).toMatch(/^Published: 3 agent\(s\) changed as intended, and \d+ agent\(s\) not edited now see/);
+    expect(view.steps.find((s) => s.kind === 'putUpload')!.note).toMatch(/^uploaded: 3 agent\(s\)/);
     const after = rig.schedule(draft.id);
     expect(after.published).toBe(true);
     expect(after.version).toBe(versionBefore + 1);
@@ -56,7 +66,7 @@ describe('publish under calm', () => {
     expect(csv.content.split('\n').filter((l) => l.startsWith('step,')).length).toBe(view.steps.length);
     expect(csv.content).not.toMatch(/Bearer|access_token/i);
     const json = await rig.call('publish.report', { jobId: view.jobId, format: 'json' });
-    expect(json.report.agents.map((a) => a.status)).toEqual(['applied', 'applied', 'applied']);
+    expect(json.report.agents.filter((a) => a.edited).map((a) => a.status)).toEqual(['applied', 'applied', 'applied']);
     const list2 = await rig.call('publish.list', {});
     expect(list2.map((p) => p.jobId)).toContain(view.jobId);
 

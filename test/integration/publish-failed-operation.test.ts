@@ -32,7 +32,15 @@ describe('an operation that ends Error', () => {
     // What to do is said, too; no stack trace, no bare "Error".
     expect(failed.outcome).toMatch(/Retry/);
     expect(failed.outcome).not.toMatch(/\bat \w+ \(|Error:/);
-    expect(failed.counts).toMatchObject({ failed: edited.length, applied: 0 });
+    // Every agent the draft's publish would change failed with it: the edited ones, and (the draft is published
+    // over the week) its unedited agents whose week differs from what they see now.
+    expect(failed.counts).toMatchObject({ failed: failed.agents.length, applied: 0 });
+    expect(
+      failed.agents
+        .filter((a) => a.edited)
+        .map((a) => a.agentId)
+        .sort(),
+    ).toEqual([...edited].sort());
     for (const a of failed.agents) expect(a.note).toBe(failed.outcome);
     // Bounded: one update sent, its operation's Error, one re-read that finds nothing written (then the analysis).
     const kinds = failed.steps.filter((s) => s.kind !== 'decision').map((s) => s.kind);
@@ -51,7 +59,7 @@ describe('an operation that ends Error', () => {
         firstShift.get(id),
       );
     const report = await rig.call('publish.report', { jobId: failed.jobId, format: 'json' });
-    expect(report.report.agents.map((a) => a.status)).toEqual(edited.map(() => 'failed'));
+    expect(report.report.agents.map((a) => a.status)).toEqual(failed.agents.map(() => 'failed'));
 
     // The supervisor's one click, once Genesys accepts the content: published, every edit once.
     rig.org.runtime.config.failUpdateOperations = false;

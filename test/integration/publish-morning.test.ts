@@ -10,7 +10,7 @@ import { startPublishRig, type PublishRig } from './publish-rig';
 
 let rig: PublishRig;
 beforeAll(async () => {
-  rig = await startPublishRig({ seed: 85, faults: ['publish-morning'] });
+  rig = await startPublishRig({ seed: 88, faults: ['publish-morning'] });
 }, 90_000);
 afterAll(async () => rig?.close());
 

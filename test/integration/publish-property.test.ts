@@ -123,8 +123,29 @@ function intended(
   return { shifts: [...shifts.values()], ourWrites };
 }
 
+/**
+ * A draft's unedited agent held back (a scripted conversation) and released: their draft week as it stood before
+ * our hold (their saves in, by id), what each of our writes put in (the hold: what they saw; the release: the
+ * whole week), and the week at the end: the release's, with their saves after it on top.
+ */
+function heldAndReleased(base: ShiftState[], changes: AgentScheduleChangeState[]) {
+  const shifts = new Map(base.map((sh) => [sh.id, structuredClone(sh)]));
+  let draftWeek: ShiftState[] | null = null;
+  const ours: ShiftState[][] = [];
+  for (const c of changes) {
+    const mine = c.modifiedByUserId === rig.org.clientId;
+    if (mine) {
+      draftWeek ??= [...shifts.values()];
+      ours.push(c.shifts);
+    }
+    for (const sh of c.shifts) if (mine || shifts.has(sh.id)) shifts.set(sh.id, structuredClone(sh));
+    for (const id of c.deletedShiftIds) shifts.delete(id);
+  }
+  return { draftWeek: draftWeek ?? [], ours, end: [...shifts.values()] };
+}
+
 /** How often each case under test happened over the seeds: each must happen for the run to mean anything. */
-const cases = { merged: 0, mine: 0, held: 0, retried: 0, unanswered: 0, theirSaves: 0 };
+const cases = { merged: 0, mine: 0, held: 0, heldUnedited: 0, retried: 0, unanswered: 0, theirSaves: 0 };
 
 /** Plays the supervisor until the publish ends: decisions, sessions ending for held agents, a bounded Retry. */
 async function drive(jobId: string, choices: Map<string, string>): Promise<PublishView> {
@@ -148,10 +169,9 @@ async function drive(jobId: string, choices: Map<string, string>): Promise<Publi
       const still = await rig.call('publish.state', { jobId });
       if (still.phase === 'held') await rig.call('publish.release', { jobId, agentIds: [...held] });
     } else if (view.phase === 'failed' && retries++ < 3) {
-      // A 409 naming an agent this publish does not track: a draft's unedited agent in a scripted conversation
-      // (the draft changes what it sees, but the engine holds only the change set's agents) stops the publish
-      // with the 409 in its outcome; or a re-read Genesys kept failing past the retry cap (flaky). The
-      // supervisor waits for those calls to end, then presses Retry.
+      // A 409 naming an agent this publish does not track (an agent of the published schedule the draft has no
+      // week for: seen-now.ts) stops the publish with the 409 in its outcome; or a re-read Genesys kept failing
+      // past the retry cap (flaky). The supervisor waits for those calls to end, then presses Retry.
       const refused = view.steps.filter((s) => s.kind === 'sendUpdate' && s.httpStatus === 409).at(-1);
       const ended = new Date(clockNow() - 1).toISOString();
       for (const s of rig.org.runtime.org.scriptSessions)
@@ -189,8 +209,19 @@ describe('publish over 50 seeds of combined faults', () => {
         const want = intended(base.shifts, changes, movedAgents.includes(agentId), choices.get(agentId));
         const add = added.find((a) => a.agentId === agentId);
         const edited = movedAgents.includes(agentId) || add !== undefined;
-        expect(want.ourWrites, `${who}: our writes`).toBe(edited ? 1 : 0);
         const got = seen(after.agentSchedules.get(agentId)?.shifts ?? []);
+        if (!edited && want.ourWrites > 0) {
+          // A draft's unedited agent in a scripted conversation: held (sent as what they saw), then released.
+          // The release gives them their draft week whole (a save of theirs on the held week is contested by it,
+          // and ours wins under merge and mine alike); their saves after it stay.
+          cases.heldUnedited += 1;
+          const held = heldAndReleased(base.shifts, changes);
+          expect(want.ourWrites, `${who}: our writes (hold, release)`).toBe(2);
+          expect(seen(held.ours[1]!), `${who}: the release`).toEqual(seen(held.draftWeek));
+          expect(got, `${who}: the end`).toEqual(seen(held.end));
+          continue;
+        }
+        expect(want.ourWrites, `${who}: our writes`).toBe(edited ? 1 : 0);
         const isAdded = (g: string) => add !== undefined && JSON.parse(g)[0] === add.start;
         // Ours added once, four hours long, whatever trade landed on it afterwards.
         expect(
@@ -206,7 +237,10 @@ describe('publish over 50 seeds of combined faults', () => {
       if (sends.some((s) => s.httpStatus === null || s.httpStatus >= 500)) cases.unanswered += 1;
     }
     console.log('publish property cases over', seeds.length, 'seeds:', JSON.stringify(cases));
-    // Every case under test happened among the seeds (a `mine` needs overlapping shifts, which trades never make).
-    for (const [name, n] of Object.entries(cases)) if (name !== 'mine') expect(n, name).toBeGreaterThan(0);
+    // Every case under test happened among the seeds (a `mine` needs overlapping shifts, which trades never make;
+    // a `retried` now needs a re-read flaky keeps failing past its cap, since a draft's unedited agent in a
+    // session is held rather than stopping the publish: the one-click Retry is publish-failed-operation's).
+    for (const [name, n] of Object.entries(cases))
+      if (name !== 'mine' && name !== 'retried') expect(n, name).toBeGreaterThan(0);
   }, 240_000);
 });

@@ -12,6 +12,7 @@ import { initialPublishState } from '../../../shared/publish/machine';
 import type { PublishEvent } from '../../../shared/publish/machine-events';
 import { createPublishJournal, type PublishJobRow } from '../../publish/journal';
 import { reportFile } from '../../publish/report';
+import { publishedOver, publishStartAgents } from '../../publish/seen-now';
 import { scheduleToPublish, startAgents } from '../../publish/start-event';
 import { publishView, summaryOf } from '../../publish/view';
 import type { PublishService } from './handlers';
@@ -52,13 +53,15 @@ export function createPublishService(input: PublishServiceDeps): PublishService 
   function startEvent(row: PublishJobRow): PublishEvent {
     const state = journal.state(row.id);
     const schedule = scheduleToPublish(deps.db, row.businessUnitId, row.week, row.scheduleId);
+    // A draft over a published week: its unedited agents whose week changes are tracked too (seen-now.ts).
+    const { overPublished, agents } = publishStartAgents(deps.db, row.businessUnitId, row.scheduleId);
     return {
       type: 'start',
       at: deps.clock.now(),
-      job: state.job,
+      job: { ...state.job, overPublished },
       policy: state.policy,
       schedule: { version: schedule.version, published: schedule.published },
-      agents: startAgents(deps.db, row.scheduleId),
+      agents,
       seed: Math.floor(Math.random() * 2 ** 31),
     };
   }
@@ -154,7 +157,7 @@ export function createPublishService(input: PublishServiceDeps): PublishService 
           businessUnitId: args.businessUnitId,
           weekId: args.week,
           scheduleId: schedule.scheduleId,
-          overPublished: false,
+          overPublished: publishedOver(deps.db, args.businessUnitId, schedule.scheduleId).length > 0,
         },
         policy: {
           holdScriptSessions: args.holdScriptSessions ?? false,
