@@ -10,6 +10,7 @@ import type { PublishStep, PublishStepKind } from '../../shared/contract/publish
 import { parsePublishState } from '../../shared/publish/machine';
 import type { PublishPhase, PublishState } from '../../shared/publish/machine-state';
 import { prepared } from '../mirror/statement-cache';
+import { createAgentRows, stateHeadJson } from './state-json';
 
 export type PublishOutcome = 'done' | 'failed' | 'cancelled';
 
@@ -56,6 +57,13 @@ const stepColumns = `seq, at, answered_at AS answeredAt, phase, kind, attempt, r
 
 export function createPublishJournal(db: Database.Database) {
   const sql = (text: string) => prepared(db, text);
+  /**
+   * Each job's state as last committed or read: the journal is its only writer, so this is what state_json
+   * holds. A view asked for every few hundred ms would otherwise parse and check a 1,000-agent state each time,
+   * on the thread the engine runs on (seconds of a publish's wall time).
+   */
+  const latest = new Map<string, PublishState>();
+  const agentRows = createAgentRows(db);
 
   function insertSteps(jobId: string, at: string, steps: readonly NewStep[]): number[] {
     let seq = sql('SELECT coalesce(max(seq), 0) FROM publish_steps WHERE job_id = ?').pluck().get(jobId) as number;
@@ -89,7 +97,7 @@ export function createPublishJournal(db: Database.Database) {
     }
   }
 
-  const create = db.transaction(
+  const createTx = db.transaction(
     (job: Omit<PublishJobRow, 'phase' | 'updatedAt' | 'outcome'>, state: PublishState): void => {
       sql(`INSERT INTO publish_jobs (id, profile_id, business_unit_id, schedule_id, week_date, state_json, phase,
         created_at, updated_at, run_job_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
@@ -98,17 +106,18 @@ export function createPublishJournal(db: Database.Database) {
         job.businessUnitId,
         job.scheduleId,
         job.week,
-        JSON.stringify(state),
+        stateHeadJson(state),
         state.phase,
         job.createdAt,
         job.createdAt,
         job.runJobId,
       );
+      agentRows.write(job.id, state.agents);
     },
   );
 
   /** The state after a transition, with its steps: one transaction. Answers the new steps' seqs. */
-  const commit = db.transaction(
+  const commitTx = db.transaction(
     (
       jobId: string,
       state: PublishState,
@@ -120,14 +129,42 @@ export function createPublishJournal(db: Database.Database) {
       answerSteps(jobId, answers);
       const seqs = insertSteps(jobId, at, steps);
       sql(`UPDATE publish_jobs SET state_json = ?, phase = ?, updated_at = ?, outcome = coalesce(?, outcome)
-        WHERE id = ?`).run(JSON.stringify(state), state.phase, at, outcome, jobId);
+        WHERE id = ?`).run(stateHeadJson(state), state.phase, at, outcome, jobId);
+      agentRows.write(jobId, state.agents);
       return seqs;
     },
   );
 
   return {
-    create,
-    commit,
+    create(job: Omit<PublishJobRow, 'phase' | 'updatedAt' | 'outcome'>, state: PublishState): void {
+      try {
+        createTx(job, state);
+      } catch (err) {
+        agentRows.forget(job.id);
+        throw err;
+      }
+      latest.set(job.id, state);
+    },
+    /** The state after a transition, with its steps: one transaction. Answers the new steps' seqs. */
+    commit(
+      jobId: string,
+      state: PublishState,
+      at: string,
+      steps: readonly NewStep[],
+      answers: readonly StepAnswer[],
+      outcome: PublishOutcome | null = null,
+    ): number[] {
+      let seqs: number[];
+      try {
+        seqs = commitTx(jobId, state, at, steps, answers, outcome);
+      } catch (err) {
+        agentRows.forget(jobId);
+        throw err;
+      }
+      // Only once the transaction holds: a rolled-back commit leaves the state before it.
+      latest.set(jobId, state);
+      return seqs;
+    },
     job(jobId: string): PublishJobRow | null {
       return (sql(`SELECT ${jobColumns} FROM publish_jobs WHERE id = ?`).get(jobId) as PublishJobRow) ?? null;
     },
@@ -139,14 +176,22 @@ export function createPublishJournal(db: Database.Database) {
     },
     /** The journaled state, checked (a damaged one is refused with a clear storage error, and kept). */
     state(jobId: string): PublishState {
+      const known = latest.get(jobId);
+      if (known) return known;
       const text = sql('SELECT state_json FROM publish_jobs WHERE id = ?').pluck().get(jobId) as string | undefined;
       let raw: unknown = null;
+      let agents: Record<string, unknown> | null = null;
       try {
         raw = text === undefined ? null : JSON.parse(text);
+        agents = agentRows.read(jobId);
+        if (agents && raw && typeof raw === 'object') raw = { ...raw, agents };
       } catch {
         raw = null;
       }
-      return parsePublishState(raw);
+      const state = parsePublishState(raw);
+      agentRows.known(jobId, state, agents !== null);
+      latest.set(jobId, state);
+      return state;
     },
     steps(jobId: string): PublishStep[] {
       return sql(`SELECT ${stepColumns} FROM publish_steps WHERE job_id = ? ORDER BY seq`).all(jobId) as PublishStep[];

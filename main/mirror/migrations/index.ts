@@ -13,6 +13,7 @@ import m004 from './004-timeline-weeks';
 import m005 from './005-staffing-requirements';
 import m006 from './006-pending-edits';
 import m007 from './007-publish-journal';
+import m008 from './008-publish-journal-agents';
 import { rebuildTimelineWeeks } from '../timeline/weeks';
 
 export interface Migration {
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   { id: 5, name: '005-staffing-requirements', sql: m005 },
   { id: 6, name: '006-pending-edits', sql: m006 },
   { id: 7, name: '007-publish-journal', sql: m007 },
+  { id: 8, name: '008-publish-journal-agents', sql: m008 },
 ];
