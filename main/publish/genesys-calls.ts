@@ -5,8 +5,7 @@
  * waits exactly `Retry-After` with a countdown in the timeline, a 5xx is
  * reconciled), so the client must hand each refusal back as it came.
  */
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import type { Models } from 'purecloud-platform-client-v2';
 import { z } from 'zod';
 import type { GenesysApi, OperationEvents } from '../genesys/client/api';
 import { GenesysError } from '../genesys/client/errors';
@@ -16,8 +15,7 @@ import { schedulePath } from '../genesys/client/wfm-api';
 import type { AgentWeek } from '../../shared/publish/agent-week';
 import type { HttpOutcome, PublishEvent, ReadAgent } from '../../shared/publish/machine-events';
 import type { ChangeStamp } from '../../shared/publish/rebase';
-
-const gzipAsync = promisify(gzip);
+import { createUploadBodies } from './upload-body';
 
 export interface PublishTarget {
   businessUnitId: string;
@@ -104,6 +102,8 @@ export function createGenesysCalls(deps: CallDeps) {
   const bodies = new Map<number, Buffer>();
   const heard = new Map<string, boolean>();
 
+  const bodyOf = createUploadBodies();
+
   async function readAgents(agentIds: readonly string[]): Promise<ReadAgent[]> {
     const byUnit = new Map<string, string[]>();
     for (const [agentId, mu] of deps.managementUnitOf(agentIds)) byUnit.set(mu, [...(byUnit.get(mu) ?? []), agentId]);
@@ -175,8 +175,12 @@ export function createGenesysCalls(deps: CallDeps) {
       }
     },
 
-    async requestUploadUrl(attempt: number, upload: unknown, at: () => number): Promise<PublishEvent> {
-      const body = await gzipAsync(Buffer.from(JSON.stringify(upload), 'utf8'));
+    async requestUploadUrl(
+      attempt: number,
+      upload: Models.UpdateScheduleUploadSchema,
+      at: () => number,
+    ): Promise<PublishEvent> {
+      const body = await bodyOf(upload);
       bodies.set(attempt, body);
       try {
         const target = await http.request({

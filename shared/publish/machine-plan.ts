@@ -55,13 +55,37 @@ export function sendPlans(state: PublishState): AgentWeekPlan[] {
   return Object.values(state.agents).flatMap((a) => planFor(a, state.job.overPublished) ?? []);
 }
 
-/** The `UpdateScheduleUploadSchema` of the next attempt: what `requestUploadUrl` and `putUpload` carry. */
+/**
+ * The agent entries of the next attempt, kept with the state's agents record (a transition that changes no agent
+ * keeps the record, one that does makes a new one): the machine asks for them at several steps of each attempt,
+ * and comparing 1,000 agents' weeks each time cost seconds. Still a function of the state alone.
+ */
+const entriesByAgents = new WeakMap<
+  PublishState['agents'],
+  { overPublished: boolean; entries: Models.BuUpdateAgentScheduleUploadSchema[] }
+>();
+
+function entriesOf(state: PublishState): readonly Models.BuUpdateAgentScheduleUploadSchema[] {
+  const known = entriesByAgents.get(state.agents);
+  if (known && known.overPublished === state.job.overPublished) return known.entries;
+  const entries = agentUploadEntries(sendPlans(state));
+  entriesByAgents.set(state.agents, { overPublished: state.job.overPublished, entries });
+  return entries;
+}
+
+/**
+ * The `UpdateScheduleUploadSchema` of the next attempt: what `requestUploadUrl` and `putUpload` carry. The same
+ * agents give the same `agentSchedules` array (not to be changed by the caller), so a resend can reuse its body.
+ */
 export function uploadFor(state: PublishState): Models.UpdateScheduleUploadSchema {
-  return buildScheduleUpload({ scheduleVersion: state.schedule.version, published: true, agents: sendPlans(state) });
+  return {
+    ...buildScheduleUpload({ scheduleVersion: state.schedule.version, published: true, agents: [] }),
+    agentSchedules: entriesOf(state) as Models.BuUpdateAgentScheduleUploadSchema[],
+  };
 }
 
 /** The agents the next attempt sends an entry for. */
-export const agentsSent = (state: PublishState): string[] => agentUploadEntries(sendPlans(state)).map((e) => e.userId!);
+export const agentsSent = (state: PublishState): string[] => entriesOf(state).map((e) => e.userId!);
 
 /** What each sent agent should have once the write lands (the operation's content check). */
 export function intendedOfSent(state: PublishState): Record<string, AgentWeek> {
