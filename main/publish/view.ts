@@ -50,7 +50,21 @@ function conflictSummary(a: PublishAgent): string {
   return `Changed by ${who} too: ${n} shift(s) both changed${c.merge ? '; a merge is offered' : '; no merge (their shifts and ours would overlap)'}.`;
 }
 
+/**
+ * Each agent's view, kept while the machine keeps its agent object (a transition replaces only the agents it
+ * changes): a view asked for every few hundred ms over 1,000 agents would otherwise compare every week again.
+ */
+const agentViews = new WeakMap<PublishAgent, PublishAgentView>();
+
 function agentView(a: PublishAgent, name: string | null): PublishAgentView {
+  const known = agentViews.get(a);
+  if (known && known.agentName === name) return known;
+  const view = freshAgentView(a, name);
+  agentViews.set(a, view);
+  return view;
+}
+
+function freshAgentView(a: PublishAgent, name: string | null): PublishAgentView {
   return {
     agentId: a.agentId,
     agentName: name,
