@@ -33,6 +33,11 @@ export interface EnginePorts {
   sleep(ms: number, signal: AbortSignal): Promise<void>;
   /** How often held agents' sessions are read again while watched. */
   watchEveryMs: number;
+  /**
+   * CPU work the next steps will need (the week's analysis, the next upload's body), done while a Retry-After
+   * or a backoff runs out instead of after it. Only a head start: whatever it prepares is checked when used.
+   */
+  whileWaiting?: (state: PublishState) => void;
 }
 
 export interface EngineOptions {
@@ -126,6 +131,7 @@ export function createPublishEngine(opts: EngineOptions) {
           else {
             openWait = seq;
             timer(effect.ms);
+            idle();
           }
         } else if (effect.type === 'emit') notice(effect.notice);
         else if (effect.type === 'watchScriptSessions') watch(effect.agentIds);
@@ -164,6 +170,20 @@ export function createPublishEngine(opts: EngineOptions) {
       default:
         return null;
     }
+  }
+
+  /** After this turn (its commit and listeners first): a failure here is only a head start lost. */
+  function idle(): void {
+    const work = ports.whileWaiting;
+    if (!work) return;
+    setImmediate(() => {
+      if (abort.signal.aborted) return;
+      try {
+        work(state);
+      } catch {
+        // The same work is done again when a step needs it, and fails there with its own answer.
+      }
+    });
   }
 
   function timer(ms: number): void {

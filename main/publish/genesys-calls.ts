@@ -175,6 +175,11 @@ export function createGenesysCalls(deps: CallDeps) {
       }
     },
 
+    /** The body of this upload built ahead (while a wait runs out); the attempt uses it if its content is the same. */
+    prepareUpload(upload: Models.UpdateScheduleUploadSchema): Promise<void> {
+      return bodyOf(upload).then(() => undefined);
+    },
+
     async requestUploadUrl(
       attempt: number,
       upload: Models.UpdateScheduleUploadSchema,

@@ -28,4 +28,12 @@ describe('the upload body', () => {
     expect(JSON.parse(gunzipSync(second).toString('utf8'))).toEqual(uploadFor(moved));
     expect(JSON.parse(gunzipSync(second).toString('utf8')).metadata).toEqual({ version: 11 });
   });
+
+  it('built ahead (while a wait runs out) is the one the attempt sends, even if still being gzipped', async () => {
+    const state = sent(confirming()).state;
+    const bodies = createUploadBodies();
+    const ahead = bodies(uploadFor(state));
+    const attempt = bodies(uploadFor({ ...state, attempt: state.attempt + 1 }));
+    expect(await attempt).toBe(await ahead);
+  });
 });

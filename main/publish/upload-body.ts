@@ -26,10 +26,17 @@ export function uploadJson(upload: Models.UpdateScheduleUploadSchema): string {
 
 /** One run's bodies: the last one built is kept, and given again while the content is the same. */
 export function createUploadBodies() {
-  let last: { json: string; gzipped: Buffer } | null = null;
-  return async (upload: Models.UpdateScheduleUploadSchema): Promise<Buffer> => {
+  // The promise is kept, so an attempt that comes while its body is still being gzipped ahead waits for that one.
+  let last: { json: string; gzipped: Promise<Buffer> } | null = null;
+  return (upload: Models.UpdateScheduleUploadSchema): Promise<Buffer> => {
     const json = uploadJson(upload);
-    if (last?.json !== json) last = { json, gzipped: await gzipAsync(Buffer.from(json, 'utf8')) };
+    if (last?.json !== json) {
+      const entry = { json, gzipped: gzipAsync(Buffer.from(json, 'utf8')) };
+      entry.gzipped.catch(() => {
+        if (last === entry) last = null;
+      });
+      last = entry;
+    }
     return last.gzipped;
   };
 }

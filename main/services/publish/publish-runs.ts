@@ -11,6 +11,7 @@ import type { PublishJobResult } from '../../../shared/contract/publish';
 import { OpsError } from '../../../shared/ops-error';
 import type { PublishEvent } from '../../../shared/publish/machine-events';
 import type { PublishPhase, PublishState } from '../../../shared/publish/machine-state';
+import { uploadFor } from '../../../shared/publish/machine';
 import type { AuditSink } from '../../genesys/types';
 import { createChangeSetStore } from '../../mirror/edits';
 import { activeScriptAgents } from '../../genesys/client/api';
@@ -100,19 +101,21 @@ export function createPublishRuns(deps: PublishRunDeps) {
     });
     const state = journal.state(publishId);
     const target = { businessUnitId: row.businessUnitId, weekId: row.week, scheduleId: row.scheduleId };
+    const calls = createGenesysCalls({
+      http: session.http,
+      api: session.api,
+      operations: session.operations,
+      target,
+      managementUnitOf: (ids) => managementUnits(deps.db, row.scheduleId, ids),
+      operationTimeoutMs: deps.operationTimeoutMs,
+    });
+    const analyse = createPublishAnalysis(deps.db, { now: deps.now, viewerTimeZone: deps.viewerTimeZone });
     const engine = createPublishEngine({
       jobId: publishId,
       journal,
       state,
       ports: {
-        calls: createGenesysCalls({
-          http: session.http,
-          api: session.api,
-          operations: session.operations,
-          target,
-          managementUnitOf: (ids) => managementUnits(deps.db, row.scheduleId, ids),
-          operationTimeoutMs: deps.operationTimeoutMs,
-        }),
+        calls,
         scriptSessions: async (agentIds) => {
           try {
             // The services' wall clock, as the sync's own session read uses: the sessions' window is of the org's day.
@@ -131,7 +134,12 @@ export function createPublishRuns(deps: PublishRunDeps) {
             return { outcome: outcomeOf(err) };
           }
         },
-        analyse: createPublishAnalysis(deps.db, { now: deps.now, viewerTimeZone: deps.viewerTimeZone }),
+        analyse,
+        whileWaiting: (s) => {
+          // Preflight's analysis of the whole week; the next upload's body once the plan is past preflight.
+          analyse.prepare(s.job);
+          if (s.confirmed && s.waiting?.then.next === 'upload') void calls.prepareUpload(uploadFor(s)).catch(() => {});
+        },
         now: deps.clock.now,
         sleep: (ms, signal) => deps.clock.sleep(ms, signal),
         watchEveryMs: deps.watchEveryMs,
