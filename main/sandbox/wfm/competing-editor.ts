@@ -26,7 +26,9 @@ export function competingSave(
   const now = runtime.now().toISOString();
   const editorId = otherSupervisor(runtime, callerId) ?? schedule.modifiedByUserId;
   const candidates = [...schedule.agentSchedules.values()].filter((a) => a.shifts.length > 0);
-  const preferred = candidates.filter((a) => preferUserIds.includes(a.userId));
+  // A set: the update names up to thousands of agents, and a list's includes() per candidate is O(n²).
+  const prefer = new Set(preferUserIds);
+  const preferred = candidates.filter((a) => prefer.has(a.userId));
   const touched = new Set<string>();
   const count = Math.min(candidates.length, rng.int(1, 3));
   while (touched.size < count) {
