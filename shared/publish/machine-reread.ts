@@ -84,6 +84,39 @@ function rebaseOne(
   }
 }
 
+/** Each week's text, kept with its object: an agent's base and intended are compared again on every re-read. */
+const weekTexts = new WeakMap<object, string>();
+function weekText(week: PublishAgent['intended']): string {
+  let text = weekTexts.get(week);
+  if (text === undefined) {
+    text = JSON.stringify(week);
+    weekTexts.set(week, text);
+  }
+  return text;
+}
+
+/**
+ * The agent as it was, when the rebase changed nothing in it (the same version, the same weeks to the
+ * letter): kept as the same object, so what is built from the agents (the journal's rows, the next upload's
+ * entries, the views) is not built again for 1,000 agents nobody touched.
+ */
+function keptIfSame(before: PublishAgent, after: PublishAgent): PublishAgent {
+  if (after === before) return before;
+  const same =
+    after.status === before.status &&
+    after.edited === before.edited &&
+    after.resolution === before.resolution &&
+    after.failure === before.failure &&
+    after.hold === before.hold &&
+    after.conflict === before.conflict &&
+    after.changedBy === before.changedBy &&
+    after.seenNow === before.seenNow &&
+    after.base.version === before.base.version &&
+    weekText(after.base.week) === weekText(before.base.week) &&
+    weekText(after.intended) === weekText(before.intended);
+  return same ? before : after;
+}
+
 type RereadEvent = Extract<PublishEvent, { type: 'reread' }>;
 
 /** The answer to `reread`: rebase everyone read, then decide (machine-next.ts via `next`). */
@@ -112,6 +145,7 @@ export function onReread(
   const agents = { ...s.agents };
   const merged: string[] = [];
   const moved: string[] = [];
+  let changed = false;
   for (const agentId of flight.agentIds) {
     const agent = agents[agentId];
     if (!agent) continue;
@@ -122,10 +156,15 @@ export function onReread(
     };
     if (now.now.version !== agent.base.version) moved.push(agentId);
     const r = rebaseOne(s, agent, now);
-    agents[agentId] = r.agent;
+    const kept = keptIfSame(agent, r.agent);
+    if (kept !== agent) {
+      agents[agentId] = kept;
+      changed = true;
+    }
     if (r.merged) merged.push(agentId);
   }
-  s = { ...s, agents };
+  // Nobody changed: the same agents record, so what is kept with it (the next upload's entries) stays.
+  s = changed ? { ...s, agents } : s;
   const note =
     `schedule version ${ev.schedule.version}${ev.schedule.published ? ', published' : ''}; ` +
     `${moved.length} of ${flight.agentIds.length} agent(s) moved` +

@@ -1,0 +1,39 @@
+/** A re-read keeps the agents it finds as they were: the same objects, so nothing is built again for them. */
+import { describe, expect, it } from 'vitest';
+import { anaBase, anaMine, benBase, confirming, ok, read, sent, step } from '../../test/publish/machine-kit';
+
+describe('a re-read after a stale version', () => {
+  const refused = () =>
+    step(sent(confirming()).state, { type: 'updateAnswered', outcome: { status: 409, contextId: 'c' } }).state;
+
+  it('keeps the agents record when nobody moved', () => {
+    const before = refused();
+    const t = step(before, {
+      type: 'reread',
+      outcome: ok,
+      schedule: { version: 11, published: false },
+      // Read afresh: equal weeks, new objects.
+      agents: [read('ana', structuredClone(anaBase), 3), read('ben', structuredClone(benBase), 5)],
+    });
+    expect(t.state.agents).toBe(before.agents);
+    expect(t.state.schedule.version).toBe(11);
+  });
+
+  it('replaces only the agent that moved', () => {
+    const before = refused();
+    const theirs = structuredClone(anaBase);
+    theirs.shifts[1]!.lengthMinutes = 420;
+    const t = step(before, {
+      type: 'reread',
+      outcome: ok,
+      schedule: { version: 11, published: false },
+      agents: [read('ana', theirs, 4), read('ben', structuredClone(benBase), 5)],
+    });
+    expect(t.state.agents).not.toBe(before.agents);
+    expect(t.state.agents.ben).toBe(before.agents.ben);
+    expect(t.state.agents.ana).not.toBe(before.agents.ana);
+    expect(t.state.agents.ana!.base).toEqual({ week: theirs, version: 4 });
+    // Ours still on their shift 2: the merge keeps their length and our first shift.
+    expect(t.state.agents.ana!.intended.shifts[0]).toEqual(anaMine.shifts[0]);
+  });
+});
