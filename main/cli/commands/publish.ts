@@ -10,9 +10,11 @@
  * (the services reconcile it with Genesys first) instead of starting anew.
  */
 import type { PublishStep, PublishView } from '../../../shared/contract/publish';
-import type { CliContext } from '../context';
+import { CommandFailure, type CliContext } from '../context';
 import { exitCodes, UsageError } from '../exit-codes';
 import { weekSchedules, type WeekFlags } from './edits';
+import { findProfile } from './profile';
+import { signInForRun } from './run-secret';
 
 export interface PublishFlags extends WeekFlags {
   'hold-script-sessions'?: boolean;
@@ -45,6 +47,18 @@ export function exitCodeOf(v: PublishView): number {
   return last && (last.httpStatus === 409 || last.httpStatus === 400) ? exitCodes.conflict : exitCodes.failed;
 }
 
+/** The run's job, when it failed or was cancelled: its error, as every command reports one. */
+async function runEnded(ctx: CliContext, runJobId: string): Promise<void> {
+  const job = await ctx.call('job.status', { jobId: runJobId });
+  if (job.state === 'failed' || job.state === 'cancelled')
+    throw new CommandFailure(
+      job.error ?? {
+        code: 'failed',
+        message: 'The publish stopped before it ended; run the command again to resume it from its journal.',
+      },
+    );
+}
+
 export async function publishCommand(ctx: CliContext, flags: PublishFlags): Promise<number> {
   const { profileId, businessUnit, week, schedules } = await weekSchedules(ctx, 'publish', flags);
   const accept = flags.accept?.trim();
@@ -60,6 +74,8 @@ export async function publishCommand(ctx: CliContext, flags: PublishFlags): Prom
   if (accept !== undefined && acceptKinds !== 'all' && acceptKinds.length === 0)
     throw new UsageError('--accept takes finding kinds separated by commas, or all');
   const scheduleId = flags.schedule ?? (schedules.length === 1 ? schedules[0]!.scheduleId : undefined);
+  // The publish calls Genesys: the secret of this run (as sync takes it), else its token request has none.
+  await signInForRun(ctx, await findProfile(ctx, profileId));
   let printed = 0;
   let wake: (() => void) | null = null;
   const detach = ctx.services.events.attach((name) => {
@@ -82,6 +98,8 @@ export async function publishCommand(ctx: CliContext, flags: PublishFlags): Prom
       if (!ctx.json) for (const s of view.steps.slice(printed)) ctx.err(stepLine(s));
       printed = view.steps.length;
       if (finished(view)) break;
+      // The run ended without the journal ending (a fault of ours, a sign-in lost): say why, never wait for good.
+      if (!view.running && view.runJobId) await runEnded(ctx, view.runJobId);
       // Woken by the next journaled step, or after a while to show a countdown's end.
       await new Promise<void>((resolve) => {
         wake = resolve;

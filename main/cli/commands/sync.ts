@@ -5,6 +5,7 @@ import { CommandFailure, type CliContext } from '../context';
 import { followJob } from '../follow-job';
 import { UsageError } from '../exit-codes';
 import { findProfile } from './profile';
+import { signInForRun } from './run-secret';
 
 export async function syncCommand(
   ctx: CliContext,
@@ -15,21 +16,7 @@ export async function syncCommand(
   if (!Number.isInteger(weekCount) || weekCount < 1 || weekCount > 12)
     throw new UsageError('--weeks must be a whole number from 1 to 12');
   const profile = await findProfile(ctx, flags.profile);
-  if (profile.grantType === 'client_credentials' && profile.kind !== 'sandbox' && ctx.env.PUBLISH_DESK_CLIENT_SECRET) {
-    // The secret for this run, when the vault does not keep it between runs.
-    const { kind, region, baseUrl, grantType, clientId, name, id } = profile;
-    await ctx.call('connections.save', {
-      id,
-      name,
-      kind: kind === 'region' ? 'region' : 'custom',
-      ...(kind === 'region' ? { region: region! } : { baseUrl: baseUrl! }),
-      grantType,
-      clientId,
-      clientSecret: ctx.env.PUBLISH_DESK_CLIENT_SECRET,
-    });
-  }
-  if (profile.state !== 'signedIn' || ctx.env.PUBLISH_DESK_CLIENT_SECRET)
-    await ctx.call('connections.signIn', { id: profile.id });
+  await signInForRun(ctx, profile);
   let units = (await ctx.call('schedules.overview', { profileId: profile.id })).businessUnits;
   const matches = () => units.find((u) => u.id === flags.bu || u.name.toLowerCase() === flags.bu!.toLowerCase());
   if (!matches()) units = (await ctx.call('schedules.discover', { profileId: profile.id })).businessUnits;
