@@ -60,14 +60,17 @@ export function requestFigures(steps: PublishStep[], rows: AuditRow[], stepsOf: 
   const outside: AuditRow[] = [];
   for (const row of rows) {
     const at = Date.parse(row.at);
-    const step = calls.find((s) => Date.parse(s.at) <= at && at <= Date.parse(s.answeredAt ?? s.at) + 1);
+    // The latest step whose window holds the request: a step answered and the next begun in the same millisecond
+    // share that instant, and a request is made after its own step is journaled.
+    const step = calls.findLast((s) => Date.parse(s.at) <= at && at <= Date.parse(s.answeredAt ?? s.at) + 1);
     if (step) perStep.get(step)!.push(row);
     else outside.push(row);
   }
   const cleanCost: Record<string, number> = {};
   for (const [s, r] of perStep)
     if (s.httpStatus !== null && s.httpStatus < 300 && r.every((x) => x.status !== 429))
-      cleanCost[s.kind] = Math.min(cleanCost[s.kind] ?? Infinity, r.length);
+      // Every call step sends at least one request: a step left with none lost its rows to a neighbour's window.
+      cleanCost[s.kind] = Math.min(cleanCost[s.kind] ?? Infinity, Math.max(1, r.length));
   const cost = (k: PublishStep['kind']) => (Number.isFinite(cleanCost[k]) ? cleanCost[k]! : 1);
   const minimum =
     calmCalls.reduce((n, k) => n + cost(k), 0) +
