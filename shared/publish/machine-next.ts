@@ -33,7 +33,12 @@ export function finishOrHold(state: PublishState): Transition {
   const applied = appliedOnes.length - unedited;
   const alsoSeen = unedited ? `, and ${unedited} agent(s) not edited now see the draft's week` : '';
   if (held.length === 0) {
-    const outcome = `Published: ${applied} agent(s) changed as intended${alsoSeen}.`;
+    // Nothing edited and nobody tracked: only a draft gets here (a published schedule with no edits has nothing to
+    // publish), and what happened is the draft going live as it is.
+    const outcome =
+      applied === 0 && unedited === 0
+        ? 'Published: the draft as it is (no pending edits); agents now see it.'
+        : `Published: ${applied} agent(s) changed as intended${alsoSeen}.`;
     return andThen(toPhase({ ...state, outcome, waiting: null }, 'done', outcome), (s) => ({
       state: s,
       effects: [agentsNotice(s), emit({ kind: 'finished', phase: 'done', outcome })],

@@ -73,7 +73,11 @@ describe('publish-desk publish', () => {
     const first = await cli(['publish', ...at(week, '--json')], env);
     expect(first.code).toBe(0);
     const report = JSON.parse(first.out) as Report;
-    expect(report).toMatchObject({ phase: 'done', schedule: { published: true } });
+    expect(report).toMatchObject({
+      phase: 'done',
+      schedule: { published: true },
+      outcome: 'Published: the draft as it is (no pending edits); agents now see it.',
+    });
     expect(updates(report)).toBe(1);
     expect(draft!.published).toBe(true);
     const version = draft!.version;
