@@ -72,8 +72,14 @@ function waitNote(reason: 'retryAfter' | 'backoff' | 'pacing', ms: number): stri
 export function decisionOf(ev: PublishEvent, phase: PublishState['phase']): NewStep | null {
   const step = (request: string): NewStep => ({ kind: 'decision', phase, attempt: null, request, status: 'done' });
   switch (ev.type) {
-    case 'start':
-      return step(`start: ${agents(ev.agents.length)} with pending edits, schedule version ${ev.schedule.version}`);
+    case 'start': {
+      // A draft over a published week also tracks agents it does not edit (mine: null) whose week it changes.
+      const unedited = ev.agents.filter((a) => a.mine === null).length;
+      const also = unedited ? ` and ${agents(unedited)} not edited whose week the draft changes` : '';
+      return step(
+        `start: ${agents(ev.agents.length - unedited)} with pending edits${also}, schedule version ${ev.schedule.version}`,
+      );
+    }
     case 'confirm':
       return step('confirmed what changes for whom');
     case 'resolve':

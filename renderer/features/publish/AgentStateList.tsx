@@ -57,7 +57,16 @@ export function AgentStateList({
           testId="agent-states"
           render={(a) => (
             <>
-              <span className="pub-name">{agentLabel(a)}</span>
+              <span className="pub-name">
+                {agentLabel(a)}
+                {!a.edited && (
+                  // A draft's agent this publish did not edit, here because publishing the draft changes their week.
+                  <span className="pub-unedited" title="Not edited: publishing the draft gives them the draft's week">
+                    {' '}
+                    · not edited
+                  </span>
+                )}
+              </span>
               <span className={`pub-tag tone-${statusLook[a.status].tone}`} data-testid="agent-status">
                 <span aria-hidden="true">{statusLook[a.status].icon}</span> {statusLook[a.status].word}
               </span>
