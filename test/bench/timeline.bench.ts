@@ -21,9 +21,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page } from 'playwright';
+import { chromium, type Browser } from 'playwright';
 import { chromiumFlags, chromiumPath } from '../e2e/chromium';
 import { startHostProcess, type HostProcess } from '../e2e/host-process';
+import { firstPaint, scrollAndHeap, type BenchWindow } from './timeline/measure';
+import { opsCaller, withTimeout, type Agent } from './timeline/ops';
 import { profiled } from './timeline/profile';
 
 const agents = Number(process.env.BENCH_AGENTS ?? 5000);
@@ -69,16 +71,6 @@ const overall = setTimeout(() => {
 }, 12 * 60_000);
 overall.unref();
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms);
-    p.then(
-      (v) => (clearTimeout(t), resolve(v)),
-      (e: unknown) => (clearTimeout(t), reject(e)),
-    );
-  });
-}
-
 interface Org {
   baseUrl: string;
   clientId: string;
@@ -105,127 +97,6 @@ async function startHost(): Promise<{ launchUrl: string; origin: string; token: 
   hosts.push(host);
   dataDir = host.dataDir;
   return { launchUrl: host.launchUrl, origin: host.origin, token: new URL(host.launchUrl).searchParams.get('launch')! };
-}
-
-function opsCaller(host: { origin: string; token: string }) {
-  return async <T>(method: string, args: unknown): Promise<T> => {
-    const res = await withTimeout(
-      fetch(`${host.origin}/ops/call`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: host.origin, 'x-publish-desk-token': host.token },
-        body: JSON.stringify({ method, args }),
-      }),
-      120_000,
-      method,
-    );
-    const outcome = (await res.json()) as { ok: boolean; result?: T; error?: { message: string } };
-    if (!outcome.ok) throw new Error(`${method}: ${outcome.error?.message}`);
-    return outcome.result as T;
-  };
-}
-
-interface Shift {
-  key: number;
-  startMs: number;
-  endMs: number;
-}
-interface Agent {
-  id: string;
-  name: string;
-  shifts: Shift[];
-}
-
-function stats(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN;
-  const r = (n: number) => Math.round(n * 100) / 100;
-  return { frames: s.length, p50: r(q(0.5)), p95: r(q(0.95)), p99: r(q(0.99)), max: r(s.at(-1) ?? NaN) };
-}
-
-interface ScrollResult {
-  deltas: number[];
-  seconds: number;
-  maxTop: number;
-  samples: number;
-  rowsSeen: number;
-  blankRows: number;
-  framesWithBlank: number;
-  longTasks: number;
-  longestTaskMs: number;
-  finalScrollTop: number;
-}
-
-async function idleFrames(page: Page) {
-  const deltas = (await page.evaluate(() =>
-    (window as unknown as { __bench: { idle(ms: number): Promise<number[]> } }).__bench.idle(2000),
-  )) as number[];
-  return stats(deltas);
-}
-
-async function scrollAndHeap(page: Page, kind: 'app' | 'vis') {
-  const idle = await idleFrames(page);
-  const scroll = (await profiled(page, () =>
-    page.evaluate(
-      ([k, ms]) =>
-        (
-          window as unknown as { __bench: { startScroll(k: string, ms: number): Promise<unknown> } }
-        ).__bench.startScroll(k as string, ms as number),
-      [kind, scrollMs] as const,
-    ),
-  )) as ScrollResult;
-  // Elements in the page after the scroll: what style, layout and paint walk every frame.
-  const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-  const cdp = await page.context().newCDPSession(page);
-  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
-  await cdp.send('HeapProfiler.collectGarbage');
-  const afterGc = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
-  const { deltas, ...rest } = scroll;
-  return {
-    idleFrame: idle,
-    frame: stats(deltas),
-    fps: Math.round((deltas.length / scroll.seconds) * 10) / 10,
-    ...rest,
-    longestTaskMs: Math.round(scroll.longestTaskMs),
-    domNodes,
-    heapUsedMB: mb(heap.usedSize),
-    heapUsedAfterGcMB: mb(afterGc.usedSize),
-  };
-}
-
-type BenchWindow = {
-  __bench: {
-    navAt: number | null;
-    firstBarsAt: number | null;
-    filledAt: number | null;
-    armed?: boolean;
-    watchFirstPaint(kind: string): void;
-  };
-};
-
-async function firstPaint(page: Page, kind: 'app' | 'vis', timeoutMs: number) {
-  try {
-    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.filledAt !== null, null, {
-      timeout: timeoutMs,
-      polling: 50,
-    });
-  } catch (err) {
-    const seen = await page
-      .evaluate(
-        (k) => JSON.stringify((window as unknown as { __bench: { sample(k: string): unknown } }).__bench.sample(k)),
-        kind,
-      )
-      .catch(() => 'nothing');
-    throw new Error(`${kind}: rows not painted in ${timeoutMs} ms (the viewport: ${seen})`, { cause: err });
-  }
-  // No helper functions inside: tsx would wrap them in __name, which the page lacks.
-  const b = await page.evaluate(() => {
-    const { navAt, firstBarsAt, filledAt } = (window as unknown as BenchWindow).__bench;
-    return { navAt: navAt!, firstBarsAt: firstBarsAt!, filledAt: filledAt! };
-  });
-  const r = (n: number) => Math.round(n * 10) / 10;
-  return { firstBarsMs: r(b.firstBarsAt - b.navAt), rowsFilledMs: r(b.filledAt - b.navAt) };
 }
 
 async function main() {
@@ -304,7 +175,7 @@ async function main() {
   await app.getByRole('heading', { level: 1, name: 'Schedules' }).waitFor();
   const warm = await profiled(app, navigate, 'warm');
   await app.getByTestId('timeline-grid').focus();
-  const appScroll = await scrollAndHeap(app, 'app');
+  const appScroll = await scrollAndHeap(app, 'app', scrollMs);
   await appContext.close();
 
   // ---- The same shifts for vis-timeline, read through the host ----
@@ -371,7 +242,7 @@ async function main() {
   );
   await vis.goto(`http://127.0.0.1:${port}/`);
   const visPaint = await firstPaint(vis, 'vis', 180_000);
-  const visScroll = await scrollAndHeap(vis, 'vis');
+  const visScroll = await scrollAndHeap(vis, 'vis', scrollMs);
   await visContext.close();
 
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;

@@ -191,6 +191,8 @@
               framesWithBlank,
               longTasks: tasks.length,
               longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+              // Where in the scroll each long task began (ms from its start) and how long it took: to find them.
+              longTaskAt: tasks.map((t) => [Math.round(t.start - t0), Math.round(t.duration)]),
               finalScrollTop: el.scrollTop,
             });
           }, 200);

@@ -93,20 +93,26 @@ async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
   return value;
 }
 
-/** BENCH_TRACE=tasks: the main thread's tasks over 4 ms from the key press, each with what ran inside it. */
+/**
+ * BENCH_TRACE=tasks: the main thread's tasks, each with what ran inside it: over 4 ms from the key press of a
+ * first paint, or over 30 ms from the start of the scroll (the phase without a key press).
+ */
 function printTasks(events: TraceEvent[]): void {
   const nav = events.find((e) => e.name === 'TimeStamp' && JSON.stringify(e.args ?? {}).includes('bench-nav'));
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!nav || !main) return;
+  if (!main) return;
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
-  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.ts ?? 0) >= nav.ts! && e.dur! > 4000);
+  const start = nav ?? onMain.reduce((a, b) => ((b.ts ?? 0) < (a.ts ?? 0) ? b : a), onMain[0]!);
+  if (!start) return;
+  const over = nav ? 4000 : 30_000;
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.ts ?? 0) >= start.ts! && e.dur! > over);
   for (const t of tasks) {
     const inside = onMain
       .filter((e) => e !== t && e.ts! >= t.ts! && e.ts! < t.ts! + t.dur! && e.dur! > 2000)
       .map((e) => `${e.name} ${(e.dur! / 1000).toFixed(0)}`)
       .slice(0, 6);
     console.error(
-      `task at ${((t.ts! - nav.ts!) / 1000).toFixed(0)} ms, ${(t.dur! / 1000).toFixed(0)} ms: ${inside.join(', ')}`,
+      `task at ${((t.ts! - start.ts!) / 1000).toFixed(0)} ms, ${(t.dur! / 1000).toFixed(0)} ms: ${inside.join(', ')}`,
     );
   }
 }
