@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyIntent, appliedOrThrow, type ApplyResult } from './apply';
+import { applyIntent, appliedOrThrow } from './apply';
 import { agentUploadEntry, agentWeekMatches } from '../publish/upload-builder';
-import type { AgentWeek, WeekShift } from '../publish/agent-week';
+import type { AgentWeek } from '../publish/agent-week';
 import { at, codes, ctx, shift, workWeek } from './fixtures';
 import { OpsError } from '../ops-error';
-import { shiftKey, type EditedShift } from './shift-ref';
-
-const ok = (r: ApplyResult): AgentWeek => {
-  if (!r.ok) throw new Error(`refused: ${r.problems.join('; ')}`);
-  return r.week;
-};
-const problems = (r: ApplyResult): string[] => (r.ok ? [] : r.problems);
-const byId = (w: AgentWeek, id: string) => w.shifts.find((s, i) => shiftKey(s, i) === id) as WeekShift;
-const span = (s: WeekShift) => [s.startDate, s.lengthMinutes].join(' ');
-const spans = (s: WeekShift) => s.activities.map((a) => `${a.activityCodeId} ${a.startDate} ${a.lengthMinutes}`);
+import type { EditedShift } from './shift-ref';
+import { byId, ok, problems, span } from './apply-kit';
 
 describe('applyIntent: shifts', () => {
   it('drops a shift and leaves the others as they were', () => {
@@ -139,104 +131,6 @@ describe('applyIntent: shifts', () => {
       fullDayTimeOffMarkers: [],
     };
     expect(ok(applyIntent(week, { kind: 'moveShift', shiftId: 'b', byMinutes: 15 }, ctx)).shifts).toHaveLength(2);
-  });
-});
-
-describe('applyIntent: activities', () => {
-  it('an added meeting takes the on-queue time under it', () => {
-    const after = ok(
-      applyIntent(
-        workWeek(),
-        {
-          kind: 'addActivity',
-          shiftId: 'day-3',
-          activity: { startDate: at('2026-12-09 14:00'), lengthMinutes: 30, activityCodeId: codes.meeting },
-        },
-        ctx,
-      ),
-    );
-    const s = byId(after, 'day-3');
-    expect(
-      s.activities.slice(-3).map((a) => [a.activityCodeId, new Date(a.startDate).toISOString(), a.lengthMinutes]),
-    ).toEqual([
-      [codes.onQueue, new Date(at('2026-12-09 12:30')).toISOString(), 90],
-      [codes.meeting, new Date(at('2026-12-09 14:00')).toISOString(), 30],
-      [codes.onQueue, new Date(at('2026-12-09 14:30')).toISOString(), 120],
-    ]);
-    expect(s.activities.reduce((n, a) => n + a.lengthMinutes, 0)).toBe(510);
-  });
-
-  it('refuses an activity laid over a break or a meal', () => {
-    const p = problems(
-      applyIntent(
-        workWeek(),
-        {
-          kind: 'addActivity',
-          shiftId: 'day-3',
-          activity: { startDate: at('2026-12-09 12:00'), lengthMinutes: 60, activityCodeId: codes.meeting },
-        },
-        ctx,
-      ),
-    );
-    expect(p).toEqual(['Team Meeting 12:00–13:00 would cover Meal 12:00–12:30']);
-  });
-
-  it('a moved break gives its old time back to the on-queue work before it', () => {
-    const s = byId(
-      ok(applyIntent(workWeek(), { kind: 'moveActivity', shiftId: 'day-1', activityIndex: 1, byMinutes: 30 }, ctx)),
-      'day-1',
-    );
-    expect(s.activities.map((a) => [a.activityCodeId, a.lengthMinutes])).toEqual([
-      [codes.onQueue, 150],
-      [codes.break, 15],
-      [codes.onQueue, 75],
-      [codes.meal, 30],
-      [codes.onQueue, 240],
-    ]);
-    expect(s.manuallyEdited).toBe(true);
-  });
-
-  it('resizes and removes an activity, refusing indices the shift does not have', () => {
-    const resized = byId(
-      ok(
-        applyIntent(
-          workWeek(),
-          {
-            kind: 'resizeActivity',
-            shiftId: 'day-1',
-            activityIndex: 3,
-            startDate: at('2026-12-07 12:00'),
-            endDate: at('2026-12-07 13:00'),
-          },
-          ctx,
-        ),
-      ),
-      'day-1',
-    );
-    expect(resized.activities.map((a) => a.lengthMinutes)).toEqual([120, 15, 105, 60, 210]);
-    const removed = byId(
-      ok(applyIntent(workWeek(), { kind: 'removeActivity', shiftId: 'day-1', activityIndex: 1 }, ctx)),
-      'day-1',
-    );
-    expect(removed.activities.map((a) => a.lengthMinutes)).toEqual([240, 30, 240]);
-    expect(
-      problems(applyIntent(workWeek(), { kind: 'removeActivity', shiftId: 'day-1', activityIndex: 9 }, ctx)).join(),
-    ).toMatch(/no activity number 10/);
-  });
-
-  it('inserts an activity at a BU-local time into the shift covering it, and says when none does', () => {
-    const insert = {
-      kind: 'insertActivity' as const,
-      businessUnitDate: '2026-12-09',
-      startTime: '14:00',
-      lengthMinutes: 30,
-      activityCodeId: codes.meeting,
-    };
-    const s = byId(ok(applyIntent(workWeek(), insert, ctx)), 'day-3');
-    expect(spans(s)).toContain(`${codes.meeting} ${new Date(at('2026-12-09 14:00')).toISOString()} 30`);
-    expect(problems(applyIntent(workWeek(), { ...insert, startTime: '16:15' }, ctx))).toEqual([
-      'No shift of the agent covers Wed 9 Dec 16:15–16:45 CST',
-    ]);
   });
 });
 
