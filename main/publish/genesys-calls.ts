@@ -12,9 +12,9 @@ import { GenesysError } from '../genesys/client/errors';
 import type { GenesysHttp } from '../genesys/client/http';
 import { buAsyncScheduleResponse, scheduleUploadUrlResponse } from '../genesys/client/schemas';
 import { schedulePath } from '../genesys/client/wfm-api';
-import type { AgentWeek } from '../../shared/publish/agent-week';
-import type { HttpOutcome, PublishEvent, ReadAgent } from '../../shared/publish/machine-events';
+import type { HttpOutcome, PublishEvent } from '../../shared/publish/machine-events';
 import type { ChangeStamp } from '../../shared/publish/rebase';
+import { createAgentReads } from './agent-reads';
 import { createUploadBodies } from './upload-body';
 
 export interface PublishTarget {
@@ -103,32 +103,7 @@ export function createGenesysCalls(deps: CallDeps) {
   const heard = new Map<string, boolean>();
 
   const bodyOf = createUploadBodies();
-
-  async function readAgents(agentIds: readonly string[]): Promise<ReadAgent[]> {
-    const byUnit = new Map<string, string[]>();
-    for (const [agentId, mu] of deps.managementUnitOf(agentIds)) byUnit.set(mu, [...(byUnit.get(mu) ?? []), agentId]);
-    const out: ReadAgent[] = [];
-    const seen = new Set<string>();
-    for (const [managementUnitId, userIds] of byUnit) {
-      const answer = await api.queryAgentSchedules(target.businessUnitId, target.weekId, target.scheduleId, {
-        managementUnitId,
-        userIds,
-      });
-      for (const a of answer.agentSchedules) {
-        seen.add(a.user.id);
-        const week: AgentWeek = {
-          shifts: a.shifts.map((s) => ({ ...s, activities: s.activities.map((x) => ({ ...x })) })),
-          fullDayTimeOffMarkers: a.fullDayTimeOffMarkers.map((m) => ({ ...m })),
-        };
-        out.push({ agentId: a.user.id, now: { week, version: a.metadata.version } });
-      }
-    }
-    // An agent the schedule does not hold (yet): an empty week with no version.
-    for (const agentId of agentIds)
-      if (!seen.has(agentId))
-        out.push({ agentId, now: { week: { shifts: [], fullDayTimeOffMarkers: [] }, version: null } });
-    return out;
-  }
+  const reads = createAgentReads({ api, target, managementUnitOf: deps.managementUnitOf });
 
   async function historyOf(agentId: string): Promise<ChangeStamp[]> {
     const answer = await http.request({
@@ -153,22 +128,28 @@ export function createGenesysCalls(deps: CallDeps) {
       at: () => number,
     ): Promise<PublishEvent> {
       try {
+        // Always asked again, also when resuming a cut-off re-read: its version says whether the kept units hold.
         const schedule = await api.getSchedule(target.businessUnitId, target.weekId, target.scheduleId);
-        const agents = await readAgents(agentIds);
+        reads.begin(schedule.metadata.version);
+        const { agents, unitsKept } = await reads.agents(agentIds);
         if (withHistory)
           for (const a of agents) {
             const base = baseVersionOf(a.agentId);
             if (base !== undefined && base !== a.now.version) {
-              const history = await historyOf(a.agentId).catch(historyLost);
+              const history = await reads
+                .history(a.agentId, a.now.version, () => historyOf(a.agentId))
+                .catch(historyLost);
               if (history) a.history = history;
             }
           }
+        reads.done();
         return {
           type: 'reread',
           at: at(),
           outcome: ok,
           schedule: { version: schedule.metadata.version, published: schedule.published ?? false },
           agents,
+          ...(unitsKept > 0 ? { unitsKept } : {}),
         };
       } catch (err) {
         return { type: 'reread', at: at(), outcome: outcomeOf(err) };

@@ -71,6 +71,8 @@ export type PublishEvent = { at: number } & (
       outcome: HttpOutcome;
       schedule?: { version: number; published: boolean };
       agents?: ReadAgent[];
+      /** Management units answered before a wait and not asked again (the schedule's version had not moved). */
+      unitsKept?: number;
     }
   /** Answer to `checkScriptSessions` / `watchScriptSessions`: which of the asked agents are in an active scripted conversation. */
   | { type: 'scriptSessions'; outcome: HttpOutcome; activeAgentIds?: string[] }

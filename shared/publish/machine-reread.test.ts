@@ -36,4 +36,13 @@ describe('a re-read after a stale version', () => {
     // Ours still on their shift 2: the merge keeps their length and our first shift.
     expect(t.state.agents.ana!.intended.shifts[0]).toEqual(anaMine.shifts[0]);
   });
+
+  it('says in the timeline when it resumed a re-read cut off before the wait', () => {
+    const agents = [read('ana', structuredClone(anaBase), 3), read('ben', structuredClone(benBase), 5)];
+    const schedule = { version: 11, published: false };
+    const resumed = step(refused(), { type: 'reread', outcome: ok, schedule, agents, unitsKept: 2 });
+    expect(resumed.state.log.at(-1)!.note).toContain('resumed: 2 management unit(s) read before the wait kept');
+    const whole = step(refused(), { type: 'reread', outcome: ok, schedule, agents });
+    expect(whole.state.log.at(-1)!.note).not.toContain('resumed');
+  });
 });

@@ -168,7 +168,8 @@ export function onReread(
   const note =
     `schedule version ${ev.schedule.version}${ev.schedule.published ? ', published' : ''}; ` +
     `${moved.length} of ${flight.agentIds.length} agent(s) moved` +
-    (merged.length ? `, ${merged.length} rebased on someone else's edit` : '');
+    (merged.length ? `, ${merged.length} rebased on someone else's edit` : '') +
+    (ev.unitsKept ? `; resumed: ${ev.unitsKept} management unit(s) read before the wait kept (same version)` : '');
   return andThen(answered(s, ev.at, 'reread', ev.outcome, note), (t) => next(t, purpose, merged, moved));
 }
 

@@ -54,6 +54,8 @@ export function stepFigures(steps: PublishStep[]): StepFigures {
  * A kind's clean cost is the fewest requests one answered-200 step of that kind took (a re-read is the
  * schedule, its agents' query and the histories it needs; an operation may be heard or polled).
  */
+const resumed = (s: PublishStep) => s.kind === 'reread' && (s.note ?? '').includes('resumed:');
+
 export function requestFigures(steps: PublishStep[], rows: AuditRow[], stepsOf: StepFigures) {
   const calls = steps.filter(isCall);
   const perStep = new Map<PublishStep, AuditRow[]>(calls.map((s) => [s, []]));
@@ -68,7 +70,8 @@ export function requestFigures(steps: PublishStep[], rows: AuditRow[], stepsOf: 
   }
   const cleanCost: Record<string, number> = {};
   for (const [s, r] of perStep)
-    if (s.httpStatus !== null && s.httpStatus < 300 && r.every((x) => x.status !== 429))
+    // A re-read resumed after a 429 asks only the units it had not read: it is not what a whole re-read costs.
+    if (s.httpStatus !== null && s.httpStatus < 300 && r.every((x) => x.status !== 429) && !resumed(s))
       // Every call step sends at least one request: a step left with none lost its rows to a neighbour's window.
       cleanCost[s.kind] = Math.min(cleanCost[s.kind] ?? Infinity, Math.max(1, r.length));
   const cost = (k: PublishStep['kind']) => (Number.isFinite(cleanCost[k]) ? cleanCost[k]! : 1);

@@ -1,0 +1,120 @@
+/**
+ * The agents of a re-read, asked per management unit, and what is kept of a
+ * re-read that was cut off (a 429 or no answer halfway through the units):
+ * the units already answered, under the schedule's `metadata.version` they
+ * were read at. The re-read after the wait gets the schedule again (always,
+ * one request) and asks only the units not yet answered when the version is
+ * the same; any other version throws the kept units away and reads them all.
+ *
+ * Reusing across a version change would be wrong only in what we show and
+ * rebase on: it could not overwrite anyone's work, since the update carries
+ * each agent's own version and Genesys refuses a stale one (409). Still, a
+ * changed version means someone saved, so nothing from before it is reused.
+ *
+ * Kept in memory only: an engine resumed after a crash has no partial read
+ * and reads everything, which is always right.
+ */
+import type { GenesysApi } from '../genesys/client/api';
+import type { AgentWeek } from '../../shared/publish/agent-week';
+import type { ReadAgent } from '../../shared/publish/machine-events';
+import type { ChangeStamp } from '../../shared/publish/rebase';
+
+/** One management unit's answer: the agents asked and the schedules that came back. */
+interface UnitAnswer {
+  asked: ReadonlySet<string>;
+  agents: ReadAgent[];
+}
+
+interface PartialRead {
+  scheduleVersion: number;
+  units: Map<string, UnitAnswer>;
+  /** Histories read, by `agentId@agentVersion`. */
+  histories: Map<string, ChangeStamp[]>;
+}
+
+export interface AgentReadsDeps {
+  api: Pick<GenesysApi, 'queryAgentSchedules'>;
+  target: { businessUnitId: string; weekId: string; scheduleId: string };
+  managementUnitOf: (agentIds: readonly string[]) => Map<string, string>;
+}
+
+const historyKey = (agentId: string, version: number | null) => `${agentId}@${version ?? 'none'}`;
+
+export function createAgentReads(deps: AgentReadsDeps) {
+  const { api, target } = deps;
+  let partial: PartialRead | null = null;
+
+  async function askUnit(managementUnitId: string, userIds: string[]): Promise<ReadAgent[]> {
+    const answer = await api.queryAgentSchedules(target.businessUnitId, target.weekId, target.scheduleId, {
+      managementUnitId,
+      userIds,
+    });
+    return answer.agentSchedules.map((a) => {
+      const week: AgentWeek = {
+        shifts: a.shifts.map((s) => ({ ...s, activities: s.activities.map((x) => ({ ...x })) })),
+        fullDayTimeOffMarkers: a.fullDayTimeOffMarkers.map((m) => ({ ...m })),
+      };
+      return { agentId: a.user.id, now: { week, version: a.metadata.version } };
+    });
+  }
+
+  return {
+    /**
+     * Starts a re-read at this schedule version: what was kept from a cut-off re-read at the same version
+     * stays, anything else is dropped. Answers how many units are kept (for the timeline's note).
+     */
+    begin(scheduleVersion: number): number {
+      if (partial?.scheduleVersion !== scheduleVersion)
+        partial = { scheduleVersion, units: new Map(), histories: new Map() };
+      return partial.units.size;
+    },
+
+    /** The agents now, per unit; a unit answered earlier at this version (for these agents) is not asked again. */
+    async agents(agentIds: readonly string[]): Promise<{ agents: ReadAgent[]; unitsKept: number }> {
+      const read = partial;
+      if (!read) throw new Error('agents() before begin()');
+      const byUnit = new Map<string, string[]>();
+      for (const [agentId, mu] of deps.managementUnitOf(agentIds)) byUnit.set(mu, [...(byUnit.get(mu) ?? []), agentId]);
+      const out: ReadAgent[] = [];
+      const seen = new Set<string>();
+      let unitsKept = 0;
+      for (const [managementUnitId, userIds] of byUnit) {
+        const earlier = read.units.get(managementUnitId);
+        let agents: ReadAgent[];
+        if (earlier && userIds.every((id) => earlier.asked.has(id))) {
+          const wanted = new Set(userIds);
+          agents = earlier.agents.filter((a) => wanted.has(a.agentId));
+          unitsKept += 1;
+        } else {
+          agents = await askUnit(managementUnitId, userIds);
+          // Kept as soon as it is answered: the next unit may be the one refused.
+          read.units.set(managementUnitId, { asked: new Set(userIds), agents });
+        }
+        for (const a of agents) {
+          seen.add(a.agentId);
+          out.push(a);
+        }
+      }
+      // An agent the schedule does not hold (yet): an empty week with no version.
+      for (const agentId of agentIds)
+        if (!seen.has(agentId))
+          out.push({ agentId, now: { week: { shifts: [], fullDayTimeOffMarkers: [] }, version: null } });
+      return { agents: out, unitsKept };
+    },
+
+    /** An agent's history at its version now, read once per re-read (kept over a cut-off one). */
+    async history(agentId: string, version: number | null, read: () => Promise<ChangeStamp[]>) {
+      const key = historyKey(agentId, version);
+      const kept = partial?.histories.get(key);
+      if (kept) return kept;
+      const history = await read();
+      partial?.histories.set(key, history);
+      return history;
+    },
+
+    /** The re-read was answered whole: nothing is kept for the next one. */
+    done(): void {
+      partial = null;
+    },
+  };
+}
