@@ -12,9 +12,10 @@ import { GenesysError } from '../genesys/client/errors';
 import type { GenesysHttp } from '../genesys/client/http';
 import { buAsyncScheduleResponse, scheduleUploadUrlResponse } from '../genesys/client/schemas';
 import { schedulePath } from '../genesys/client/wfm-api';
-import type { HttpOutcome, PublishEvent } from '../../shared/publish/machine-events';
+import type { HttpOutcome, PublishEvent, ReadAgent } from '../../shared/publish/machine-events';
 import type { ChangeStamp } from '../../shared/publish/rebase';
 import { createAgentReads } from './agent-reads';
+import { createEditorNames } from './editor-names';
 import { createUploadBodies } from './upload-body';
 
 export interface PublishTarget {
@@ -33,7 +34,8 @@ const agentHistory = z
             metadata: z
               .object({
                 dateModified: z.string().optional(),
-                modifiedBy: z.object({ id: z.string(), name: z.string().optional() }).loose().optional(),
+                // A UserReference: an id, no name (named by editor-names.ts).
+                modifiedBy: z.object({ id: z.string() }).loose().optional(),
               })
               .loose()
               .optional(),
@@ -91,6 +93,8 @@ export interface CallDeps {
   target: PublishTarget;
   /** Each agent's management unit (the agent-schedules query asks per unit). */
   managementUnitOf: (agentIds: readonly string[]) => Map<string, string>;
+  /** Names the mirror knows (its agents), so only other editors are looked up. */
+  knownNames: (userIds: readonly string[]) => Map<string, string>;
   /** How long to wait for an operation's notification before reconciling. */
   operationTimeoutMs: number;
 }
@@ -104,6 +108,16 @@ export function createGenesysCalls(deps: CallDeps) {
 
   const bodyOf = createUploadBodies();
   const reads = createAgentReads({ api, target, managementUnitOf: deps.managementUnitOf });
+  const editors = createEditorNames({ api, knownNames: deps.knownNames });
+
+  /** Every history read gets its editors' names in one lookup (the histories are kept as read, with ids). */
+  async function nameEditors(agents: ReadAgent[]): Promise<void> {
+    const stamps = agents.flatMap((a) => a.history ?? []);
+    if (stamps.length === 0) return;
+    const named = await editors.named(stamps);
+    let at = 0;
+    for (const a of agents) if (a.history) a.history = named.slice(at, (at += a.history.length));
+  }
 
   async function historyOf(agentId: string): Promise<ChangeStamp[]> {
     const answer = await http.request({
@@ -114,7 +128,7 @@ export function createGenesysCalls(deps: CallDeps) {
     });
     return answer.changes.flatMap((c) =>
       c.metadata?.modifiedBy && c.metadata.dateModified
-        ? [{ modifiedBy: c.metadata.modifiedBy.name ?? c.metadata.modifiedBy.id, modifiedAt: c.metadata.dateModified }]
+        ? [{ modifiedBy: c.metadata.modifiedBy.id, modifiedAt: c.metadata.dateModified }]
         : [],
     );
   }
@@ -142,6 +156,7 @@ export function createGenesysCalls(deps: CallDeps) {
               if (history) a.history = history;
             }
           }
+        if (withHistory) await nameEditors(agents);
         reads.done();
         return {
           type: 'reread',

@@ -79,3 +79,11 @@ export function managementUnits(
   ).all({ schedule: scheduleId, agents: JSON.stringify(agentIds) }) as Array<{ agentId: string; mu: string | null }>;
   return new Map(rows.filter((r) => r.mu !== null).map((r) => [r.agentId, r.mu!]));
 }
+
+/** The mirror's agents' names, by id (the editors a history names are often agents: a shift trade's). */
+export function agentNames(db: Database.Database, userIds: readonly string[]): Map<string, string> {
+  const rows = prepared(db, `SELECT id, name FROM agents WHERE id IN (SELECT value FROM json_each(@ids))`).all({
+    ids: JSON.stringify(userIds),
+  }) as Array<{ id: string; name: string }>;
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

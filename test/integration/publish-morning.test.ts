@@ -21,18 +21,38 @@ describe('publish under publish-morning', () => {
       [...draft.agentSchedules.values()].map((a) => [a.userId, { id: a.shifts[0]?.id, start: a.shifts[0]?.startDate }]),
     );
     const edited = await rig.editAgents(draft.id, 8);
+    const auditBefore = (await rig.call('activity.list', { limit: 1, offset: 0 })).rows[0]?.id ?? 0;
     const jobId = await rig.start({ scheduleId: draft.id });
     const decided = new Set<string>();
+    // The other supervisor saves under their user id (a UserReference, no name): the card names them.
+    const supervisorNames = new Set(
+      [...rig.org.runtime.org.users.values()].filter((u) => !u.managementUnitId).map((u) => u.name),
+    );
+    const userIds = new Set(rig.org.runtime.org.users.keys());
     let view = await rig.until(jobId, ['done', 'failed', 'conflict', 'reviewing']);
     for (let round = 0; view.phase === 'conflict' && round < 20; round++) {
       const agent = view.agents.find((a) => a.status === 'conflict')!;
       expect(agent.conflict!.changedBy.length).toBeGreaterThan(0);
+      for (const stamp of agent.conflict!.changedBy) {
+        expect(userIds.has(stamp.modifiedBy)).toBe(false);
+        expect(supervisorNames.has(stamp.modifiedBy)).toBe(true);
+      }
       decided.add(agent.agentId);
       const choice = agent.conflict!.mergeOffered ? 'merge' : 'mine';
       view = await rig.call('publish.decide', { jobId, agentId: agent.agentId, choice });
       view = await rig.until(jobId, ['done', 'failed', 'conflict', 'reviewing']);
     }
     expect({ phase: view.phase, outcome: view.outcome }).toEqual({ phase: 'done', outcome: view.outcome });
+    // This seed's morning has a true conflict, so the naming above was checked.
+    expect(decided.size).toBeGreaterThan(0);
+    // The names' lookup: one request per new editor, made inside a re-read's step (so counted with it).
+    const rows = (await rig.call('activity.list', { limit: 500, offset: 0 })).rows.filter((r) => r.id > auditBefore);
+    const lookups = rows.filter((r) => r.pathTemplate === '/api/v2/users');
+    expect(lookups).toHaveLength(1);
+    const rereads = view.steps.filter((s) => s.kind === 'reread');
+    const within = (at: string) =>
+      rereads.some((s) => Date.parse(s.at) <= Date.parse(at) && Date.parse(at) <= Date.parse(s.answeredAt ?? s.at));
+    expect(lookups.every((r) => within(r.at))).toBe(true);
     const after = rig.schedule(draft.id);
     expect(after.published).toBe(true);
     for (const agentId of edited) {

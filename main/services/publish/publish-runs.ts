@@ -21,7 +21,7 @@ import { createGenesysCalls, outcomeOf } from '../../publish/genesys-calls';
 import type { PublishJobRow, PublishJournal } from '../../publish/journal';
 import { withReadDeadline } from '../../publish/deadline';
 import { openPublishSession } from '../../publish/publish-session';
-import { managementUnits } from '../../publish/start-event';
+import { agentNames, managementUnits } from '../../publish/start-event';
 import { countsOf } from '../../publish/view';
 import type { ConnectionService } from '../connections/connection-service';
 import type { EventHub } from '../event-hub';
@@ -107,6 +107,7 @@ export function createPublishRuns(deps: PublishRunDeps) {
       operations: session.operations,
       target,
       managementUnitOf: (ids) => managementUnits(deps.db, row.scheduleId, ids),
+      knownNames: (ids) => agentNames(deps.db, ids),
       operationTimeoutMs: deps.operationTimeoutMs,
     });
     const analyse = createPublishAnalysis(deps.db, { now: deps.now, viewerTimeZone: deps.viewerTimeZone });
