@@ -57,7 +57,8 @@ function fakeGenesys() {
   const deps = {
     http: {},
     api,
-    operations: {},
+    operations: { watchBusinessUnit: () => Promise.resolve() },
+    channelState: () => 'open',
     target,
     managementUnitOf: (ids: readonly string[]) => new Map(ids.map((id) => [id, unitOf.get(id)!])),
     operationTimeoutMs: 1000,
@@ -87,6 +88,10 @@ describe('a re-read cut off by a 429', () => {
     expect(g.asked).toEqual(['schedule', 'mu-b', 'mu-c']);
     expect(second.unitsKept).toBe(1);
     expect(second.agents?.map((a) => a.agentId).sort()).toEqual([...agentIds].sort());
+    // The channel is said by the first re-read answered (preflight's), and only by it.
+    expect(first.channel).toBeUndefined();
+    expect(second.channel).toEqual({ state: 'open', unheardRereadAfterMs: 1000 });
+    expect((await reread(calls)).channel).toBeUndefined();
   });
 
   it('reads every unit again when the schedule version moved during the wait', async () => {

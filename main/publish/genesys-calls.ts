@@ -13,8 +13,10 @@ import type { GenesysHttp } from '../genesys/client/http';
 import { buAsyncScheduleResponse, scheduleUploadUrlResponse } from '../genesys/client/schemas';
 import { schedulePath } from '../genesys/client/wfm-api';
 import type { HttpOutcome, PublishEvent, ReadAgent } from '../../shared/publish/machine-events';
+import type { ChannelCheck } from '../../shared/publish/machine-state';
 import type { ChangeStamp } from '../../shared/publish/rebase';
 import { createAgentReads } from './agent-reads';
+import { channelCheck } from './channel-check';
 import { createEditorNames } from './editor-names';
 import { createUploadBodies } from './upload-body';
 
@@ -95,6 +97,8 @@ export interface CallDeps {
   managementUnitOf: (agentIds: readonly string[]) => Map<string, string>;
   /** Names the mirror knows (its agents), so only other editors are looked up. */
   knownNames: (userIds: readonly string[]) => Map<string, string>;
+  /** The notification channel's state now (the session's notifications client). */
+  channelState: () => ChannelCheck['state'];
   /** How long to wait for an operation's notification before reconciling. */
   operationTimeoutMs: number;
 }
@@ -110,6 +114,9 @@ export function createGenesysCalls(deps: CallDeps) {
   const reads = createAgentReads({ api, target, managementUnitOf: deps.managementUnitOf });
   const editors = createEditorNames({ api, knownNames: deps.knownNames });
 
+  let channelReported = false;
+  const checkChannel = () =>
+    channelCheck(deps.operations, target.businessUnitId, deps.channelState, deps.operationTimeoutMs);
   /** Every history read gets its editors' names in one lookup (the histories are kept as read, with ids). */
   async function nameEditors(agents: ReadAgent[]): Promise<void> {
     const stamps = agents.flatMap((a) => a.history ?? []);
@@ -142,6 +149,8 @@ export function createGenesysCalls(deps: CallDeps) {
       at: () => number,
     ): Promise<PublishEvent> {
       try {
+        // Opened by the first re-read (preflight's), so its item says whether operation ends will be heard.
+        const channel = channelReported ? undefined : await checkChannel();
         // Always asked again, also when resuming a cut-off re-read: its version says whether the kept units hold.
         const schedule = await api.getSchedule(target.businessUnitId, target.weekId, target.scheduleId);
         reads.begin(schedule.metadata.version);
@@ -158,6 +167,7 @@ export function createGenesysCalls(deps: CallDeps) {
           }
         if (withHistory) await nameEditors(agents);
         reads.done();
+        if (channel) channelReported = true;
         return {
           type: 'reread',
           at: at(),
@@ -165,6 +175,7 @@ export function createGenesysCalls(deps: CallDeps) {
           schedule: { version: schedule.metadata.version, published: schedule.published ?? false },
           agents,
           ...(unitsKept > 0 ? { unitsKept } : {}),
+          ...(channel ? { channel } : {}),
         };
       } catch (err) {
         return { type: 'reread', at: at(), outcome: outcomeOf(err) };

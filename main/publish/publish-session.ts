@@ -8,12 +8,15 @@
 import { createGenesysApi, type GenesysApi, type OperationEvents } from '../genesys/client/api';
 import { createGenesysHttp, type GenesysHttp } from '../genesys/client/http';
 import { createNotificationsClient } from '../genesys/notifications/channel-client';
+import type { ConnectionState } from '../genesys/notifications/channel-types';
 import type { AuditSink, GenesysEnvironment, TokenProvider } from '../genesys/types';
 
 export interface PublishSession {
   http: GenesysHttp;
   api: GenesysApi;
   operations: OperationEvents;
+  /** The notification channel's state now (preflight's item). */
+  channelState(): ConnectionState;
   close(): void;
 }
 
@@ -41,5 +44,11 @@ export function openPublishSession(args: {
     tokenUser: null,
     writes: { ...(args.sleep ? { sleep: args.sleep } : {}), ...(args.now ? { now: args.now } : {}) },
   });
-  return { http, api, operations: notifications, close: () => notifications.close() };
+  return {
+    http,
+    api,
+    operations: notifications,
+    channelState: () => notifications.state,
+    close: () => notifications.close(),
+  };
 }

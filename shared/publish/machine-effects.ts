@@ -45,7 +45,7 @@ export type PublishNotice =
   | { kind: 'finished'; phase: 'done' | 'failed'; outcome: string };
 
 export interface PreflightItem {
-  item: 'freshness' | 'findings' | 'scriptSessions' | 'conflicts' | 'budget';
+  item: 'freshness' | 'findings' | 'scriptSessions' | 'conflicts' | 'budget' | 'notificationChannel';
   level: 'green' | 'amber' | 'red';
   reason: string;
 }

@@ -8,7 +8,7 @@
  */
 import type { AgentWeek } from './agent-week';
 import type { VersionedWeek } from './agent-week-schema';
-import type { Finding, PublishState } from './machine-state';
+import type { ChannelCheck, Finding, PublishState } from './machine-state';
 import type { RateLimitHeaders } from './rate-budget';
 import type { ChangeStamp, ConflictChoice } from './rebase';
 
@@ -73,6 +73,8 @@ export type PublishEvent = { at: number } & (
       agents?: ReadAgent[];
       /** Management units answered before a wait and not asked again (the schedule's version had not moved). */
       unitsKept?: number;
+      /** The notification channel, once per run (the first re-read answered). */
+      channel?: ChannelCheck;
     }
   /** Answer to `checkScriptSessions` / `watchScriptSessions`: which of the asked agents are in an active scripted conversation. */
   | { type: 'scriptSessions'; outcome: HttpOutcome; activeAgentIds?: string[] }

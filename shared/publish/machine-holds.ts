@@ -10,7 +10,7 @@ import type { PreflightItem, Transition } from './machine-effects';
 import { agentsNotice, answered, emit, fail, retryLater, andThen, toPhase } from './machine-core';
 import { analyse, continueToWrite } from './machine-next';
 import { classify, describeOutcome, retryAfterMs } from './machine-outcome';
-import type { PublishAgent, PublishState } from './machine-state';
+import type { ChannelCheck, PublishAgent, PublishState } from './machine-state';
 import { startReread } from './machine-reread';
 
 export const lockNote =
@@ -91,7 +91,11 @@ function preflightSessions(state: PublishState, agentIds: string[], active: Set<
   const edited = Object.values(s.agents)
     .filter((a) => a.edited && a.status === 'pending')
     .map((a) => a.agentId);
-  const preflight = { mirrorVersion: s.preflight?.mirrorVersion ?? s.schedule.version, busyAgentIds: busy };
+  const preflight = {
+    ...s.preflight,
+    mirrorVersion: s.preflight?.mirrorVersion ?? s.schedule.version,
+    busyAgentIds: busy,
+  };
   return analyse({ ...s, preflight }, 'preflight', edited, 'preflight');
 }
 
@@ -193,7 +197,26 @@ export function preflightItems(state: PublishState): PreflightItem[] {
       reason:
         budget === null ? 'Request budget not known yet.' : `${budget} request(s) left in this rate-limit window.`,
     },
+    channelItem(state.preflight?.channel),
   ];
+}
+
+/** The notification channel: never red, since without it an operation's end is found by re-reading instead. */
+function channelItem(channel: ChannelCheck | undefined): PreflightItem {
+  if (!channel) return { item: 'notificationChannel', level: 'amber', reason: 'Notification channel not checked yet.' };
+  if (channel.state === 'open' && !channel.error)
+    return {
+      item: 'notificationChannel',
+      level: 'green',
+      reason: 'Notification channel open: operation ends are heard.',
+    };
+  const after = `${Math.round(channel.unheardRereadAfterMs / 1000)} s`;
+  const why = channel.error ? `could not be opened (${channel.error})` : `is ${channel.state}`;
+  return {
+    item: 'notificationChannel',
+    level: 'amber',
+    reason: `Notification channel ${why}: the publish goes on; an operation whose end is not heard is re-read after ${after}.`,
+  };
 }
 
 export const toConfirming = (state: PublishState, items: PreflightItem[]): Transition =>

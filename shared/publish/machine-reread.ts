@@ -142,6 +142,7 @@ export function onReread(
   }
   const read = new Map((ev.agents ?? []).map((a) => [a.agentId, a]));
   let s: PublishState = { ...state, schedule: ev.schedule };
+  if (ev.channel && s.preflight) s = { ...s, preflight: { ...s.preflight, channel: ev.channel } };
   const agents = { ...s.agents };
   const merged: string[] = [];
   const moved: string[] = [];

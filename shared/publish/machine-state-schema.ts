@@ -120,7 +120,19 @@ export const publishStateSchema = z.object({
   schedule: z.object({ version: z.number().int(), published: z.boolean() }),
   agents: z.record(z.string(), agent),
   confirmed: z.boolean(),
-  preflight: z.object({ mirrorVersion: z.number().int(), busyAgentIds: ids }).nullable(),
+  preflight: z
+    .object({
+      mirrorVersion: z.number().int(),
+      busyAgentIds: ids,
+      channel: z
+        .object({
+          state: z.enum(['idle', 'connecting', 'open', 'reconnecting', 'closed']),
+          error: z.string().optional(),
+          unheardRereadAfterMs: z.number().int().nonnegative(),
+        })
+        .optional(),
+    })
+    .nullable(),
   attempt: count,
   inFlight: inFlight.nullable(),
   waiting: z

@@ -84,6 +84,18 @@ export type CallKind =
   'reread' | 'checkScriptSessions' | 'requestUploadUrl' | 'putUpload' | 'sendUpdate' | 'awaitOperation';
 
 /** Why agents are re-read: decides what the rebase leads to. */
+/**
+ * The publish's notification channel as the engine found it when it opened it (at the first re-read, so at
+ * preflight): how an operation's end is heard. Without it the publish still goes on, re-reading instead.
+ */
+export interface ChannelCheck {
+  state: 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+  /** Why it could not be opened (a 403 on the channel, a refused topic), in Genesys' words. */
+  error?: string;
+  /** How long an operation's end is waited for on the channel before it is re-read. */
+  unheardRereadAfterMs: number;
+}
+
 export type RereadPurpose = 'preflight' | 'stale' | 'reconcile' | 'verify' | 'failedOperation' | 'retry' | 'release';
 
 /** The call in flight (journaled before it is made): what a resumed engine reconciles against. */
@@ -134,8 +146,11 @@ export interface PublishState {
   schedule: { version: number; published: boolean };
   agents: Record<string, PublishAgent>;
   confirmed: boolean;
-  /** What preflight found: the mirror's version it started from, and the agents in script sessions then. */
-  preflight: { mirrorVersion: number; busyAgentIds: string[] } | null;
+  /**
+   * What preflight found: the mirror's version it started from, the agents in script sessions then, and the
+   * notification channel (absent until a re-read reported it, or in a journal older than it).
+   */
+  preflight: { mirrorVersion: number; busyAgentIds: string[]; channel?: ChannelCheck } | null;
   /** Write attempts started (each upload chain is one; `sendUpdate` is sent at most once per attempt). */
   attempt: number;
   inFlight: InFlight | null;

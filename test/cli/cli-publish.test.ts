@@ -86,6 +86,11 @@ describe('publish-desk publish', () => {
     expect(again.code).toBe(0);
     expect((JSON.parse(again.out) as Report).jobId).toBe(report.jobId);
     expect(draft!.version).toBe(version);
+    // In words, the preflight items come first: the Publish screen's, the notification channel's among them.
+    const text = await cli(['publish', ...at(week)], env);
+    expect(text.code).toBe(0);
+    expect(text.err).toMatch(/preflight notificationChannel: green — Notification channel open/);
+    expect(text.err).toMatch(/preflight conflicts: green — No conflicting edits/);
   });
 
   it(

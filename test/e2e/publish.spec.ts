@@ -262,7 +262,7 @@ test('publish under publish-morning from the UI: retries in the step timeline, a
     await page.getByRole('button', { name: /Start publish/ }).click();
 
     // Preflight, then what changes for whom: every edited agent moves, and the supervisor confirms.
-    await expect(page.getByTestId('preflight-items').locator('li')).toHaveCount(5, { timeout: 60_000 });
+    await expect(page.getByTestId('preflight-items').locator('li')).toHaveCount(6, { timeout: 60_000 });
     if (!(await untilConfirming(page, call, stalls))) continue;
     if (round === 1) await shoot(page, 'preflight');
     // The week's own error findings (planted overlaps) block until accepted by kind: one click per kind.

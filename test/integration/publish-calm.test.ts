@@ -22,6 +22,7 @@ describe('publish under calm', () => {
     );
     const edited = await rig.editAgents(draft.id, 3);
     const versionBefore = draft.version;
+    const auditBefore = (await rig.call('activity.list', { limit: 1, offset: 0 })).rows[0]?.id ?? 0;
     const view = await rig.publish({ scheduleId: draft.id });
     expect({ phase: view.phase, outcome: view.outcome }).toEqual({ phase: 'done', outcome: view.outcome });
     // The draft is published over the week: its unedited agents whose week differs are tracked (not sent).
@@ -54,6 +55,18 @@ describe('publish under calm', () => {
       'reread',
     ]);
     expect(view.steps.every((s) => s.status !== 'sent' && s.status !== 'waiting')).toBe(true);
+    // Preflight opens the notification channel (its item is green): the same channel and subscription as
+    // when the business unit's topic waited for the update, only earlier.
+    expect(view.preflight.find((i) => i.item === 'notificationChannel')).toMatchObject({ level: 'green' });
+    const rows = (await rig.call('activity.list', { limit: 500, offset: 0 })).rows.filter((r) => r.id > auditBefore);
+    const channelRows = rows.filter((r) => r.pathTemplate.startsWith('/api/v2/notifications/'));
+    expect(channelRows.map((r) => `${r.method} ${r.pathTemplate}`).sort()).toEqual([
+      'POST /api/v2/notifications/channels',
+      'PUT /api/v2/notifications/channels/{channelId}/subscriptions',
+    ]);
+    // All of them before the write: preflight's, not the update's.
+    const firstWrite = rows.find((r) => r.pathTemplate.endsWith('/update/uploadurl'))!;
+    expect(channelRows.every((r) => r.id < firstWrite.id)).toBe(true);
     // The change set was published, so nothing is pending any more.
     const list = await rig.call('edits.list', {
       profileId: rig.profileId,

@@ -77,6 +77,7 @@ export async function publishCommand(ctx: CliContext, flags: PublishFlags): Prom
   // The publish calls Genesys: the secret of this run (as sync takes it), else its token request has none.
   await signInForRun(ctx, await findProfile(ctx, profileId));
   let printed = 0;
+  let preflightShown = false;
   let wake: (() => void) | null = null;
   const detach = ctx.services.events.attach((name) => {
     if (name === 'publish.changed') wake?.();
@@ -97,6 +98,11 @@ export async function publishCommand(ctx: CliContext, flags: PublishFlags): Prom
     for (;;) {
       if (!ctx.json) for (const s of view.steps.slice(printed)) ctx.err(stepLine(s));
       printed = view.steps.length;
+      // Once, when preflight is done: what the Publish screen shows as its items (the channel's among them).
+      if (!ctx.json && !preflightShown && view.preflight.length > 0) {
+        for (const item of view.preflight) ctx.err(`  preflight ${item.item}: ${item.level} — ${item.reason}`);
+        preflightShown = true;
+      }
       if (finished(view)) break;
       // The run ended without the journal ending (a fault of ours, a sign-in lost): say why, never wait for good.
       if (!view.running && view.runJobId) await runEnded(ctx, view.runJobId);

@@ -108,6 +108,7 @@ export function createPublishRuns(deps: PublishRunDeps) {
       target,
       managementUnitOf: (ids) => managementUnits(deps.db, row.scheduleId, ids),
       knownNames: (ids) => agentNames(deps.db, ids),
+      channelState: () => session.channelState(),
       operationTimeoutMs: deps.operationTimeoutMs,
     });
     const analyse = createPublishAnalysis(deps.db, { now: deps.now, viewerTimeZone: deps.viewerTimeZone });

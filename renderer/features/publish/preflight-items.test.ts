@@ -15,6 +15,8 @@ describe('preflight items', () => {
     expect(preflightFix(item('findings', 'red'))).toBe('openFindings');
     expect(preflightFix(item('conflicts', 'red'))).toBe('decideConflicts');
     expect(preflightFix(item('budget', 'amber'))).toBe('none');
+    // Nothing to click: the publish goes on without the channel (the reason says so).
+    expect(preflightFix(item('notificationChannel', 'amber'))).toBe('none');
     expect(preflightFix(item('scriptSessions', 'amber'))).toBe('scriptPolicy');
     expect(preflightFix(item('scriptSessions', 'green'))).toBe('none');
   });
@@ -25,8 +27,15 @@ describe('preflight items', () => {
       item('scriptSessions', 'amber'),
       item('freshness', 'green'),
       item('findings', 'red'),
+      item('notificationChannel', 'amber'),
     ]);
-    expect(ordered.map((i) => i.item)).toEqual(['findings', 'scriptSessions', 'freshness', 'budget']);
+    expect(ordered.map((i) => i.item)).toEqual([
+      'findings',
+      'scriptSessions',
+      'notificationChannel',
+      'freshness',
+      'budget',
+    ]);
   });
 
   it('never carries a level by colour alone: each has its own icon and word', () => {

@@ -31,6 +31,7 @@ const titles: Record<PreflightItem['item'], string> = {
   scriptSessions: 'Script sessions',
   conflicts: 'Conflicts',
   budget: 'Request budget',
+  notificationChannel: 'Notification channel',
 };
 
 export const preflightTitle = (item: PreflightItem['item']): string => titles[item];
@@ -48,6 +49,9 @@ export function preflightFix(item: PreflightItem): PreflightFix {
     case 'scriptSessions':
       return 'scriptPolicy';
     case 'budget':
+      return 'none';
+    // The publish goes on without it: an operation whose end is not heard is re-read.
+    case 'notificationChannel':
       return 'none';
   }
 }
