@@ -123,8 +123,7 @@ export function editProblems(before: AgentWeek, after: AgentWeek, ctx: EditConte
     // A clean shift (nearly every one a bulk edit touches) cannot have more problems than it had.
     if (now.size === 0) return;
     const was = old ? shiftProblems(old, ctx) : new Map<Category, string[]>();
-    for (const [category, texts] of now)
-      if (texts.length > (was.get(category)?.length ?? 0)) problems.push(...texts);
+    for (const [category, texts] of now) if (texts.length > (was.get(category)?.length ?? 0)) problems.push(...texts);
   });
   // Named the shift the edit moved first: "the shift you dragged would overlap that one".
   for (const [mine, other] of newOverlaps(before, after, beforeByKey))
