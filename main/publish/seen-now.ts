@@ -25,7 +25,7 @@ import type { AgentWeek } from '../../shared/publish/agent-week';
 import type { StartAgent } from '../../shared/publish/machine-events';
 import { sameSeen } from '../../shared/publish/machine-plan';
 import { createChangeSetStore } from '../mirror/edits';
-import { readAgentWeeks } from '../mirror/edits/agent-weeks';
+import { readAgentWeeks } from '../mirror/edits/kept-weeks';
 import { prepared } from '../mirror/statement-cache';
 import { startAgents } from './start-event';
 

@@ -83,11 +83,12 @@ function descriptionsOf(json: string): Array<string | null> | null {
 
 /**
  * The mirrored weeks of `agentIds` (every agent of the schedule when
- * omitted) in schedule `scheduleId`. An agent the schedule has no agent
+ * omitted) in schedule `scheduleId`, read from the file every time (the
+ * services read through kept-weeks.ts). An agent the schedule has no agent
  * schedule for is absent from the answer (an edit on them starts from an
  * empty week with no version).
  */
-export function readAgentWeeks(
+export function readAgentWeeksAfresh(
   db: Database.Database,
   scheduleId: string,
   agentIds?: readonly string[],
@@ -127,5 +128,5 @@ export function readAgentWeeks(
 
 /** One agent's mirrored week of a schedule, or null when the schedule has no agent schedule for them. */
 export function readAgentWeek(db: Database.Database, scheduleId: string, agentId: string): MirroredAgentWeek | null {
-  return readAgentWeeks(db, scheduleId, [agentId]).get(agentId) ?? null;
+  return readAgentWeeksAfresh(db, scheduleId, [agentId]).get(agentId) ?? null;
 }

@@ -15,4 +15,5 @@ export function createChangeSetStore(db: Database.Database) {
 export type ChangeSetStore = ReturnType<typeof createChangeSetStore>;
 export type { NewEdit } from './change-set-writes';
 export type { AgentBaseWeek } from './change-set-reads';
-export { readAgentWeek, readAgentWeeks, readAgentWeeksFromRows, type MirroredAgentWeek } from './agent-weeks';
+export { readAgentWeek, readAgentWeeksAfresh, readAgentWeeksFromRows, type MirroredAgentWeek } from './agent-weeks';
+export { readAgentWeeks } from './kept-weeks';

@@ -7,7 +7,8 @@
 import type Database from 'better-sqlite3';
 import { badInput } from '../../../shared/ops-error';
 import type { AgentWeek } from '../../../shared/publish/agent-week';
-import { readAgentWeeks, type MirroredAgentWeek } from '../../mirror/edits/agent-weeks';
+import type { MirroredAgentWeek } from '../../mirror/edits/agent-weeks';
+import { readAgentWeeks } from '../../mirror/edits/kept-weeks';
 import { prepared } from '../../mirror/statement-cache';
 import type { UnitContext } from './changes-for';
 

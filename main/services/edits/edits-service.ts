@@ -20,7 +20,7 @@ import type {
 } from '../../../shared/contract/edits';
 import type { EditIntent, EditSource } from '../../../shared/edits/types';
 import { badInput } from '../../../shared/ops-error';
-import { readAgentWeeks } from '../../mirror/edits/agent-weeks';
+import { readAgentWeeks } from '../../mirror/edits/kept-weeks';
 import { createChangeSetStore } from '../../mirror/edits';
 import type { EventHub } from '../event-hub';
 import { changesFor, describeAgentChange, type AgentBase, type ComputedChanges } from './changes-for';
