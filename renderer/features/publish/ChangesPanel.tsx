@@ -4,7 +4,7 @@ import type { WeekSummary } from '../../../shared/mirror';
 import { publishedToCompare } from '../timeline/schedule-choice';
 import { hasBlockers } from './preflight-items';
 import type { PublishAction } from './mutations';
-import { changeWords, hasChanges, totalChanges, type AgentChanges } from './shift-changes';
+import { changeWords, hasChanges, newWeekAsItIs, totalChanges, type AgentChanges } from './shift-changes';
 import { useOpenOnTimeline } from './timeline-link';
 import { useAgentChanges } from './use-agent-changes';
 import { VirtualList } from './VirtualList';
@@ -40,6 +40,7 @@ export function ChangesPanel({ view, buZone, ofWeek, act, busy }: Props) {
     [changes.data],
   );
   const total = totalChanges(rows);
+  const asItIs = newWeekAsItIs(schedule, published, rows.length);
   const confirming = view.decision?.confirm === true;
   const blockers = hasBlockers(view.preflight);
   return (
@@ -52,6 +53,11 @@ export function ChangesPanel({ view, buZone, ofWeek, act, busy }: Props) {
       ) : changes.error ? (
         <p className="error-text" role="alert">
           The mirror could not be read to compare ({changes.error.message}). Open the timeline to compare by eye.
+        </p>
+      ) : asItIs !== null ? (
+        <p data-testid="changes-summary">
+          A new week: agents see nothing yet, so all <strong>{asItIs}</strong> agents of the draft get the draft&apos;s
+          week as it is.
         </p>
       ) : (
         <p data-testid="changes-summary">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineShift } from '../../../shared/timeline';
-import { changeWords, shiftChanges, totalChanges } from './shift-changes';
+import { changeWords, newWeekAsItIs, shiftChanges, totalChanges } from './shift-changes';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -61,5 +61,18 @@ describe('what changes for whom: shifts per agent', () => {
         { added: 0, removed: 1, moved: 3 },
       ]),
     ).toEqual({ added: 1, removed: 3, moved: 3 });
+  });
+});
+
+describe('a new week published as it is', () => {
+  const draft = { published: false, agentCount: 60 };
+  it("says every agent of a new week's draft gets it, when nobody is compared", () => {
+    expect(newWeekAsItIs(draft, null, 0)).toBe(60);
+  });
+  it('leaves the per-agent changes to speak otherwise', () => {
+    expect(newWeekAsItIs(draft, { scheduleId: 'published' }, 0)).toBeNull(); // a revision over the week
+    expect(newWeekAsItIs(draft, null, 3)).toBeNull(); // agents with edits are compared
+    expect(newWeekAsItIs({ published: true, agentCount: 60 }, null, 0)).toBeNull();
+    expect(newWeekAsItIs(null, null, 0)).toBeNull();
   });
 });

@@ -77,3 +77,16 @@ export function totalChanges(rows: readonly ShiftChanges[]): ShiftChanges {
     },
   );
 }
+
+/**
+ * A new week's draft published with no edit: nobody is compared (agents see nothing yet), yet every agent
+ * of the draft gets its week. How many, to say so; null for anything else (the per-agent changes say it).
+ */
+export function newWeekAsItIs(
+  schedule: { published: boolean; agentCount: number } | null,
+  publishedNow: unknown,
+  agentsCompared: number,
+): number | null {
+  if (!schedule || schedule.published || publishedNow || agentsCompared > 0) return null;
+  return schedule.agentCount;
+}
