@@ -74,4 +74,20 @@ describe('the journaled state', () => {
     expect(afresh(dir)).toEqual(asText(after));
     expect(db.prepare('SELECT count(*) FROM publish_job_agents').pluck().get()).toBe(2);
   });
+
+  it('reads again what another connection committed (the CLI publishing in another process)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pd-journal-'));
+    const here = createPublishJournal(openDatabase(dir).db);
+    const there = createPublishJournal(openDatabase(dir).db);
+    const first = confirming();
+    there.create(created, first);
+    expect(here.state(job.id)).toEqual(asText(first));
+    const next = sent(first).state;
+    there.commit(job.id, next, '2026-11-23T12:00:01Z', [], []);
+    expect(here.state(job.id)).toEqual(asText(next));
+    // And a commit here after theirs writes every agent row anew, so a journal opened afresh reads this one.
+    const after = rebased(next);
+    here.commit(job.id, after, '2026-11-23T12:00:02Z', [], []);
+    expect(afresh(dir)).toEqual(asText(after));
+  });
 });

@@ -64,6 +64,19 @@ export function createPublishJournal(db: Database.Database) {
    */
   const latest = new Map<string, PublishState>();
   const agentRows = createAgentRows(db);
+  /**
+   * `PRAGMA data_version` moves when another connection commits (the CLI in another process on the same data
+   * folder publishing, say): then what this journal remembers may be behind, and is read again.
+   */
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  let seenVersion: unknown = dataVersion.get();
+  function othersWrote(): boolean {
+    const v = dataVersion.get();
+    if (v === seenVersion) return false;
+    seenVersion = v;
+    latest.clear();
+    return true;
+  }
 
   function insertSteps(jobId: string, at: string, steps: readonly NewStep[]): number[] {
     let seq = sql('SELECT coalesce(max(seq), 0) FROM publish_steps WHERE job_id = ?').pluck().get(jobId) as number;
@@ -155,6 +168,8 @@ export function createPublishJournal(db: Database.Database) {
       outcome: PublishOutcome | null = null,
     ): number[] {
       let seqs: number[];
+      // Rows another connection may have written are not what this journal remembers: write them all.
+      if (othersWrote()) agentRows.forget(jobId);
       try {
         seqs = commitTx(jobId, state, at, steps, answers, outcome);
       } catch (err) {
@@ -176,6 +191,7 @@ export function createPublishJournal(db: Database.Database) {
     },
     /** The journaled state, checked (a damaged one is refused with a clear storage error, and kept). */
     state(jobId: string): PublishState {
+      othersWrote();
       const known = latest.get(jobId);
       if (known) return known;
       const text = sql('SELECT state_json FROM publish_jobs WHERE id = ?').pluck().get(jobId) as string | undefined;
