@@ -24,9 +24,9 @@ import { DateTime } from 'luxon';
 import type { AgentWeek } from '../../shared/publish/agent-week';
 import type { StartAgent } from '../../shared/publish/machine-events';
 import { sameSeen } from '../../shared/publish/machine-plan';
-import { createChangeSetStore } from '../mirror/edits';
 import { readAgentWeeks } from '../mirror/edits/kept-weeks';
 import { prepared } from '../mirror/statement-cache';
+import { pendingMarks } from '../mirror/timeline/pending-weeks';
 import { startAgents } from './start-event';
 
 interface ScheduleSpan {
@@ -148,11 +148,8 @@ export function publishStartAgents(
     return { overPublished: false, agents: edited };
   const span = spanOf(db, businessUnitId, spans.schedule);
   const publishedIds = spans.over.map((s) => s.id);
-  const inChangeSet = new Set(
-    createChangeSetStore(db)
-      .effectiveWeeks(scheduleId)
-      .map((e) => e.agentId),
-  );
+  // Every agent an applied edit changes (held back ones too), without parsing their weeks again.
+  const inChangeSet = new Set(pendingMarks(db, scheduleId).keys());
   const draftTexts = seenTexts(db, [scheduleId], span);
   const seenTextsNow = seenTexts(db, publishedIds, span);
   const draftAgents = prepared(db, 'SELECT agent_id FROM agent_schedules WHERE schedule_id = ?')
