@@ -29,7 +29,18 @@ export function GhostBar(props: AgentRowProps & { shift: TimelineShift; same: bo
   );
 }
 
-export function Cell(props: AgentRowProps & { cell: RowCell; col: number; focused: boolean }) {
+type CellProps = AgentRowProps & { cell: RowCell; col: number; focused: boolean };
+
+/**
+ * A shift or day off in the rows' culling window; outside it nothing (a row renders every cell of the
+ * week, and most are off screen: no hooks, labels or geometry for those).
+ */
+export function Cell(props: CellProps) {
+  if (props.cell.endMs <= props.viewFrom || props.cell.startMs >= props.viewTo) return null;
+  return <ShownCell {...props} />;
+}
+
+function ShownCell(props: CellProps) {
   const legend = useLegend();
   const { cell, scale, col } = props;
   const flagged = cell.findings.length > 0;
@@ -42,11 +53,12 @@ export function Cell(props: AgentRowProps & { cell: RowCell; col: number; focuse
     zone: props.zone,
     onEdit: (intent) => onEdit?.(props.item.agentId, intent),
   });
+  const label = cellLabel(cell);
   const common = {
     role: 'gridcell' as const,
     id: cellId(props.row, col),
-    'aria-label': cellLabel(cell),
-    title: cellLabel(cell),
+    'aria-label': label,
+    title: label,
     onClick: () => {
       // The release of a drag is not a click on the bar.
       if (shiftDrag.swallowClick.current) return void (shiftDrag.swallowClick.current = false);
@@ -56,7 +68,6 @@ export function Cell(props: AgentRowProps & { cell: RowCell; col: number; focuse
   };
   if (cell.kind === 'timeOff') {
     const { x, width } = spanOf(cell.startMs, cell.endMs, scale);
-    if (cell.endMs <= props.viewFrom || cell.startMs >= props.viewTo) return null;
     return (
       <div
         {...common}

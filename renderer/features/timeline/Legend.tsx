@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useLegend } from './legend-context';
 import { markerWord } from './findings-index';
 
@@ -5,7 +6,7 @@ import { markerWord } from './findings-index';
  * What the colours and patterns mean: one swatch per activity category on screen (colour follows
  * Genesys's category, each swatch named), then the marks; every mark also has a word.
  */
-export function Legend({ codes, compare = false }: { codes: string[]; compare?: boolean }) {
+export const Legend = memo(function Legend({ codes, compare = false }: { codes: string[]; compare?: boolean }) {
   const legend = useLegend();
   const shown = new Map<string, string>();
   for (const c of codes) shown.set(legend.codeCategory(c), legend.codeColour(c));
@@ -51,4 +52,4 @@ export function Legend({ codes, compare = false }: { codes: string[]; compare?: 
       </span>
     </div>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { xOf, type TrackScale } from './bar-geometry';
 import { nameColPx } from './AgentRow';
 import { CoverageStrip, coveragePx } from './CoverageStrip';
@@ -39,9 +40,9 @@ export function TimeAxis({
   // The view's left edge (viewFrom has an hour of margin): ticks under the sticky names are dropped,
   // and the day there is named at the edge, so a screen that starts mid-day still says which day.
   const edgeMs = viewFrom + 3_600_000;
-  const ticks = axisTicks(scale.from, scale.to, zone, step).filter(
-    (t) => t.ms >= edgeMs + 12 / scale.pxPerMs && t.ms <= viewTo + margin,
-  );
+  // The week's ticks change with the zoom and the zone only; a scroll frame renders the axis.
+  const weekTicks = useMemo(() => axisTicks(scale.from, scale.to, zone, step), [scale.from, scale.to, zone, step]);
+  const ticks = weekTicks.filter((t) => t.ms >= edgeMs + 12 / scale.pxPerMs && t.ms <= viewTo + margin);
   const nextDay = ticks.find((t) => t.day);
   const edgeDay =
     !nextDay || nextDay.ms - edgeMs > 110 / scale.pxPerMs ? dayLabel(Math.max(edgeMs, scale.from), zone) : null;

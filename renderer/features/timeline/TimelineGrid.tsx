@@ -76,11 +76,15 @@ export function TimelineGrid(props: {
   const cullFrom = Math.floor(viewFrom / cullStepMs) * cullStepMs;
   const cullTo = Math.ceil(viewTo / cullStepMs) * cullStepMs;
 
+  // Stable per row list: a new getItemKey makes the virtualizer measure all 5,000 rows again, and a
+  // scroll frame renders the grid, so that was 5,000 objects a frame.
+  const estimateSize = useCallback((i: number) => (rows[i]?.kind === 'group' ? unitRowPx : agentRowPx), [rows]);
+  const getItemKey = useCallback((i: number) => rows[i]?.key ?? i, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.kind === 'group' ? unitRowPx : agentRowPx),
-    getItemKey: (i) => rows[i]?.key ?? i,
+    estimateSize,
+    getItemKey,
     paddingStart: axisPx,
     scrollPaddingStart: axisPx,
     overscan: 6,
@@ -177,6 +181,9 @@ export function TimelineGrid(props: {
   for (const cells of cellsByRow.values())
     for (const c of cells) if (c.kind === 'shift') for (const a of c.shift.activities) codes.add(a.activityCodeId);
   const width = nameColPx + trackWidth(scale);
+  // The same codes as the last frame keep the same list, so the (memoized) legend is not drawn again.
+  const codesKey = [...codes].sort().join('\n');
+  const codeList = useMemo(() => (codesKey ? codesKey.split('\n') : []), [codesKey]);
 
   return (
     <>
@@ -282,7 +289,7 @@ export function TimelineGrid(props: {
           </p>
         )}
       </div>
-      <Legend codes={[...codes].sort()} compare={!!ghostSubject || !!changedSet} />
+      <Legend codes={codeList} compare={!!ghostSubject || !!changedSet} />
     </>
   );
 }

@@ -154,4 +154,45 @@ describe('rows grouped by management unit', () => {
     expect(pagesFor(rows, 231, 250)).toEqual({ shown: [page(2)], ahead: [page(3), page(4), page(1)] });
     expect(pagesFor(rows, 431, 450)).toEqual({ shown: [page(4)], ahead: [page(3)] });
   });
+
+  it('asks for the same pages as a visit of every row would, across units of every size', () => {
+    // The brute force: every row of the window and of the prefetch ranges, one by one.
+    const everyRow = (rows: ReturnType<typeof layoutRows>, first: number, last: number) => {
+      const key = (p: { managementUnitId: string | null; page: number }) => `${p.managementUnitId}#${p.page}`;
+      const shown = new Map<string, { managementUnitId: string | null; page: number }>();
+      const ahead = new Map<string, { managementUnitId: string | null; page: number }>();
+      const pageOf = (i: number) => {
+        const r = rows[i];
+        return r?.kind === 'agent'
+          ? { managementUnitId: r.managementUnitId, page: Math.floor(r.indexInUnit / 100) }
+          : null;
+      };
+      for (let i = Math.max(0, first); i <= Math.min(last, rows.length - 1); i++) {
+        const p = pageOf(i);
+        if (p) shown.set(key(p), p);
+      }
+      const add = (i: number) => {
+        const p = pageOf(i);
+        if (p && !shown.has(key(p))) ahead.set(key(p), p);
+      };
+      for (let i = last + 1; i < Math.min(rows.length, last + 201); i++) add(i);
+      for (let i = first - 1; i >= Math.max(0, first - 50); i--) add(i);
+      return { shown: [...shown.values()], ahead: [...ahead.values()] };
+    };
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let run = 0; run < 40; run++) {
+      const roster = Array.from({ length: 1 + next(900) }, (_, i) => ({
+        id: `a${i}`,
+        name: `n${i}`,
+        managementUnitId: next(5) === 0 ? null : `m${next(6)}`,
+      }));
+      const rows = layoutRows(roster, new Set(next(3) === 0 ? ['m1'] : []));
+      for (let k = 0; k < 20; k++) {
+        const first = next(rows.length);
+        const last = Math.min(rows.length - 1, first + next(40));
+        expect(pagesFor(rows, first, last)).toEqual(everyRow(rows, first, last));
+      }
+    }
+  });
 });

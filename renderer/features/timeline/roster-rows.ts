@@ -64,7 +64,8 @@ const pageKey = (p: PageRef): string => `${unitKey(p.managementUnitId)}#${p.page
 /**
  * The pages rows [first, last] show, and those to prefetch: the next two pages of rows below (a fast
  * scroll crosses a 100-agent page in about half a second, less than a page read takes on a busy
- * machine) and the one just above (scrolling back up).
+ * machine) and the one just above (scrolling back up). A scroll frame asks this, so it steps from page
+ * to page (a page's rows are consecutive within their unit) instead of visiting its 250 rows.
  */
 export function pagesFor(
   rows: readonly RowItem[],
@@ -72,22 +73,44 @@ export function pagesFor(
   last: number,
 ): { shown: PageRef[]; ahead: PageRef[] } {
   const shown = new Map<string, PageRef>();
-  for (let i = Math.max(0, first); i <= Math.min(last, rows.length - 1); i++) {
-    const r = rows[i]!;
-    if (r.kind === 'agent') shown.set(pageKey(pageOfRow(r)), pageOfRow(r));
-  }
   const ahead = new Map<string, PageRef>();
-  const add = (i: number) => {
-    const r = rows[i];
-    if (r?.kind !== 'agent') return;
+  const visit = (into: Map<string, PageRef>, from: number, to: number) => {
+    for (let i = from; i <= to;) {
+      const r = rows[i]!;
+      if (r.kind !== 'agent') {
+        i++;
+        continue;
+      }
+      const p = pageOfRow(r);
+      const k = pageKey(p);
+      if (!shown.has(k)) into.set(k, p);
+      // The page's last row, if the unit runs that far; else the unit ended inside the page, and the
+      // rows after it (the next unit's header) are walked one by one.
+      const end = i + pageSize - 1 - (r.indexInUnit % pageSize);
+      const there = rows[end];
+      if (there?.kind === 'agent' && there.managementUnitId === r.managementUnitId) i = end + 1;
+      else i++;
+    }
+  };
+  visit(shown, Math.max(0, first), Math.min(last, rows.length - 1));
+  visit(ahead, last + 1, Math.min(rows.length, last + 1 + 2 * pageSize) - 1);
+  // Above: from the nearest row up, as the rows were walked before (the nearest page first).
+  for (let i = first - 1; i >= Math.max(0, first - pageSize / 2);) {
+    const r = rows[i]!;
+    if (r.kind !== 'agent') {
+      i--;
+      continue;
+    }
     const p = pageOfRow(r);
     const k = pageKey(p);
     if (!shown.has(k)) ahead.set(k, p);
-  };
-  for (let i = last + 1; i < Math.min(rows.length, last + 1 + 2 * pageSize); i++) add(i);
-  for (let i = first - 1; i >= Math.max(0, first - pageSize / 2); i--) add(i);
+    i -= (r.indexInUnit % pageSize) + 1;
+  }
   return { shown: [...shown.values()], ahead: [...ahead.values()] };
 }
+
+/** A stable name for a set of pages, e.g. to keep an answer while the pages it names stay the same. */
+export const pagesKey = (pages: readonly PageRef[]): string => pages.map(pageKey).join(',');
 
 /** The row of an agent, or -1 when filtered out or in a collapsed unit. */
 export const rowOfAgent = (rows: readonly RowItem[], agentId: string): number =>

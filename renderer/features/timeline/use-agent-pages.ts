@@ -1,9 +1,9 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { TimelineAgent } from '../../../shared/timeline';
 import { useOpsClient } from '../../ops-client-context';
 import { pageQuery, type TimelineFilters, type TimelineSubject } from './queries';
-import { pagesFor, unitKey, type RowItem } from './roster-rows';
+import { pagesFor, pagesKey, unitKey, type RowItem } from './roster-rows';
 
 /**
  * The shifts of the agents on screen: observes the pages rows [first, last] need and prefetches the
@@ -18,7 +18,13 @@ export function useAgentPages(
 ) {
   const client = useOpsClient();
   const queryClient = useQueryClient();
-  const { shown, ahead } = useMemo(() => pagesFor(rows, first, last), [rows, first, last]);
+  // A scroll frame moves [first, last] but rarely the pages: keep the same arrays while the pages are
+  // the same, so the queries' observer and the prefetch effect see no change.
+  const asked = useMemo(() => pagesFor(rows, first, last), [rows, first, last]);
+  const key = `${pagesKey(asked.shown)}|${pagesKey(asked.ahead)}`;
+  const kept = useRef({ key, pages: asked });
+  if (kept.current.key !== key) kept.current = { key, pages: asked };
+  const { shown, ahead } = kept.current.pages;
   // Agents without a unit are asked for by id, in row order.
   const unitless = useMemo(
     () => rows.flatMap((r) => (r.kind === 'agent' && r.managementUnitId === null ? [r.agentId] : [])),

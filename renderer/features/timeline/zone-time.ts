@@ -32,21 +32,28 @@ export function zoneAbbrev(ms: number, zone: string): string {
   // Every visible cell asks, and luxon formats through Intl each time: the name follows the zone's offset
   // (CST at -6 h, CDT at -5 h), so one answer per zone, offset and year serves a whole week of bars.
   const offset = offsetMinutes(zone, ms);
-  const year = new Date(ms).getUTCFullYear();
-  return remembered(abbrevs, `${zone}|${offset}|${year}`, () => computeAbbrev(ms, zone));
+  // Years of 365.2425 days from 1970, near enough to tell one year's names from another's (no Date made).
+  const year = Math.floor(ms / 31_556_952_000);
+  return remembered(abbrevs, zone, year * 10_000 + offset, () => computeAbbrev(ms, zone));
 }
 
-const abbrevs = new Map<string, string>();
-const clocks = new Map<string, string>();
-const days = new Map<string, string>();
+type LabelCache = Map<string, Map<number, string>>;
+const abbrevs: LabelCache = new Map();
+const clocks: LabelCache = new Map();
+const days: LabelCache = new Map();
 
-/** A bounded memo: labels of a few weeks in a few zones, cleared whole when it grows past that. */
-function remembered(cache: Map<string, string>, key: string, make: () => string): string {
-  let value = cache.get(key);
+/**
+ * A bounded memo by zone, then a number (a minute, an offset): no key string is built per lookup, as a
+ * scroll frame makes hundreds. A zone's labels are cleared whole when they grow past a few weeks' worth.
+ */
+function remembered(cache: LabelCache, zone: string, key: number, make: () => string): string {
+  let byKey = cache.get(zone);
+  if (!byKey) cache.set(zone, (byKey = new Map()));
+  let value = byKey.get(key);
   if (value === undefined) {
-    if (cache.size > 20_000) cache.clear();
+    if (byKey.size > 20_000) byKey.clear();
     value = make();
-    cache.set(key, value);
+    byKey.set(key, value);
   }
   return value;
 }
@@ -64,14 +71,14 @@ const weekdays = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const months = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const clockLabel = (ms: number, zone: string): string =>
-  remembered(clocks, `${zone}|${Math.floor(ms / minuteMs)}`, () => {
+  remembered(clocks, zone, Math.floor(ms / minuteMs), () => {
     const c = wallClock(ms, zone);
     return `${two(c.hour)}:${two(c.minute)}`;
   });
 
 /** "Tue 8 Dec" (British English, as luxon's `ccc d LLL` in en-GB). */
 export const dayLabel = (ms: number, zone: string): string =>
-  remembered(days, `${zone}|${Math.floor(ms / minuteMs)}`, () => {
+  remembered(days, zone, Math.floor(ms / minuteMs), () => {
     const c = wallClock(ms, zone);
     return `${weekdays[c.weekday]} ${c.day} ${months[c.month]}`;
   });

@@ -15,6 +15,7 @@ export async function profiled<T>(
   // BENCH_PROFILE_PHASE=cold profiles the cold first paint instead of the scroll.
   if ((process.env.BENCH_PROFILE_PHASE ?? 'scroll') !== phase) return run();
   if (process.env.BENCH_TRACE) return traced(page, run);
+  if (process.env.BENCH_PROFILE === 'alloc') return allocProfiled(page, run);
   if (process.env.BENCH_PROFILE) return jsProfiled(page, run);
   return run();
 }
@@ -49,6 +50,7 @@ async function jsProfiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
   for (const [name, ms] of top) console.error(`${ms.toFixed(0).padStart(7)} ms  ${name}`);
   if (process.env.BENCH_PROFILE === 'inclusive') printInclusive(profile);
+  if (process.env.BENCH_PROFILE === 'longtasks') printLongTasks(profile as CpuProfile & { startTime: number }, value);
   return value;
 }
 
@@ -68,7 +70,8 @@ async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,viz',
+    categories:
+      'devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,viz,v8,devtools.timeline.gc,disabled-by-default-v8.gc',
     transferMode: 'ReportEvents',
   });
   const value = await run();
@@ -77,6 +80,7 @@ async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
   await done;
   await cdp.detach();
   if (process.env.BENCH_TRACE === 'tasks') printTasks(events);
+  if (process.env.BENCH_TRACE === 'gc') printGc(events);
   const threads = new Map<string, string>();
   for (const e of events)
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) threads.set(`${e.pid}:${e.tid}`, e.args.name);
@@ -134,4 +138,95 @@ function printInclusive(profile: CpuProfile): void {
   });
   const top = [...total].sort((a, b) => b[1] - a[1]).slice(0, 160);
   for (const [name, ms] of top) console.error(`incl ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+}
+
+/**
+ * BENCH_PROFILE=longtasks: for each long task the scroll reported, the functions that took most of it
+ * (callees included). The scroll's start in the profile's clock is the first sample inside the probe's
+ * startScroll; the tasks' offsets are from that start.
+ */
+function printLongTasks(profile: CpuProfile & { startTime: number }, value: unknown): void {
+  const at = (value as { longTaskAt?: Array<[number, number]> }).longTaskAt ?? [];
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const stack = (id: number) => {
+    const names: string[] = [];
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n))
+      names.push(frameName(byNode.get(n)!.callFrame));
+    return names;
+  };
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const d of profile.timeDeltas) times.push((t += d));
+  const t0 = times[profile.samples.findIndex((id) => stack(id).some((n) => n.startsWith('b.startScroll')))] ?? 0;
+  for (const [start, dur] of at) {
+    const total = new Map<string, number>();
+    profile.samples.forEach((id, i) => {
+      const ms = (times[i]! - t0) / 1000;
+      if (ms < start || ms > start + dur) return;
+      for (const name of new Set(stack(id)))
+        total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+    });
+    console.error(`long task at ${start} ms, ${dur} ms:`);
+    const top = [...total].sort((a, b) => b[1] - a[1]).slice(0, 45);
+    for (const [name, ms] of top) console.error(`   ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+  }
+}
+
+/** BENCH_TRACE=gc: the garbage collector's pauses over 5 ms on the page's main thread, by kind. */
+function printGc(events: TraceEvent[]): void {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const gc = events.filter(
+    (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && /GC|Scavenge|MinorGC|MajorGC/.test(e.name),
+  );
+  const t0 = Math.min(...gc.map((e) => e.ts ?? 0));
+  const by = new Map<string, { n: number; ms: number; max: number }>();
+  for (const e of gc) {
+    const ms = (e.dur ?? 0) / 1000;
+    const b = by.get(e.name) ?? { n: 0, ms: 0, max: 0 };
+    by.set(e.name, { n: b.n + 1, ms: b.ms + ms, max: Math.max(b.max, ms) });
+    if (ms > 5) console.error(`gc ${e.name} at ${(((e.ts ?? 0) - t0) / 1000).toFixed(0)} ms: ${ms.toFixed(1)} ms`);
+  }
+  for (const [name, b] of by)
+    console.error(`gc ${name}: ${b.n}×, ${b.ms.toFixed(0)} ms, longest ${b.max.toFixed(1)} ms`);
+}
+
+interface AllocNode {
+  callFrame: CallFrame;
+  selfSize: number;
+  children: AllocNode[];
+}
+
+/** BENCH_PROFILE=alloc: bytes allocated during the run by function (self, then callees included), sampled. */
+async function allocProfiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.startSampling', {
+    samplingInterval: 16384,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
+  const value = await run();
+  const { profile } = (await cdp.send('HeapProfiler.stopSampling')) as { profile: { head: AllocNode } };
+  await cdp.detach();
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  const walk = (n: AllocNode, path: Set<string>): number => {
+    const name = frameName(n.callFrame);
+    self.set(name, (self.get(name) ?? 0) + n.selfSize);
+    let total = n.selfSize;
+    const next = new Set(path).add(name);
+    for (const c of n.children) total += walk(c, next);
+    if (!path.has(name)) incl.set(name, (incl.get(name) ?? 0) + total);
+    return total;
+  };
+  walk(profile.head, new Set());
+  const mb = (b: number) => (b / 1048576).toFixed(1).padStart(7);
+  for (const [name, b] of [...self].sort((a, c) => c[1] - a[1]).slice(0, 30))
+    console.error(`self ${mb(b)} MB  ${name}`);
+  for (const [name, b] of [...incl].sort((a, c) => c[1] - a[1]).slice(0, 60))
+    console.error(`incl ${mb(b)} MB  ${name}`);
+  return value;
 }
