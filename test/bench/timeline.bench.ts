@@ -210,7 +210,13 @@ async function main() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const send = (type: string, body: string | Buffer) => {
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      // Isolated as the console's page is (main/host/server.ts), so both clocks have the same precision.
+      res.writeHead(200, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+      });
       res.end(body);
     };
     if (url.pathname === '/') return send('text/html', readFileSync(path.join(here, 'vis.html')));

@@ -114,6 +114,9 @@ describe('pages', () => {
     expect(html).toContain(`<meta name="publish-desk-token" content="${t.host.token}">`);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(page.headers.get('cache-control')).toBe('no-store');
+    // Cross-origin isolated: nothing from elsewhere can be embedded, and the page's clock is precise.
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(page.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
     // Browsers send cookies to every port of 127.0.0.1: the key must never ride in one.
     expect(page.headers.get('set-cookie')).toBeNull();
     const asset = await fetch(`${t.host.origin}/assets/app.js`);

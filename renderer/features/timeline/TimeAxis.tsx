@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { xOf, type TrackScale } from './bar-geometry';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { msAt, xOf, type TrackScale } from './bar-geometry';
 import { nameColPx } from './AgentRow';
 import { CoverageStrip, coveragePx } from './CoverageStrip';
 import type { TimelineCoverage } from '../../../shared/coverage/types';
@@ -16,8 +16,7 @@ export const axisPx = ticksPx + coveragePx;
 export function TimeAxis({
   scale,
   zone,
-  viewFrom,
-  viewTo,
+  scrollRef,
   cullFrom,
   cullTo,
   changes,
@@ -27,14 +26,15 @@ export function TimeAxis({
   coverage: TimelineCoverage | null;
   scale: TrackScale;
   zone: string;
-  viewFrom: number;
-  viewTo: number;
+  /** The grid's scroller: the axis follows its every horizontal frame itself (the rows follow in steps). */
+  scrollRef: RefObject<HTMLDivElement | null>;
   /** The rows' culling window (moves in steps): the coverage strip draws its cells, so it re-renders per step, not per frame. */
   cullFrom: number;
   cullTo: number;
   changes: ZoneChange[];
   nowMs: number;
 }) {
+  const { viewFrom, viewTo } = useViewSpan(scrollRef, scale);
   const step = tickStepHours(scale.pxPerMs * 3_600_000);
   const margin = 6 * 3_600_000;
   // The view's left edge (viewFrom has an hour of margin): ticks under the sticky names are dropped,
@@ -92,4 +92,29 @@ export function TimeAxis({
       <CoverageStrip coverage={coverage} scale={scale} zone={zone} viewFrom={cullFrom} viewTo={cullTo} />
     </div>
   );
+}
+
+/** The times at the scroller's edges (an hour of margin each side), read again on every scroll and resize. */
+function useViewSpan(scrollRef: RefObject<HTMLDivElement | null>, scale: TrackScale) {
+  const [box, setBox] = useState({ left: 0, width: 1000 });
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const read = () =>
+      setBox((b) =>
+        b.left === el.scrollLeft && b.width === el.clientWidth ? b : { left: el.scrollLeft, width: el.clientWidth },
+      );
+    read();
+    el.addEventListener('scroll', read, { passive: true });
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => {
+      el.removeEventListener('scroll', read);
+      ro.disconnect();
+    };
+  }, [scrollRef]);
+  return {
+    viewFrom: msAt(scale, box.left) - 3_600_000,
+    viewTo: msAt(scale, box.left + box.width - nameColPx) + 3_600_000,
+  };
 }

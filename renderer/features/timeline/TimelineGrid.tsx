@@ -4,7 +4,7 @@ import type { Finding } from '../../../shared/analysis/types';
 import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
 import { AgentRow, cellId, nameColPx, UnitHeaderRow } from './AgentRow';
-import { msAt, scaleFor, trackWidth, xOf, zoomStep } from './bar-geometry';
+import { msAt, scaleFor, trackWidth, xOf, zoomStep, type TrackScale } from './bar-geometry';
 import type { FindingsIndex } from './findings-index';
 import { coverageQuery, type TimelineFilters, type TimelineSubject } from './queries';
 import { Legend } from './Legend';
@@ -29,6 +29,13 @@ const noCells: RowCell[] = [];
  * instead of every frame.
  */
 const cullStepMs = 3 * hourMs;
+
+/** The rows' culling window for a scroll position: the view and an hour each side, out to 3-hour steps. */
+function cullWindow(scale: TrackScale, left: number, width: number): [number, number] {
+  const from = msAt(scale, left) - hourMs;
+  const to = msAt(scale, left + width - nameColPx) + hourMs;
+  return [Math.floor(from / cullStepMs) * cullStepMs, Math.ceil(to / cullStepMs) * cullStepMs];
+}
 
 /** A minute is fine enough for the "now" line; the screen is open all morning. */
 function useNow(): number {
@@ -73,8 +80,7 @@ export function TimelineGrid(props: {
   );
   const viewFrom = msAt(scale, box.left) - hourMs;
   const viewTo = msAt(scale, box.left + box.width - nameColPx) + hourMs;
-  const cullFrom = Math.floor(viewFrom / cullStepMs) * cullStepMs;
-  const cullTo = Math.ceil(viewTo / cullStepMs) * cullStepMs;
+  const [cullFrom, cullTo] = cullWindow(scale, box.left, box.width);
 
   // Stable per row list: a new getItemKey makes the virtualizer measure all 5,000 rows again, and a
   // scroll frame renders the grid, so that was 5,000 objects a frame.
@@ -193,7 +199,10 @@ export function TimelineGrid(props: {
         onScroll={(e) => {
           const el = e.currentTarget;
           centreMs.current = msAt(scale, el.scrollLeft + (el.clientWidth - nameColPx) / 2);
-          if (el.scrollLeft !== box.left) setBox({ left: el.scrollLeft, width: el.clientWidth });
+          // Rows follow the culling window, which moves in steps: a horizontal scroll renders the grid
+          // only when it crosses one (the axis follows every frame on its own, see TimeAxis).
+          if (el.clientWidth !== box.width || cullWindow(scale, el.scrollLeft, box.width)[0] !== cullFrom)
+            setBox({ left: el.scrollLeft, width: el.clientWidth });
         }}
       >
         <div
@@ -212,8 +221,7 @@ export function TimelineGrid(props: {
           <TimeAxis
             scale={scale}
             zone={zone}
-            viewFrom={viewFrom}
-            viewTo={viewTo}
+            scrollRef={scrollRef}
             cullFrom={cullFrom}
             cullTo={cullTo}
             changes={changes}

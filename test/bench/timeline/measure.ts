@@ -46,6 +46,8 @@ export async function scrollAndHeap(page: Page, kind: 'app' | 'vis', scrollMs: n
   )) as ScrollResult;
   // Elements in the page after the scroll: what style, layout and paint walk every frame.
   const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  // Frame deltas are only as fine as the page's clock: 0.1 ms unless the page is cross-origin isolated.
+  const clockIsolated = await page.evaluate(() => window.crossOriginIsolated);
   const cdp = await page.context().newCDPSession(page);
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
   await cdp.send('HeapProfiler.collectGarbage');
@@ -60,6 +62,7 @@ export async function scrollAndHeap(page: Page, kind: 'app' | 'vis', scrollMs: n
     ...rest,
     longestTaskMs: Math.round(scroll.longestTaskMs),
     domNodes,
+    clockIsolated,
     heapUsedMB: mb(heap.usedSize),
     heapUsedAfterGcMB: mb(afterGc.usedSize),
   };
