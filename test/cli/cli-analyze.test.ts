@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../main/sandbox/server';
 import { tempDataDir } from '../support/temp-services';
-import { cli } from './run-cli';
+import { cli, onChicago } from './run-cli';
 
 describe('publish-desk analyze', () => {
   // Two syncs and analyses in-process, each booting the heavy worker from TypeScript: the timeout is a hang guard.
@@ -25,39 +25,14 @@ describe('publish-desk analyze', () => {
       ],
       env,
     );
-    const sync = await cli(
-      [
-        'sync',
-        '--profile',
-        'Chicago',
-        '--bu',
-        'Chicago Contact Center',
-        '--weeks',
-        '2',
-        '--json',
-        '--data-dir',
-        dataDir,
-      ],
-      env,
-    );
+    const sync = await cli(onChicago('sync', ['--weeks', '2', '--json'], dataDir), env);
     expect(sync.code).toBe(0);
     const weeks = (JSON.parse(sync.out) as { weeks: string[] }).weeks;
     const manifest = planted.runtime.manifest;
     await planted.close(); // from here on, offline
 
     for (const week of weeks) {
-      const run = await cli([
-        'analyze',
-        '--profile',
-        'Chicago',
-        '--bu',
-        'Chicago Contact Center',
-        '--week',
-        week,
-        '--json',
-        '--data-dir',
-        dataDir,
-      ]);
+      const run = await cli(onChicago('analyze', ['--week', week, '--json'], dataDir));
       const result = JSON.parse(run.out) as {
         businessUnit: { id: string; timeZone: string };
         week: string;
@@ -94,20 +69,6 @@ describe('publish-desk analyze', () => {
       (await cli(['analyze', '--profile', 'Chicago', '--bu', 'Elsewhere', '--week', weeks[0]!, '--data-dir', dataDir]))
         .code,
     ).toBe(2);
-    expect(
-      (
-        await cli([
-          'analyze',
-          '--profile',
-          'Chicago',
-          '--bu',
-          'Chicago Contact Center',
-          '--week',
-          '23/11/2026',
-          '--data-dir',
-          dataDir,
-        ])
-      ).code,
-    ).toBe(2);
+    expect((await cli(onChicago('analyze', ['--week', '23/11/2026'], dataDir))).code).toBe(2);
   }, 90_000);
 });

@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import { tempDataDir } from '../support/temp-services';
-import { cli } from './run-cli';
+import { cli, onChicago } from './run-cli';
 
 let org: RunningSandbox;
 beforeAll(async () => {
@@ -86,10 +86,7 @@ describe('the vault', () => {
     data[0] = data[0]! ^ 0xff;
     doc.entries[name!]!.data = data.toString('base64');
     writeFileSync(vaultFile, JSON.stringify(doc));
-    const run = await cli(
-      ['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--weeks', '1', '--data-dir', dataDir],
-      passphrase,
-    );
+    const run = await cli(onChicago('sync', ['--weeks', '1'], dataDir), passphrase);
     expect(run.code).toBe(3);
     expect(run.err).toMatch(/has been altered and cannot be read\. Save it again/);
     expectClean(run);
@@ -99,17 +96,7 @@ describe('the vault', () => {
     const dataDir = tempDataDir();
     await addChicago(dataDir);
     // No vault passphrase: the secret lived for the add only.
-    const run = await cli([
-      'sync',
-      '--profile',
-      'Chicago',
-      '--bu',
-      'Chicago Contact Center',
-      '--weeks',
-      '1',
-      '--data-dir',
-      dataDir,
-    ]);
+    const run = await cli(onChicago('sync', ['--weeks', '1'], dataDir));
     expect(run.code).toBe(3);
     expect(run.err).toMatch(/No client secret is stored for "Chicago".*Genesys Cloud Admin > OAuth/);
     expectClean(run);
@@ -235,25 +222,10 @@ describe('weeks given to analyze', () => {
     const dataDir = tempDataDir();
     const env = { PUBLISH_DESK_CLIENT_SECRET: org.clientSecret };
     await addChicago(dataDir);
-    const sync = await cli(
-      [
-        'sync',
-        '--profile',
-        'Chicago',
-        '--bu',
-        'Chicago Contact Center',
-        '--weeks',
-        '1',
-        '--json',
-        '--data-dir',
-        dataDir,
-      ],
-      env,
-    );
+    const sync = await cli(onChicago('sync', ['--weeks', '1', '--json'], dataDir), env);
     expect(sync.code).toBe(0);
     const [week] = (JSON.parse(sync.out) as { weeks: string[] }).weeks;
-    const analyze = (w: string) =>
-      cli(['analyze', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--week', w, '--data-dir', dataDir]);
+    const analyze = (w: string) => cli(onChicago('analyze', ['--week', w], dataDir));
 
     const impossible = await analyze('2025-02-30');
     expect(impossible).toMatchObject({ code: 2, err: expect.stringContaining('real date') });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import { tempDataDir } from '../support/temp-services';
-import { cli } from './run-cli';
+import { cli, onChicago } from './run-cli';
 
 let org: RunningSandbox;
 beforeAll(async () => {
@@ -122,21 +122,7 @@ describe('publish-desk sync', () => {
       ],
       env,
     );
-    const run = await cli(
-      [
-        'sync',
-        '--profile',
-        'Chicago',
-        '--bu',
-        'Chicago Contact Center',
-        '--weeks',
-        '2',
-        '--json',
-        '--data-dir',
-        dataDir,
-      ],
-      env,
-    );
+    const run = await cli(onChicago('sync', ['--weeks', '2', '--json'], dataDir), env);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.out) as { status: string; weeks: string[]; schedulesFetched: number };
     expect(summary.status).toBe('ok');
@@ -169,10 +155,7 @@ describe('publish-desk sync', () => {
         PUBLISH_DESK_CLIENT_SECRET: 'wrong',
       },
     );
-    const refused = await cli(
-      ['sync', '--profile', 'Chicago', '--bu', 'Chicago Contact Center', '--data-dir', dataDir],
-      { PUBLISH_DESK_CLIENT_SECRET: 'wrong' },
-    );
+    const refused = await cli(onChicago('sync', [], dataDir), { PUBLISH_DESK_CLIENT_SECRET: 'wrong' });
     expect(refused).toMatchObject({ code: 3, err: expect.stringContaining('Genesys Cloud Admin > OAuth') });
 
     const gone = await startSandbox({ seed: 32, agents: 30 });

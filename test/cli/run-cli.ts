@@ -12,3 +12,18 @@ export async function cli(args: string[], env: Record<string, string> = {}) {
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+/**
+ * A command on the test org's Chicago business unit: `publish-desk <command> --profile Chicago --bu
+ * "Chicago Contact Center" <options…> --data-dir <dir>`, the options a test varies in the middle.
+ */
+export const onChicago = (command: string, options: string[], dataDir: string): string[] => [
+  command,
+  '--profile',
+  'Chicago',
+  '--bu',
+  'Chicago Contact Center',
+  ...options,
+  '--data-dir',
+  dataDir,
+];
