@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../main/sandbox/server';
 import { tempDataDir } from '../support/temp-services';
-import { cli, onChicago } from './run-cli';
+import { addChicago, cli, onChicago } from './run-cli';
 
 describe('publish-desk analyze', () => {
   // Two syncs and analyses in-process, each booting the heavy worker from TypeScript: the timeout is a hang guard.
@@ -10,21 +10,7 @@ describe('publish-desk analyze', () => {
     const planted = await startSandbox({ seed: 33, agents: 200 });
     const dataDir = tempDataDir();
     const env = { PUBLISH_DESK_CLIENT_SECRET: planted.clientSecret };
-    await cli(
-      [
-        'profile',
-        'add',
-        '--name',
-        'Chicago',
-        '--base-url',
-        planted.baseUrl,
-        '--client-id',
-        planted.clientId,
-        '--data-dir',
-        dataDir,
-      ],
-      env,
-    );
+    await cli(addChicago(planted, dataDir), env);
     const sync = await cli(onChicago('sync', ['--weeks', '2', '--json'], dataDir), env);
     expect(sync.code).toBe(0);
     const weeks = (JSON.parse(sync.out) as { weeks: string[] }).weeks;

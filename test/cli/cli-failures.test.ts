@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import { tempDataDir } from '../support/temp-services';
-import { cli, onChicago } from './run-cli';
+import { addChicago, cli, onChicago } from './run-cli';
 
 let org: RunningSandbox;
 beforeAll(async () => {
@@ -25,32 +25,18 @@ function expectClean(result: { err: string; out: string }) {
   expect(result.out).not.toMatch(stackTrace);
 }
 
-async function addChicago(dataDir: string, env: Record<string, string> = {}) {
-  const added = await cli(
-    [
-      'profile',
-      'add',
-      '--name',
-      'Chicago',
-      '--base-url',
-      org.baseUrl,
-      '--client-id',
-      org.clientId,
-      '--data-dir',
-      dataDir,
-    ],
-    {
-      PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
-      ...env,
-    },
-  );
+async function chicagoAdded(dataDir: string, env: Record<string, string> = {}) {
+  const added = await cli(addChicago(org, dataDir), {
+    PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
+    ...env,
+  });
   expect(added.code).toBe(0);
 }
 
 describe('the vault', () => {
   it('a wrong passphrase exits 3 and says how to go on', async () => {
     const dataDir = tempDataDir();
-    await addChicago(dataDir, passphrase);
+    await chicagoAdded(dataDir, passphrase);
     const wrong = await cli(['profile', 'list', '--data-dir', dataDir], { PUBLISH_DESK_VAULT_PASSPHRASE: 'tr0ub4dor' });
     expect(wrong.code).toBe(3);
     expect(wrong.err).toMatch(/vault passphrase is not right.*move the file away/);
@@ -63,7 +49,7 @@ describe('the vault', () => {
       (f: string) => writeFileSync(f, ''),
     ]) {
       const dataDir = tempDataDir();
-      await addChicago(dataDir, passphrase);
+      await chicagoAdded(dataDir, passphrase);
       const vaultFile = path.join(dataDir, 'secrets.vault');
       damage(vaultFile);
       const before = readFileSync(vaultFile);
@@ -78,7 +64,7 @@ describe('the vault', () => {
 
   it('an altered secret exits 3 and says to save it again', async () => {
     const dataDir = tempDataDir();
-    await addChicago(dataDir, passphrase);
+    await chicagoAdded(dataDir, passphrase);
     const vaultFile = path.join(dataDir, 'secrets.vault');
     const doc = JSON.parse(readFileSync(vaultFile, 'utf8')) as { entries: Record<string, { data: string }> };
     const [name] = Object.keys(doc.entries).filter((k) => k.includes('secret'));
@@ -94,7 +80,7 @@ describe('the vault', () => {
 
   it('a missing secret exits 3 and says where to get it', async () => {
     const dataDir = tempDataDir();
-    await addChicago(dataDir);
+    await chicagoAdded(dataDir);
     // No vault passphrase: the secret lived for the add only.
     const run = await cli(onChicago('sync', ['--weeks', '1'], dataDir));
     expect(run.code).toBe(3);
@@ -139,7 +125,7 @@ describe('the data folder', () => {
   it('is private to its owner: the folder 0700, the database and vault 0600', async () => {
     if (process.platform === 'win32') return;
     const dataDir = path.join(tempDataDir(), 'fresh');
-    await addChicago(dataDir, passphrase);
+    await chicagoAdded(dataDir, passphrase);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(dataDir, 'publish-desk.sqlite')).mode & 0o777).toBe(0o600);
     expect(statSync(path.join(dataDir, 'secrets.vault')).mode & 0o777).toBe(0o600);
@@ -153,7 +139,7 @@ describe('the data folder', () => {
 
   it('a corrupt database is moved aside with a message that says how to get the data back', async () => {
     const dataDir = tempDataDir();
-    await addChicago(dataDir);
+    await chicagoAdded(dataDir);
     writeFileSync(path.join(dataDir, 'publish-desk.sqlite'), Buffer.alloc(8192, 0x5a));
     const run = await cli(['profile', 'list', '--json', '--data-dir', dataDir]);
     expect(run.code).toBe(0);
@@ -176,7 +162,7 @@ describe('usage errors exit 2', () => {
       code: 2,
       err: expect.stringContaining('"moon.example" is not a Genesys Cloud region'),
     });
-    await addChicago(dataDir);
+    await chicagoAdded(dataDir);
     const taken = await cli(
       ['profile', 'add', '--name', 'chicago', '--base-url', org.baseUrl, '--client-id', 'c', '--data-dir', dataDir],
       secret,
@@ -221,7 +207,7 @@ describe('weeks given to analyze', () => {
   it('must be real dates that start a week of the unit and are mirrored; otherwise exit 2 with what to do', async () => {
     const dataDir = tempDataDir();
     const env = { PUBLISH_DESK_CLIENT_SECRET: org.clientSecret };
-    await addChicago(dataDir);
+    await chicagoAdded(dataDir);
     const sync = await cli(onChicago('sync', ['--weeks', '1', '--json'], dataDir), env);
     expect(sync.code).toBe(0);
     const [week] = (JSON.parse(sync.out) as { weeks: string[] }).weeks;

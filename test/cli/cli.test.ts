@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
 import { tempDataDir } from '../support/temp-services';
-import { cli, onChicago } from './run-cli';
+import { addChicago, cli, onChicago } from './run-cli';
 
 let org: RunningSandbox;
 beforeAll(async () => {
@@ -14,23 +14,9 @@ afterAll(() => org.close());
 describe('publish-desk profile', () => {
   it('adds, lists as JSON and removes a profile; the secret comes only from the environment', async () => {
     const dataDir = tempDataDir();
-    const add = await cli(
-      [
-        'profile',
-        'add',
-        '--name',
-        'Chicago',
-        '--base-url',
-        org.baseUrl,
-        '--client-id',
-        org.clientId,
-        '--data-dir',
-        dataDir,
-      ],
-      {
-        PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
-      },
-    );
+    const add = await cli(addChicago(org, dataDir), {
+      PUBLISH_DESK_CLIENT_SECRET: org.clientSecret,
+    });
     expect(add).toMatchObject({ code: 0 });
     expect(add.out).toContain('Added connection "Chicago"');
     expect(add.out).toContain('The secret was not stored');
@@ -107,21 +93,7 @@ describe('publish-desk sync', () => {
   it('mirrors N weeks from the current one and reports the run as JSON', async () => {
     const dataDir = tempDataDir();
     const env = { PUBLISH_DESK_CLIENT_SECRET: org.clientSecret };
-    await cli(
-      [
-        'profile',
-        'add',
-        '--name',
-        'Chicago',
-        '--base-url',
-        org.baseUrl,
-        '--client-id',
-        org.clientId,
-        '--data-dir',
-        dataDir,
-      ],
-      env,
-    );
+    await cli(addChicago(org, dataDir), env);
     const run = await cli(onChicago('sync', ['--weeks', '2', '--json'], dataDir), env);
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.out) as { status: string; weeks: string[]; schedulesFetched: number };
@@ -138,23 +110,9 @@ describe('publish-desk sync', () => {
 
   it('exits 3 when the credentials are refused and 5 when the org cannot be reached', async () => {
     const dataDir = tempDataDir();
-    await cli(
-      [
-        'profile',
-        'add',
-        '--name',
-        'Chicago',
-        '--base-url',
-        org.baseUrl,
-        '--client-id',
-        org.clientId,
-        '--data-dir',
-        dataDir,
-      ],
-      {
-        PUBLISH_DESK_CLIENT_SECRET: 'wrong',
-      },
-    );
+    await cli(addChicago(org, dataDir), {
+      PUBLISH_DESK_CLIENT_SECRET: 'wrong',
+    });
     const refused = await cli(onChicago('sync', [], dataDir), { PUBLISH_DESK_CLIENT_SECRET: 'wrong' });
     expect(refused).toMatchObject({ code: 3, err: expect.stringContaining('Genesys Cloud Admin > OAuth') });
 

@@ -27,3 +27,17 @@ export const onChicago = (command: string, options: string[], dataDir: string): 
   '--data-dir',
   dataDir,
 ];
+
+/** `publish-desk profile add --name Chicago --base-url <org> --client-id <id> --data-dir <dir>`. */
+export const addChicago = (org: { baseUrl: string; clientId: string }, dataDir: string): string[] => [
+  'profile',
+  'add',
+  '--name',
+  'Chicago',
+  '--base-url',
+  org.baseUrl,
+  '--client-id',
+  org.clientId,
+  '--data-dir',
+  dataDir,
+];
