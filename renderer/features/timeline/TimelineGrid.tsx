@@ -4,7 +4,8 @@ import type { Finding } from '../../../shared/analysis/types';
 import { useOpsClient } from '../../ops-client-context';
 import { useConsole } from '../../store/context';
 import { AgentRow, cellId, nameColPx, UnitHeaderRow } from './AgentRow';
-import { msAt, scaleFor, trackWidth, xOf, zoomStep, type TrackScale } from './bar-geometry';
+import { msAt, scaleFor, trackWidth, xOf, zoomStep } from './bar-geometry';
+import { cullMoved, cullWindow } from './cull-window';
 import type { FindingsIndex } from './findings-index';
 import { coverageQuery, type TimelineFilters, type TimelineSubject } from './queries';
 import { Legend } from './Legend';
@@ -23,20 +24,6 @@ const agentRowPx = 34;
 const unitRowPx = 30;
 const noFindings: Finding[] = [];
 const noCells: RowCell[] = [];
-/**
- * Rows draw the bars of a window of the week that moves in 3-hour steps (an hour past each edge at
- * least), not the exact view: a horizontal scroll then re-renders rows every few hundred pixels
- * instead of every frame.
- */
-const cullStepMs = 3 * hourMs;
-
-/** The rows' culling window for a scroll position: the view and an hour each side, out to 3-hour steps. */
-function cullWindow(scale: TrackScale, left: number, width: number): [number, number] {
-  const from = msAt(scale, left) - hourMs;
-  const to = msAt(scale, left + width - nameColPx) + hourMs;
-  return [Math.floor(from / cullStepMs) * cullStepMs, Math.ceil(to / cullStepMs) * cullStepMs];
-}
-
 /** A minute is fine enough for the "now" line; the screen is open all morning. */
 function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
@@ -201,7 +188,7 @@ export function TimelineGrid(props: {
           centreMs.current = msAt(scale, el.scrollLeft + (el.clientWidth - nameColPx) / 2);
           // Rows follow the culling window, which moves in steps: a horizontal scroll renders the grid
           // only when it crosses one (the axis follows every frame on its own, see TimeAxis).
-          if (el.clientWidth !== box.width || cullWindow(scale, el.scrollLeft, box.width)[0] !== cullFrom)
+          if (el.clientWidth !== box.width || cullMoved(scale, el.scrollLeft, box.width, [cullFrom, cullTo]))
             setBox({ left: el.scrollLeft, width: el.clientWidth });
         }}
       >
