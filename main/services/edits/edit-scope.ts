@@ -63,7 +63,9 @@ export function editScope(db: Database.Database) {
   /** Refuses agents the unit does not know (neither on its roster nor in the schedule). */
   function checkAgents(schedule: MirroredSchedule, agentIds: readonly string[]): void {
     const known = new Set(
-      sql(`SELECT id FROM agents WHERE business_unit_id = @bu AND id IN (SELECT value FROM json_each(@agents))
+      // `+business_unit_id`: look each agent up by id; the planner otherwise walks the unit's whole roster
+      // by name (5,000 rows for a one-agent edit).
+      sql(`SELECT id FROM agents WHERE +business_unit_id = @bu AND id IN (SELECT value FROM json_each(@agents))
         UNION SELECT agent_id FROM agent_schedules WHERE schedule_id = @schedule AND agent_id IN (SELECT value FROM json_each(@agents))`)
         .pluck()
         .all({
