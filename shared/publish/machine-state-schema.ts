@@ -113,6 +113,9 @@ export const publishStateSchema = z.object({
   }),
   tuning: z.object({
     baseMs: z.number().nonnegative(),
+    baseMsByKind: z
+      .partialRecord(z.enum(retryKinds as [RetryKind, ...RetryKind[]]), z.number().nonnegative())
+      .optional(),
     capMs: z.number().nonnegative(),
     maxRetries: z.object(Object.fromEntries(retryKinds.map((k) => [k, count])) as Record<RetryKind, typeof count>),
     pacingReserve: count,

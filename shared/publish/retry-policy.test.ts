@@ -52,7 +52,17 @@ describe('nextRetry', () => {
   });
 
   it('backs off with the injected randomness otherwise', () => {
-    expect(nextRetry('staleVersion', 2, tuning, () => 0.25)).toEqual({ retry: true, waitMs: 500, reason: 'backoff' });
+    expect(nextRetry('transient', 2, tuning, () => 0.25)).toEqual({ retry: true, waitMs: 500, reason: 'backoff' });
+    expect(nextRetry('unknownOutcome', 1, tuning, () => 0.5)).toEqual({ retry: true, waitMs: 500, reason: 'backoff' });
+  });
+
+  it('starts a stale version under its own, smaller ceiling, doubling the same way', () => {
+    const top = () => 0.999999;
+    expect(nextRetry('staleVersion', 1, tuning, top)).toEqual({ retry: true, waitMs: 99, reason: 'backoff' });
+    expect(nextRetry('staleVersion', 3, tuning, top)).toEqual({ retry: true, waitMs: 399, reason: 'backoff' });
+    // A journal written before the per-kind ceiling has none: the common one applies.
+    const { baseMsByKind: _, ...older } = tuning;
+    expect(nextRetry('staleVersion', 1, older, top)).toEqual({ retry: true, waitMs: 999, reason: 'backoff' });
   });
 
   it('stops each kind at its own cap', () => {

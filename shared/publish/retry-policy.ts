@@ -40,6 +40,15 @@ export const retryKinds: readonly RetryKind[] = [
 export interface RetryTuning {
   /** The first backoff ceiling; it doubles with each failure of the same kind. */
   baseMs: number;
+  /**
+   * A first ceiling of its own for some kinds (journals from before it have none: `baseMs` then).
+   * A stale version is no trouble at the server: someone saved first, and the re-read that must come
+   * before the retry (hundreds of ms, different for every publisher) already spreads supervisors
+   * publishing the same unit; the jitter only has to break a tie. Half a second of doubling on top
+   * of that spent the 06:00 window for nothing. A 5xx or a reset keeps `baseMs`: there the server
+   * needs room.
+   */
+  baseMsByKind?: Partial<Record<RetryKind, number>>;
   /** The largest ceiling. */
   capMs: number;
   /** How many times each kind may be tried again in one publish (not counting the first try). */
@@ -48,6 +57,7 @@ export interface RetryTuning {
 
 export const defaultRetryTuning: RetryTuning = {
   baseMs: 500,
+  baseMsByKind: { staleVersion: 100 },
   capMs: 30_000,
   maxRetries: {
     staleVersion: 6,
@@ -106,5 +116,6 @@ export function nextRetry(
 ): RetryDecision {
   if (failures > tuning.maxRetries[kind]) return { retry: false, reason: 'capReached' };
   if (retryAfterMs !== null) return { retry: true, waitMs: retryAfterMs, reason: 'retryAfter' };
-  return { retry: true, waitMs: fullJitterMs(failures, tuning, random), reason: 'backoff' };
+  const baseMs = tuning.baseMsByKind?.[kind] ?? tuning.baseMs;
+  return { retry: true, waitMs: fullJitterMs(failures, { baseMs, capMs: tuning.capMs }, random), reason: 'backoff' };
 }
