@@ -15,10 +15,11 @@ import { shiftInputs } from '../../../shared/edits/agent-input';
 import { countedShifts } from '../../../shared/edits/coverage-state';
 import { prepared } from '../statement-cache';
 import {
-  countMirrored,
+  countMirroredSteps,
   coverageAnswer,
   coverageSetup,
   mirroredShiftsOf,
+  runSteps,
   type CoverageQuery,
   type CoverageSetup,
 } from './coverage';
@@ -108,15 +109,27 @@ function deltasOf(db: Database.Database, setup: CoverageSetup, agentIds: readonl
   return out;
 }
 
-/** A whole count: every roster agent's mirrored week, then the pending weeks. */
-export function countCoverage(db: Database.Database, q: CoverageQuery): CoverageCount {
+/**
+ * A whole count: every roster agent's mirrored week (in steps, see countMirroredSteps), then the
+ * pending weeks, read after the last step so the deltas are the change set as it is at the end.
+ */
+export function* countCoverageSteps(
+  db: Database.Database,
+  q: CoverageQuery,
+  stepMs?: number,
+): Generator<void, CoverageCount> {
+  // Read with the rows the steps count: a mirror that moves during the steps shows as a changed key later.
   const mirrorKey = mirrorKeyOf(db, q);
   const setup = coverageSetup(db, q);
+  const ms = yield* countMirroredSteps(db, setup, stepMs);
   const marks = pendingMarks(db, q.scheduleId);
-  const ms = countMirrored(db, setup);
   const deltas = deltasOf(db, setup, [...marks.keys()]);
   for (const d of deltas.values()) addDelta(ms, d, 1);
   return { setup, mirrorKey, marks, deltas, ms, answer: coverageAnswer(db, setup, ms) };
+}
+
+export function countCoverage(db: Database.Database, q: CoverageQuery): CoverageCount {
+  return runSteps(countCoverageSteps(db, q));
 }
 
 /**

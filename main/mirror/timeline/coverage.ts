@@ -82,28 +82,52 @@ export function coverageSetup(db: Database.Database, q: CoverageQuery): Coverage
   return { q, timeZone, grid, onQueueCodes, codes: JSON.parse(codesJson) as string[], from, to };
 }
 
-/** On-queue agent-ms per interval of every roster agent's mirrored week (whole numbers: see CoverageCounter.onQueueMs). */
-export function countMirrored(db: Database.Database, setup: CoverageSetup): Float64Array {
+/** Agents decoded between looks at the clock while counting in steps. */
+const agentsPerLook = 100;
+
+/**
+ * On-queue agent-ms per interval of every roster agent's mirrored week (whole numbers: see
+ * CoverageCounter.onQueueMs), in steps: it yields after about `stepMs` of decoding, so a caller on
+ * the services' loop can answer row pages between steps. The packed weeks are read in one statement
+ * before the first step, so every step counts the same snapshot of the mirror.
+ */
+export function* countMirroredSteps(
+  db: Database.Database,
+  setup: CoverageSetup,
+  stepMs = 8,
+): Generator<void, Float64Array> {
   const { q, grid, onQueueCodes, codes, from, to } = setup;
   const counter = new CoverageCounter(grid, onQueueCodes);
   // Nothing of this schedule is on queue (no such codes, or the unit's codes are not mirrored): no week to unpack.
-  if (codes.some((c) => onQueueCodes.has(c))) {
-    const ids = JSON.stringify(rosterOf(db, q.businessUnitId).map((a) => a.id));
-    const rows = prepared(
-      db,
-      `SELECT t.packed FROM json_each(@ids) j CROSS JOIN timeline_weeks t
-       WHERE t.schedule_id = @scheduleId AND t.agent_id = j.value AND t.last_end_ms > @from AND t.first_start_ms < @to`,
-    )
-      .pluck()
-      .iterate({ ids, scheduleId: q.scheduleId, from, to }) as IterableIterator<Buffer>;
-    const shifts: TimelineShift[] = [];
-    for (const packed of rows) {
-      shifts.length = 0;
-      decodeAgentWeek(packed, q.scheduleId, codes, from, to, shifts);
-      counter.addAgent(shifts);
+  if (!codes.some((c) => onQueueCodes.has(c))) return counter.onQueueMs();
+  const ids = JSON.stringify(rosterOf(db, q.businessUnitId).map((a) => a.id));
+  const rows = prepared(
+    db,
+    `SELECT t.packed FROM json_each(@ids) j CROSS JOIN timeline_weeks t
+     WHERE t.schedule_id = @scheduleId AND t.agent_id = j.value AND t.last_end_ms > @from AND t.first_start_ms < @to`,
+  )
+    .pluck()
+    .all({ ids, scheduleId: q.scheduleId, from, to }) as Buffer[];
+  const shifts: TimelineShift[] = [];
+  let stepStart = performance.now();
+  for (let i = 0; i < rows.length; i++) {
+    shifts.length = 0;
+    decodeAgentWeek(rows[i] as Buffer, q.scheduleId, codes, from, to, shifts);
+    counter.addAgent(shifts);
+    if (i % agentsPerLook === agentsPerLook - 1 && performance.now() - stepStart >= stepMs) {
+      yield;
+      stepStart = performance.now();
     }
   }
   return counter.onQueueMs();
+}
+
+/** A stepwise count run to its end without pausing. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }
 
 /** Some agents' mirrored shifts of the schedule on the grid, in one read (an agent the schedule has no week for: absent). */

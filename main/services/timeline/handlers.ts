@@ -2,14 +2,14 @@
 import type Database from 'better-sqlite3';
 import type { OpsApi } from '../../../shared/contract';
 import type { timelineMethods } from '../../../shared/contract/timeline';
-import { createCoverageCache } from '../../mirror/timeline/coverage-cache';
+import { coverageCacheOf } from '../../mirror/timeline/coverage-cache';
 import { readLegend } from '../../mirror/timeline/legend';
 import { filterRoster, rosterOf } from '../../mirror/timeline/roster';
 import { queryTimeline } from '../../mirror/timeline/window-query';
 import { timelinePageSize, topPagesOf } from '../../../shared/timeline-pages';
 
 export function timelineHandlers(db: Database.Database) {
-  const coverage = createCoverageCache(db);
+  const coverage = coverageCacheOf(db);
   return {
     'timeline.legend': async ({ businessUnitId }) => readLegend(db, businessUnitId),
     'timeline.window': async ({ profileId: _profileId, ...query }) => queryTimeline(db, query),
@@ -37,6 +37,7 @@ export function timelineHandlers(db: Database.Database) {
       }));
       return { agents: roster.map(({ id, name, managementUnitId }) => ({ id, name, managementUnitId })), pages };
     },
-    'timeline.coverage': async ({ profileId: _profileId, ...query }) => coverage.read(query),
+    // A whole count is done in steps: the row pages asked beside it are answered between them.
+    'timeline.coverage': async ({ profileId: _profileId, ...query }) => coverage.readSoon(query),
   } satisfies Pick<OpsApi, keyof typeof timelineMethods>;
 }

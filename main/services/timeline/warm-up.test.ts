@@ -6,6 +6,8 @@ import { openDatabase } from '../../mirror/database';
 import { rosterOf } from '../../mirror/timeline/roster';
 import { createEventHub } from '../event-hub';
 import { warmTimeline, warmTimelineAfterSyncs } from './warm-up';
+import { coverageCacheOf } from '../../mirror/timeline/coverage-cache';
+import { agent, mirror as coverageMirror } from '../../mirror/timeline/coverage-fixture';
 
 function mirror() {
   const { db } = openDatabase(mkdtempSync(path.join(tmpdir(), 'pd-warm-')));
@@ -30,7 +32,7 @@ describe('the timeline warmed after a sync', () => {
     const { db } = mirror();
     const events = createEventHub();
     const log = vi.fn();
-    const warm = vi.fn();
+    const warm = vi.fn(() => []);
     const stop = warmTimelineAfterSyncs(events, db, () => noon, log, warm);
     events.emit('job.event', syncEnded('failed'));
     events.emit('job.event', syncEnded('succeeded', 'bu', 'publish'));
@@ -65,5 +67,23 @@ describe('the timeline warmed after a sync', () => {
     const kept = rosterOf(db, 'bu');
     expect(kept).not.toBe(stale);
     expect(kept.map((a) => a.id)).toEqual(['a', 'b']);
+  });
+
+  it('counts the coverage strip of the week holding now for each schedule, so the first open finds it counted', async () => {
+    const { db, write } = coverageMirror();
+    write('s1', '2026-11-16', 2, [agent('ana', [[['2026-11-24T08:00', 60, 'queue']]])]);
+    const cache = coverageCacheOf(db);
+    const counted = vi.spyOn(cache, 'readSoon');
+    const log = vi.fn();
+    const events = createEventHub();
+    const stopAgain = warmTimelineAfterSyncs(events, db, () => noon, log);
+    events.emit('job.event', syncEnded('succeeded'));
+    await vi.waitFor(() => expect(counted).toHaveBeenCalledTimes(1));
+    // The schedule's second week holds 23 Nov: that strip, not its first week's.
+    expect(counted).toHaveBeenCalledWith({ businessUnitId: 'bu', scheduleId: 's1', week: '2026-11-23' });
+    const strip = await counted.mock.results[0]!.value;
+    expect(strip.onQueue.reduce((a: number, b: number) => a + b, 0)).toBe(4);
+    expect(log).not.toHaveBeenCalled();
+    stopAgain();
   });
 });

@@ -10,17 +10,37 @@ import type { EventHub } from '../event-hub';
 import { rosterOf } from '../../mirror/timeline/roster';
 import { queryTimeline } from '../../mirror/timeline/window-query';
 import { prepared } from '../../mirror/statement-cache';
+import type { CoverageQuery } from '../../mirror/timeline/coverage';
+import { coverageCacheOf } from '../../mirror/timeline/coverage-cache';
 import { timelinePageSize } from '../../../shared/timeline-pages';
 
 const dayMs = 86_400_000;
 
-export function warmTimeline(db: Database.Database, businessUnitId: string, nowMs: number): void {
+/** The week of a schedule the timeline opens on near `nowMs`: the one holding now, else its first. */
+function weekNear(weekDate: string, weekCount: number, nowMs: number): string {
+  for (let i = 0; i < weekCount; i++) {
+    const start = Date.parse(`${weekDate}T00:00:00Z`) + 7 * i * dayMs;
+    // Compared in UTC days: the BU's midnight is within 14 hours of UTC's, so the week holding now is this one or a neighbour.
+    if (nowMs >= start && nowMs < start + 7 * dayMs) return new Date(start).toISOString().slice(0, 10);
+  }
+  return weekDate;
+}
+
+/** Warms the roster and first row pages; returns the coverage strips worth counting next (one per schedule). */
+export function warmTimeline(db: Database.Database, businessUnitId: string, nowMs: number): CoverageQuery[] {
   rosterOf(db, businessUnitId);
   const schedules = prepared(
     db,
-    `SELECT id, first_shift_start_ms AS fromMs, last_shift_end_ms AS toMs FROM schedules
+    `SELECT id, week_date AS weekDate, week_count AS weekCount,
+       first_shift_start_ms AS fromMs, last_shift_end_ms AS toMs FROM schedules
      WHERE business_unit_id = ? AND first_shift_start_ms < ? AND last_shift_end_ms > ?`,
-  ).all(businessUnitId, nowMs + 3 * dayMs, nowMs - 3 * dayMs) as Array<{ id: string; fromMs: number; toMs: number }>;
+  ).all(businessUnitId, nowMs + 3 * dayMs, nowMs - 3 * dayMs) as Array<{
+    id: string;
+    weekDate: string;
+    weekCount: number;
+    fromMs: number;
+    toMs: number;
+  }>;
   for (const s of schedules)
     queryTimeline(db, {
       businessUnitId,
@@ -30,6 +50,7 @@ export function warmTimeline(db: Database.Database, businessUnitId: string, nowM
       offset: 0,
       limit: timelinePageSize,
     });
+  return schedules.map((s) => ({ businessUnitId, scheduleId: s.id, week: weekNear(s.weekDate, s.weekCount, nowMs) }));
 }
 
 /** Warms a unit's timeline when a sync of it ends, once the services' loop is idle. */
@@ -41,6 +62,10 @@ export function warmTimelineAfterSyncs(
   warm: typeof warmTimeline = warmTimeline,
 ): () => void {
   const pending = new Set<NodeJS.Timeout>();
+  let stopped = false;
+  const skipped = (err: unknown) => {
+    if (!stopped) log(`timeline warm-up skipped: ${err instanceof Error ? err.message : String(err)}`);
+  };
   const detach = events.attach((name, payload) => {
     if (name !== 'job.event') return;
     const step = payload as { kind: string; state: string; subject: { businessUnitId: string } };
@@ -48,9 +73,13 @@ export function warmTimelineAfterSyncs(
     const timer = setTimeout(() => {
       pending.delete(timer);
       try {
-        warm(db, step.subject.businessUnitId, now().getTime());
+        const strips = warm(db, step.subject.businessUnitId, now().getTime());
+        // The strips are counted in steps, one after another, so row pages asked meanwhile are answered between.
+        void (async () => {
+          for (const q of strips) if (!stopped) await coverageCacheOf(db).readSoon(q);
+        })().catch(skipped);
       } catch (err) {
-        log(`timeline warm-up skipped: ${err instanceof Error ? err.message : String(err)}`);
+        skipped(err);
       }
     }, 20);
     timer.unref();
@@ -58,6 +87,7 @@ export function warmTimelineAfterSyncs(
   });
   // Before the database closes: nothing is read from it after.
   return () => {
+    stopped = true;
     detach();
     for (const t of pending) clearTimeout(t);
     pending.clear();
