@@ -108,3 +108,18 @@ export async function showFirstOverlap(page: Page): Promise<void> {
   await item.click();
   await expect(page.locator(`[data-finding-id="${await item.getAttribute('data-finding-id')}"]`).first()).toBeVisible();
 }
+
+/** Signs in to the sandbox org from the Connections screen and syncs its BU from the Schedules screen. */
+export async function signInAndSync(page: Page, host: HostProcess): Promise<void> {
+  await page.goto(host.launchUrl);
+  await expect(page.getByTestId('info-version')).toBeVisible();
+  await page.keyboard.press('Alt+2');
+  const card = page.getByTestId('connection-Sandbox org');
+  await card.getByRole('button', { name: 'Sign in' }).click();
+  await expect(card.getByTestId('connection-state')).toHaveText('Signed in');
+  await page.keyboard.press('Alt+3');
+  await page.getByRole('button', { name: 'Find business units' }).click();
+  await expect(page.getByLabel('Business unit')).toContainText('Chicago Contact Center');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('last-sync')).toContainText('finished', { timeout: 60_000 });
+}

@@ -11,46 +11,11 @@
  * takes is not fixed).
  * Screenshots of each stage at 1366×768 in light and dark.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import type { AuditRow } from '../../shared/activity';
 import { opsCaller } from './console-look';
 import { startHostProcess, type HostProcess } from './host-process';
-
-interface Sandbox {
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  child: ChildProcess;
-}
-
-function startFaultySandbox(): Promise<Sandbox> {
-  const child = spawn(
-    process.execPath,
-    [
-      'node_modules/tsx/dist/cli.mjs',
-      'main/sandbox/cli.ts',
-      '--faults',
-      'publish-morning',
-      '--seed',
-      '15',
-      '--auto-approve',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return;
-      clearTimeout(timer);
-      resolve({ ...(JSON.parse(line) as Omit<Sandbox, 'child'>), child });
-    });
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}: ${out}`)));
-  });
-}
+import { startFaultySandbox, type Sandbox } from './faulty-sandbox';
 
 let host: HostProcess;
 let sandbox: Sandbox;

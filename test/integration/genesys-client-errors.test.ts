@@ -5,36 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGenesysApi, type GenesysApi } from '../../main/genesys/client/api';
-import { GenesysError } from '../../main/genesys/client/errors';
 import { createGenesysHttp, type GenesysHttpOptions, type WaitNotice } from '../../main/genesys/client/http';
 import { deafOperations, type OperationEvents } from '../../main/genesys/client/operation-events';
 import { buScheduleListing } from '../../main/genesys/client/schemas';
 import type { AuditEntry } from '../../main/genesys/types';
 import { startSandbox, type RunningSandbox } from '../../main/sandbox/server';
-import { clientCredentialsToken } from '../sandbox/harness';
+import { caught, sandboxTokens } from './genesys-client-helpers';
 
 let clockMs = Date.parse('2026-11-23T12:00:00Z');
 let sandbox: RunningSandbox;
 
 /** Operations are not awaited in this file: nothing waits, nothing is heard. */
 const silentOperations: OperationEvents = deafOperations;
-
-function sandboxTokens(s: RunningSandbox, clientId = s.clientId, secret = s.clientSecret) {
-  const issued: string[] = [];
-  let current: string | null = null;
-  return {
-    issued,
-    invalidations: 0,
-    async getAccessToken() {
-      if (!current) issued.push((current = await clientCredentialsToken(s, clientId, secret)));
-      return current;
-    },
-    invalidate() {
-      current = null;
-      this.invalidations += 1;
-    },
-  };
-}
 
 function client(overrides: Partial<GenesysHttpOptions> & { tokens?: ReturnType<typeof sandboxTokens> } = {}) {
   const audit: AuditEntry[] = [];
@@ -61,16 +43,6 @@ function client(overrides: Partial<GenesysHttpOptions> & { tokens?: ReturnType<t
 }
 
 const week = () => sandbox.runtime.manifest.weeks.find((w) => !w.published)!;
-
-async function caught(p: Promise<unknown>): Promise<GenesysError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof GenesysError) return err;
-    throw err;
-  }
-  throw new Error('expected a GenesysError');
-}
 
 beforeAll(async () => {
   sandbox = await startSandbox({

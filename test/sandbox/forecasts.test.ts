@@ -6,45 +6,23 @@
  * generated schedules have on queue.
  */
 import type { Models } from 'purecloud-platform-client-v2';
-import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOrg } from '../../main/sandbox/org/generator';
-import type { BusinessUnitState, ScheduleState, ShortTermForecastState } from '../../main/sandbox/org/model';
-import { clientCredentialsToken, openSandbox, type SandboxSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { ShortTermForecastState } from '../../main/sandbox/org/model';
+import { clientCredentialsToken } from './harness';
+import { forecastSession, midnight, quarter, wfm, zone } from './forecasts-fixture';
 
-const wfm = '/api/v2/workforcemanagement';
-const zone = 'America/Chicago';
-const quarter = 15 * 60_000;
-let s: SandboxSession;
-let buId: string;
-
-beforeAll(async () => {
-  s = await openSandbox({ seed: 7 });
-  buId = s.sandbox.businessUnitId;
-});
-afterAll(() => s.close());
-
-const bu = (): BusinessUnitState => s.sandbox.runtime.org.businessUnits.get(buId)!;
-const weeks = () => s.sandbox.runtime.manifest.weeks;
-const forecastsPath = (week: string) => `${wfm}/businessunits/${buId}/weeks/${week}/shorttermforecasts`;
-const forecastOf = (week: string): ShortTermForecastState =>
-  [...bu().shortTermForecasts!.values()].find((f) => f.weekDate === week)!;
-const requirementPath = (f: { id: string; weekDate: string }) =>
-  `${forecastsPath(f.weekDate)}/${f.id}/staffingrequirement`;
-
-/** BU-local midnight of a date, as epoch ms. */
-const midnight = (date: string) => DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+const { session, buId, bu, weeks, forecastsPath, forecastOf, requirementPath } = forecastSession();
 
 describe('a schedule names its forecast', () => {
   it('lists and gets every schedule with shortTermForecast {id, weekDate, description, selfUri} of its week', async () => {
     for (const w of weeks()) {
-      const list = await s.api<Models.BuScheduleListing>(
+      const list = await session().api<Models.BuScheduleListing>(
         'GET',
-        `${wfm}/businessunits/${buId}/weeks/${w.weekDate}/schedules`,
+        `${wfm}/businessunits/${buId()}/weeks/${w.weekDate}/schedules`,
       );
-      const got = await s.api<Models.BuScheduleMetadata>(
+      const got = await session().api<Models.BuScheduleMetadata>(
         'GET',
-        `${wfm}/businessunits/${buId}/weeks/${w.weekDate}/schedules/${w.scheduleId}`,
+        `${wfm}/businessunits/${buId()}/weeks/${w.weekDate}/schedules/${w.scheduleId}`,
       );
       const f = forecastOf(w.weekDate);
       const ref: Models.BuShortTermForecastReference = {
@@ -57,7 +35,7 @@ describe('a schedule names its forecast', () => {
       // The current week's draft revision was built against the same forecast.
       for (const item of list.body.entities!) expect(item.shortTermForecast).toEqual(ref);
     }
-    const revision = s.sandbox.runtime.manifest.revision;
+    const revision = session().sandbox.runtime.manifest.revision;
     expect(bu().schedules.get(revision.scheduleId)!.shortTermForecast?.id).toBe(forecastOf(revision.weekDate).id);
   });
 });
@@ -65,7 +43,7 @@ describe('a schedule names its forecast', () => {
 describe('the week’s forecasts', () => {
   it('lists one forecast per schedule week (BuShortTermForecastListing), and all of them for `recent`', async () => {
     for (const w of weeks()) {
-      const res = await s.api<Models.BuShortTermForecastListing>('GET', forecastsPath(w.weekDate));
+      const res = await session().api<Models.BuShortTermForecastListing>('GET', forecastsPath(w.weekDate));
       expect(res.status).toBe(200);
       const f = forecastOf(w.weekDate);
       const item: Models.BuShortTermForecastListItem = {
@@ -86,16 +64,16 @@ describe('the week’s forecasts', () => {
       expect(res.body.entities).toEqual([item]);
       expect(Date.parse(f.dateModified)).toBeLessThan(Date.parse(bu().schedules.get(w.scheduleId)!.dateCreated));
     }
-    const recent = await s.api<Models.BuShortTermForecastListing>('GET', forecastsPath('recent'));
+    const recent = await session().api<Models.BuShortTermForecastListing>('GET', forecastsPath('recent'));
     expect(recent.body.entities!.map((e) => e.weekDate)).toEqual(weeks().map((w) => w.weekDate));
-    expect((await s.api('GET', forecastsPath('2027-03-01'))).body).toEqual({ entities: [] });
-    expect((await s.api('GET', forecastsPath('next-week'))).status).toBe(400);
+    expect((await session().api('GET', forecastsPath('2027-03-01'))).body).toEqual({ entities: [] });
+    expect((await session().api('GET', forecastsPath('next-week'))).status).toBe(400);
   });
 
   it('gets a forecast (BuShortTermForecast), its planning groups with expand=planningGroups, and 404s', async () => {
     const f = forecastOf(weeks()[2]!.weekDate);
     const path = `${forecastsPath(f.weekDate)}/${f.id}`;
-    const plain = await s.api<Models.BuShortTermForecast>('GET', path);
+    const plain = await session().api<Models.BuShortTermForecast>('GET', path);
     expect(plain.status).toBe(200);
     expect(plain.body).toMatchObject({
       id: f.id,
@@ -107,7 +85,7 @@ describe('the week’s forecasts', () => {
       metadata: { version: f.version },
     });
     expect(plain.body.planningGroups).toBeUndefined();
-    const expanded = await s.api<Models.BuShortTermForecast>('GET', `${path}?expand=planningGroups`);
+    const expanded = await session().api<Models.BuShortTermForecast>('GET', `${path}?expand=planningGroups`);
     const groups: Models.ForecastPlanningGroupsResponse = {
       entities: bu().planningGroups!.map((g) => ({ id: g.id, name: g.name })),
     };
@@ -117,25 +95,25 @@ describe('the week’s forecasts', () => {
       'Customer Care Chat',
       'Back Office Cases',
     ]);
-    expect((await s.api('GET', `${path}/planninggroups`)).body).toEqual(groups);
+    expect((await session().api('GET', `${path}/planninggroups`)).body).toEqual(groups);
     // Under another week, or unknown: not found, as a schedule is.
-    const elsewhere = await s.api<Models.ErrorBody>('GET', `${forecastsPath(weeks()[3]!.weekDate)}/${f.id}`);
+    const elsewhere = await session().api<Models.ErrorBody>('GET', `${forecastsPath(weeks()[3]!.weekDate)}/${f.id}`);
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.body).toMatchObject({ status: 404, code: 'not.found', contextId: expect.any(String) });
-    expect((await s.api('GET', `${forecastsPath(f.weekDate)}/${crypto.randomUUID()}/staffingrequirement`)).status).toBe(
-      404,
-    );
+    expect(
+      (await session().api('GET', `${forecastsPath(f.weekDate)}/${crypto.randomUUID()}/staffingrequirement`)).status,
+    ).toBe(404);
   });
 });
 
 describe('the staffing requirement', () => {
   it('answers BuForecastStaffingRequirementsResultResponse with every week inline and by download URL', async () => {
     const f = forecastOf(weeks()[4]!.weekDate);
-    const res = await s.api<Models.BuForecastStaffingRequirementsResultResponse>('GET', requirementPath(f));
+    const res = await session().api<Models.BuForecastStaffingRequirementsResultResponse>('GET', requirementPath(f));
     expect(res.status).toBe(200);
     const groups = bu().planningGroups!;
     expect(res.body).toEqual({
-      businessUnitId: buId,
+      businessUnitId: buId(),
       forecast: {
         id: f.id,
         weekDate: f.weekDate,
@@ -171,9 +149,9 @@ describe('the staffing requirement', () => {
   });
 
   it('runs a DST week from local midnight to local midnight in quarter hours of real time (676 in the fall-back week)', async () => {
-    const dst = s.sandbox.runtime.manifest.dstWeekDate!;
+    const dst = session().sandbox.runtime.manifest.dstWeekDate!;
     expect(dst).toBe('2026-10-26');
-    const res = await s.api<Models.BuForecastStaffingRequirementsResultResponse>(
+    const res = await session().api<Models.BuForecastStaffingRequirementsResultResponse>(
       'GET',
       requirementPath(forecastOf(dst)),
     );
@@ -185,12 +163,12 @@ describe('the staffing requirement', () => {
 
   it('takes weekNumbers (multi format) and refuses a week the forecast does not have', async () => {
     const f = forecastOf(weeks()[1]!.weekDate);
-    const one = await s.api<Models.BuForecastStaffingRequirementsResultResponse>(
+    const one = await session().api<Models.BuForecastStaffingRequirementsResultResponse>(
       'GET',
       `${requirementPath(f)}?weekNumbers=0`,
     );
     expect(one.body.results!.map((r) => r.weekNumber)).toEqual([0]);
-    const bad = await s.api<Models.ErrorBody>('GET', `${requirementPath(f)}?weekNumbers=1`);
+    const bad = await session().api<Models.ErrorBody>('GET', `${requirementPath(f)}?weekNumbers=1`);
     expect(bad.status).toBe(400);
     expect(bad.body.details).toEqual([{ errorCode: 'invalid.weekNumbers', fieldName: 'weekNumbers' }]);
   });
@@ -206,7 +184,10 @@ describe('the staffing requirement', () => {
     };
     bu().shortTermForecasts!.set(long.id, long);
     try {
-      const res = await s.api<Models.BuForecastStaffingRequirementsResultResponse>('GET', requirementPath(long));
+      const res = await session().api<Models.BuForecastStaffingRequirementsResultResponse>(
+        'GET',
+        requirementPath(long),
+      );
       expect(res.body.weekCount).toBe(3);
       expect(res.body.results!.map((r) => r.weekNumber)).toEqual([0, 1, 2]);
       for (const [i, r] of res.body.results!.entries()) {
@@ -216,7 +197,7 @@ describe('the staffing requirement', () => {
         expect(body.planningGroupStaffingRequirements).toEqual(long.weeks[i]);
       }
       // The week listing names it under each week it spans.
-      const second = await s.api<Models.BuShortTermForecastListing>('GET', forecastsPath(weeks()[1]!.weekDate));
+      const second = await session().api<Models.BuShortTermForecastListing>('GET', forecastsPath(weeks()[1]!.weekDate));
       expect(second.body.entities!.map((e) => e.id)).toContain(long.id);
     } finally {
       bu().shortTermForecasts!.delete(long.id);
@@ -224,85 +205,24 @@ describe('the staffing requirement', () => {
   });
 
   it('needs wfm:shortTermForecast:view', async () => {
-    const main = s.sandbox.runtime.org.clients.get(s.sandbox.clientId)!;
+    const main = session().sandbox.runtime.org.clients.get(session().sandbox.clientId)!;
     const clientId = crypto.randomUUID();
-    s.sandbox.runtime.org.clients.set(clientId, {
+    session().sandbox.runtime.org.clients.set(clientId, {
       ...main,
       clientId,
       clientSecret: 'no-forecasts-secret',
       permissions: main.permissions.filter((p) => p !== 'wfm:shortTermForecast:view'),
     });
-    const token = await clientCredentialsToken(s.sandbox, clientId, 'no-forecasts-secret');
-    const res = await s.api<Models.ErrorBody>('GET', requirementPath(forecastOf(weeks()[0]!.weekDate)), undefined, {
-      authorization: `Bearer ${token}`,
-    });
+    const token = await clientCredentialsToken(session().sandbox, clientId, 'no-forecasts-secret');
+    const res = await session().api<Models.ErrorBody>(
+      'GET',
+      requirementPath(forecastOf(weeks()[0]!.weekDate)),
+      undefined,
+      {
+        authorization: `Bearer ${token}`,
+      },
+    );
     expect(res.status).toBe(403);
     expect(res.body.message).toContain('wfm:shortTermForecast:view');
-  });
-});
-
-describe('what the generator draws', () => {
-  const now = new Date('2026-11-23T12:00:00Z');
-
-  it('is deterministic: same seed, same forecasts; another seed, other values', () => {
-    const a = generateOrg({ seed: 3, agents: 200, weeks: 3, now });
-    const b = generateOrg({ seed: 3, agents: 200, weeks: 3, now });
-    const c = generateOrg({ seed: 4, agents: 200, weeks: 3, now });
-    const of = (org: typeof a.org) => [...[...org.businessUnits.values()][0]!.shortTermForecasts!.values()];
-    expect(of(a.org)).toEqual(of(b.org));
-    expect(of(c.org).map((f) => f.weeks)).not.toEqual(of(a.org).map((f) => f.weeks));
-  });
-
-  /** Agents on queue per quarter hour of a week in one schedule (fractions for part-covered quarters). */
-  function onQueue(schedule: ScheduleState, startMs: number, count: number): number[] {
-    const codes = new Set(
-      bu()
-        .activityCodes.filter((c) => c.category === 'OnQueueWork')
-        .map((c) => c.id),
-    );
-    const out = new Array<number>(count).fill(0);
-    for (const a of schedule.agentSchedules.values())
-      for (const shift of a.shifts)
-        for (const act of shift.activities) {
-          if (!codes.has(act.activityCodeId)) continue;
-          const from = Date.parse(act.startDate);
-          const to = from + act.lengthMinutes * 60_000;
-          for (let i = Math.max(0, Math.floor((from - startMs) / quarter)); i < count; i++) {
-            const q0 = startMs + i * quarter;
-            if (q0 >= to) break;
-            out[i]! += Math.max(0, Math.min(to, q0 + quarter) - Math.max(from, q0)) / quarter;
-          }
-        }
-    return out;
-  }
-
-  it('looks like a 500-agent Chicago center: morning and afternoon peaks, low nights and weekends, in line with what is on queue', () => {
-    const w = weeks().find((x) => x.weekDate === '2026-11-16')!;
-    const f = forecastOf(w.weekDate);
-    const startMs = midnight(w.weekDate);
-    const required = Array.from({ length: 672 }, (_, i) =>
-      f.weeks[0]!.reduce((n, g) => n + g.staffingRequirementsPerInterval[i]!, 0),
-    );
-    const hourly = (day: number, hour: number) =>
-      required.slice(day * 96 + hour * 4, day * 96 + hour * 4 + 4).reduce((a, b) => a + b, 0) / 4;
-    const tuesday = Array.from({ length: 24 }, (_, h) => hourly(1, h));
-    const peak = Math.max(...tuesday);
-    expect(peak).toBeGreaterThan(150);
-    expect(peak).toBeLessThan(450);
-    // Peaks in the morning (9–12) and the afternoon (13–17), each well above the early morning and the evening.
-    expect(Math.max(...tuesday.slice(9, 12))).toBeGreaterThan(3 * tuesday[7]!);
-    expect(Math.max(...tuesday.slice(13, 17))).toBeGreaterThan(2 * tuesday[20]!);
-    expect(Math.max(...tuesday.slice(1, 5))).toBeLessThan(0.1 * peak);
-    expect(Math.max(...Array.from({ length: 24 }, (_, h) => hourly(6, h)))).toBeLessThan(0.25 * peak);
-    expect(Math.max(...Array.from({ length: 24 }, (_, h) => hourly(5, h)))).toBeLessThan(0.5 * peak);
-
-    // In line with the published schedule: agent-hours within 15%, and short as often as over.
-    const scheduled = onQueue(bu().schedules.get(w.scheduleId)!, startMs, 672);
-    const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    expect(total(required) / total(scheduled)).toBeGreaterThan(0.85);
-    expect(total(required) / total(scheduled)).toBeLessThan(1.15);
-    const open = scheduled.map((v, i) => v - required[i]!).filter((_, i) => required[i]! > 20);
-    expect(open.filter((d) => d > 1).length).toBeGreaterThan(0.2 * open.length);
-    expect(open.filter((d) => d < -1).length).toBeGreaterThan(0.2 * open.length);
   });
 });
