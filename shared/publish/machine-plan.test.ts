@@ -21,4 +21,32 @@ describe('the next upload', () => {
     expect(agentsSent(applied)).toEqual(['ana']);
     expect(agentsSent(state)).toEqual(['ana', 'ben']);
   });
+
+  it('builds an entry again only for the agent that changed: the others keep theirs, and each still says what it did', () => {
+    const state = confirming();
+    const [anaEntry, benEntry] = uploadFor(state).agentSchedules!;
+    // A re-read that moves Ben's week an hour later: a new agents record, the same Ana.
+    const ben = state.agents.ben!;
+    const later = {
+      ...ben.intended,
+      shifts: ben.intended.shifts.map((s) => ({
+        ...s,
+        startDate: new Date(Date.parse(s.startDate) + 3_600_000).toISOString(),
+        activities: s.activities.map((a) => ({
+          ...a,
+          startDate: new Date(Date.parse(a.startDate) + 3_600_000).toISOString(),
+        })),
+      })),
+    };
+    const moved = { ...state, agents: { ...state.agents, ben: { ...ben, intended: later } } };
+    const [anaAgain, benAgain] = uploadFor(moved).agentSchedules!;
+    expect(anaAgain).toBe(anaEntry);
+    expect(benAgain).not.toBe(benEntry);
+    expect(benAgain!.shifts!.filter((s) => !s.delete).map((s) => s.startDate)).toEqual(
+      later.shifts.map((s) => s.startDate),
+    );
+    expect(benEntry!.shifts!.filter((s) => !s.delete).map((s) => s.startDate)).toEqual(
+      ben.intended.shifts.map((s) => s.startDate),
+    );
+  });
 });

@@ -12,7 +12,7 @@
 import type { Models } from 'purecloud-platform-client-v2';
 import type { AgentWeek, AgentWeekPlan } from './agent-week';
 import type { PublishAgent, PublishState } from './machine-state';
-import { agentUploadEntries, buildScheduleUpload } from './upload-builder';
+import { agentUploadEntry, buildScheduleUpload } from './upload-builder';
 
 /**
  * What an agent sees of a week: each shift's time and its activities' times and codes, and each day off.
@@ -57,19 +57,35 @@ export function sendPlans(state: PublishState): AgentWeekPlan[] {
 
 /**
  * The agent entries of the next attempt, kept with the state's agents record (a transition that changes no agent
- * keeps the record, one that does makes a new one): the machine asks for them at several steps of each attempt,
- * and comparing 1,000 agents' weeks each time cost seconds. Still a function of the state alone.
+ * keeps the record, one that does makes a new one), and each agent's entry with its agent object (a re-read that
+ * moves one agent of 1,000 makes a new record, but 999 unchanged agents): the machine asks for them at several
+ * steps of each attempt, and comparing 1,000 agents' weeks each time cost seconds. Still a function of the state
+ * alone: an agent's entry depends only on the agent and whether the draft is published over a week.
  */
-const entriesByAgents = new WeakMap<
-  PublishState['agents'],
-  { overPublished: boolean; entries: Models.BuUpdateAgentScheduleUploadSchema[] }
->();
+type AgentEntry = Models.BuUpdateAgentScheduleUploadSchema;
+const entriesByAgents = new WeakMap<PublishState['agents'], { overPublished: boolean; entries: AgentEntry[] }>();
+const entryByAgent = new WeakMap<PublishAgent, { overPublished: boolean; entry: AgentEntry | null }>();
 
-function entriesOf(state: PublishState): readonly Models.BuUpdateAgentScheduleUploadSchema[] {
+function entryOf(agent: PublishAgent, overPublished: boolean): AgentEntry | null {
+  const known = entryByAgent.get(agent);
+  if (known && known.overPublished === overPublished) return known.entry;
+  const plan = planFor(agent, overPublished);
+  const entry = plan ? agentUploadEntry(plan) : null;
+  entryByAgent.set(agent, { overPublished, entry });
+  return entry;
+}
+
+function entriesOf(state: PublishState): readonly AgentEntry[] {
+  const { overPublished } = state.job;
   const known = entriesByAgents.get(state.agents);
-  if (known && known.overPublished === state.job.overPublished) return known.entries;
-  const entries = agentUploadEntries(sendPlans(state));
-  entriesByAgents.set(state.agents, { overPublished: state.job.overPublished, entries });
+  if (known && known.overPublished === overPublished) return known.entries;
+  // Keyed by agent id, so no agent is planned twice (what agentUploadEntries checks of a list of plans).
+  const entries: AgentEntry[] = [];
+  for (const agent of Object.values(state.agents)) {
+    const entry = entryOf(agent, overPublished);
+    if (entry) entries.push(entry);
+  }
+  entriesByAgents.set(state.agents, { overPublished, entries });
   return entries;
 }
 
