@@ -7,6 +7,7 @@
 import { CoverageCounter, onQueueCodeIds, weekGrid, type WeekGrid } from '../coverage/coverage';
 import type { AnalysisInput, ShiftInput } from '../analysis/types';
 import type { TimelineShift } from '../timeline';
+import { instantMs } from '../time/instant';
 
 export interface CoverageState {
   scheduleId: string;
@@ -21,7 +22,7 @@ export function countedShifts(shifts: readonly ShiftInput[], scheduleId: string)
   const out: TimelineShift[] = [];
   for (const s of shifts) {
     if (s.scheduleId !== scheduleId) continue;
-    const startMs = Date.parse(s.startDate);
+    const startMs = instantMs(s.startDate);
     out.push({
       key: 0,
       id: s.id,
@@ -30,7 +31,7 @@ export function countedShifts(shifts: readonly ShiftInput[], scheduleId: string)
       endMs: startMs + s.lengthMinutes * 60_000,
       manuallyEdited: false,
       activities: s.activities.map((a) => ({
-        startMs: Date.parse(a.startDate),
+        startMs: instantMs(a.startDate),
         lengthMinutes: a.lengthMinutes,
         activityCodeId: a.activityCodeId,
         paid: null,

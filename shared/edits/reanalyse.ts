@@ -21,6 +21,7 @@ import type { AgentWeek } from '../publish/agent-week';
 import { shiftInputs, timeOffInputs } from './agent-input';
 import { agentData, changedShiftIdsOf, type AgentData, type AnalysedWeek } from './analysed-week';
 import { agentsMs, onQueueCounts } from './coverage-state';
+import { instantMs } from '../time/instant';
 
 export interface AgentWeekUpdate {
   agentId: string;
@@ -48,12 +49,12 @@ export interface Reanalysis {
 }
 
 const sameActivity = (a: ActivityInput, b: ActivityInput) =>
-  Date.parse(a.startDate) === Date.parse(b.startDate) &&
+  instantMs(a.startDate) === instantMs(b.startDate) &&
   a.lengthMinutes === b.lengthMinutes &&
   a.activityCodeId === b.activityCodeId;
 
 const sameShift = (a: ShiftInput, b: ShiftInput) =>
-  Date.parse(a.startDate) === Date.parse(b.startDate) &&
+  instantMs(a.startDate) === instantMs(b.startDate) &&
   a.lengthMinutes === b.lengthMinutes &&
   a.activities.length === b.activities.length &&
   a.activities.every((x, i) => sameActivity(x, b.activities[i] as ActivityInput));

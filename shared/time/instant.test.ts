@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { epochDay, isoDate, parseDate, parseInstant } from './instant';
+import { epochDay, instantMs, isoDate, parseDate, parseInstant } from './instant';
 
 describe('parseInstant', () => {
   it('reads ISO instants with any offset, like Date.parse', () => {
@@ -42,5 +42,34 @@ describe('dates', () => {
     }
     expect(epochDay(2026, 1, 1)).toBe(20454);
     expect(parseDate('2026-13-01')).toBeNull();
+  });
+});
+
+describe('instantMs, the edit paths’ remembered parse', () => {
+  it('answers what Date.parse does for every instant an agent week holds, and for texts parseInstant refuses', () => {
+    const texts = [
+      '2026-11-25T14:00:00.000Z',
+      '2026-11-25T14:00:00Z',
+      '2026-11-25T08:00:00-06:00',
+      '2026-03-08T02:30:00.5+01:00',
+      // Not an instant to parseInstant (no time, no offset): read as Date.parse reads it.
+      '2026-11-25',
+      'not a date',
+    ];
+    for (const text of texts) {
+      const expected = Date.parse(text);
+      expect(Object.is(instantMs(text), expected), text).toBe(true);
+      // Asked again (now from memory): the same answer.
+      expect(Object.is(instantMs(text), expected), text).toBe(true);
+    }
+  });
+
+  it('starts afresh past its limit and still answers rightly', () => {
+    const base = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 0; i < 25_000; i++) {
+      const text = new Date(base + i * 60_000).toISOString();
+      expect(instantMs(text)).toBe(base + i * 60_000);
+    }
+    expect(instantMs('2026-01-01T00:00:00.000Z')).toBe(base);
   });
 });
