@@ -14,6 +14,7 @@ import type { AgentChange, EditIntent, EditSource, PendingEdit } from '../../../
 import { badInput, OpsError } from '../../../shared/ops-error';
 import { prepared } from '../statement-cache';
 import { weekJson } from './edit-rows';
+import { rememberWritten } from './written-weeks';
 
 export interface NewEdit {
   businessUnitId: string;
@@ -62,6 +63,7 @@ export function createChangeSetWrites(db: Database.Database) {
       held_back) VALUES (?, ?, ?, ?, ?, ?)`);
     for (const c of edit.changes)
       change.run(id, c.agentId, c.baseAgentVersion, weekJson(c.before), weekJson(c.after), c.heldBack ? 1 : 0);
+    rememberWritten(id, edit.changes);
     return { ...edit, id, seq, changes: [...edit.changes] };
   });
 

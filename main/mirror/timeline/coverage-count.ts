@@ -25,6 +25,7 @@ import {
 } from './coverage';
 import { movedAgents, pendingMarks, pendingWeeksOf, type PendingAgentWeek, type PendingMarks } from './pending-weeks';
 import { rosterOf, type RosterAgent } from './roster';
+import { writtenWeek } from '../edits/written-weeks';
 import type { TimelineShift } from '../../../shared/timeline';
 
 /** An agent's effective week minus their mirrored one, from interval `from` on (zero elsewhere). */
@@ -89,12 +90,33 @@ function addDelta(ms: Float64Array, d: AgentDelta, sign: 1 | -1): void {
     ms[d.from + i] = (ms[d.from + i] as number) + sign * (d.values[i] as number);
 }
 
+/**
+ * These agents' pending weeks: the ones this process just wrote from memory (`marks` says which edit each agent
+ * stands at, and that edit's rows never change), the others read from the change set.
+ */
+function pendingOf(db: Database.Database, setup: CoverageSetup, marks: PendingMarks, agentIds: readonly string[]) {
+  const pending: PendingAgentWeek[] = [];
+  const unread: string[] = [];
+  for (const agentId of agentIds) {
+    const editId = marks.get(agentId);
+    const known = editId === undefined ? undefined : writtenWeek(editId, agentId);
+    if (known) pending.push({ agentId, scheduleId: setup.q.scheduleId, editId: editId!, ...known });
+    else unread.push(agentId);
+  }
+  return unread.length ? [...pending, ...pendingWeeksOf(db, setup.q, unread)] : pending;
+}
+
 /** The deltas of these agents now (an agent without pending edits, or not on the roster, has none). */
-function deltasOf(db: Database.Database, setup: CoverageSetup, agentIds: readonly string[]): Map<string, AgentDelta> {
+function deltasOf(
+  db: Database.Database,
+  setup: CoverageSetup,
+  marks: PendingMarks,
+  agentIds: readonly string[],
+): Map<string, AgentDelta> {
   const out = new Map<string, AgentDelta>();
   if (agentIds.length === 0) return out;
   const roster = rosterIds(db, setup.q.businessUnitId);
-  const pending = pendingWeeksOf(db, setup.q, agentIds).filter((p) => roster.has(p.agentId));
+  const pending = pendingOf(db, setup, marks, agentIds).filter((p) => roster.has(p.agentId));
   const mirrored = mirroredShiftsOf(
     db,
     setup,
@@ -123,7 +145,7 @@ export function* countCoverageSteps(
   const setup = coverageSetup(db, q);
   const ms = yield* countMirroredSteps(db, setup, stepMs);
   const marks = pendingMarks(db, q.scheduleId);
-  const deltas = deltasOf(db, setup, [...marks.keys()]);
+  const deltas = deltasOf(db, setup, marks, [...marks.keys()]);
   for (const d of deltas.values()) addDelta(ms, d, 1);
   return { setup, mirrorKey, marks, deltas, ms, answer: coverageAnswer(db, setup, ms) };
 }
@@ -148,7 +170,7 @@ export function followEdits(db: Database.Database, count: CoverageCount): Covera
     if (old) addDelta(ms, old, -1);
     deltas.delete(agentId);
   }
-  for (const [agentId, d] of deltasOf(db, count.setup, moved)) {
+  for (const [agentId, d] of deltasOf(db, count.setup, marks, moved)) {
     addDelta(ms, d, 1);
     deltas.set(agentId, d);
   }
