@@ -3,7 +3,8 @@ import { msAt, xOf, type TrackScale } from './bar-geometry';
 import { nameColPx } from './AgentRow';
 import { CoverageStrip, coveragePx } from './CoverageStrip';
 import type { TimelineCoverage } from '../../../shared/coverage/types';
-import { axisTicks, clockLabel, dayLabel, tickStepHours, zoneAbbrev, zoneCaption, type ZoneChange } from './zone-time';
+import { axisEdge } from './axis-edge';
+import { axisTicks, clockLabel, tickStepHours, zoneAbbrev, zoneCaption, type ZoneChange } from './zone-time';
 
 /** The hour labels' band; the coverage strip sits under it inside the sticky axis. */
 const ticksPx = 46;
@@ -37,15 +38,11 @@ export function TimeAxis({
   const { viewFrom, viewTo } = useViewSpan(scrollRef, scale);
   const step = tickStepHours(scale.pxPerMs * 3_600_000);
   const margin = 6 * 3_600_000;
-  // The view's left edge (viewFrom has an hour of margin): ticks under the sticky names are dropped,
-  // and the day there is named at the edge, so a screen that starts mid-day still says which day.
+  // The view's left edge (viewFrom has an hour of margin): what is drawn there, see axis-edge.ts.
   const edgeMs = viewFrom + 3_600_000;
   // The week's ticks change with the zoom and the zone only; a scroll frame renders the axis.
   const weekTicks = useMemo(() => axisTicks(scale.from, scale.to, zone, step), [scale.from, scale.to, zone, step]);
-  const ticks = weekTicks.filter((t) => t.ms >= edgeMs + 12 / scale.pxPerMs && t.ms <= viewTo + margin);
-  const nextDay = ticks.find((t) => t.day);
-  const edgeDay =
-    !nextDay || nextDay.ms - edgeMs > 110 / scale.pxPerMs ? dayLabel(Math.max(edgeMs, scale.from), zone) : null;
+  const { ticks, edgeDay } = axisEdge(weekTicks, { edgeMs, toMs: viewTo + margin }, scale, zone);
   return (
     <div role="row" aria-rowindex={1} className="tl-axis" style={{ height: axisPx }}>
       <div role="columnheader" className="tl-axis-corner" data-testid="axis-zone">
