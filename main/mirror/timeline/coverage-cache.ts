@@ -59,7 +59,7 @@ export function createCoverageCache(db: Database.Database, opts: { stepMs?: numb
     entries.set(key, { own: ownChanges.get(), count });
   }
 
-  /** The cached count, or one brought up to the edits; null when only a whole count is right. */
+  /** The cached answer, or one brought up to the edits; else the data version a whole count starts from. */
   function quick(q: CoverageQuery): { answer: TimelineCoverage } | { v: unknown } {
     const { entry, fresh, v } = current(q);
     if (entry && fresh) return { answer: entry.count.answer };

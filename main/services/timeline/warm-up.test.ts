@@ -86,4 +86,20 @@ describe('the timeline warmed after a sync', () => {
     expect(log).not.toHaveBeenCalled();
     stopAgain();
   });
+
+  it('counts the other schedules when one strip cannot be counted, and says which failed', async () => {
+    const { db, write } = coverageMirror();
+    write('s1', '2026-11-23', 1, [agent('ana', [[['2026-11-24T08:00', 60, 'queue']]])]);
+    write('s2', '2026-11-23', 1, [agent('bea', [[['2026-11-24T09:00', 60, 'queue']]])]);
+    const counted = vi.spyOn(coverageCacheOf(db), 'readSoon');
+    counted.mockRejectedValueOnce(new Error('database is locked'));
+    const log = vi.fn();
+    const events = createEventHub();
+    const stop = warmTimelineAfterSyncs(events, db, () => noon, log);
+    events.emit('job.event', syncEnded('succeeded'));
+    await vi.waitFor(() => expect(counted).toHaveBeenCalledTimes(2));
+    expect(log).toHaveBeenCalledWith('timeline warm-up skipped: database is locked');
+    expect(new Set(counted.mock.calls.map(([q]) => q.scheduleId))).toEqual(new Set(['s1', 's2']));
+    stop();
+  });
 });

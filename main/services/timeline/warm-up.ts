@@ -75,8 +75,9 @@ export function warmTimelineAfterSyncs(
       try {
         const strips = warm(db, step.subject.businessUnitId, now().getTime());
         // The strips are counted in steps, one after another, so row pages asked meanwhile are answered between.
+        // One strip that cannot be counted (logged) leaves the others to be counted.
         void (async () => {
-          for (const q of strips) if (!stopped) await coverageCacheOf(db).readSoon(q);
+          for (const q of strips) if (!stopped) await coverageCacheOf(db).readSoon(q).catch(skipped);
         })().catch(skipped);
       } catch (err) {
         skipped(err);
