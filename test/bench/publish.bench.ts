@@ -26,6 +26,7 @@
  * against the publish's window. BENCH_AGENTS / BENCH_EDITED for quick runs.
  * Prints figures, then one JSON object on the last line.
  */
+import { writeFileSync } from 'node:fs';
 import { startSandbox } from '../../main/sandbox/server';
 import { ApiError } from '../../main/sandbox/http/api-error';
 import type { AuditRow } from '../../shared/activity';
@@ -153,6 +154,18 @@ async function main(): Promise<void> {
     if (page.rows.length < 500 || page.rows.at(-1)!.id <= auditBefore) break;
   }
   rows.sort((a, b) => a.id - b.id);
+  // BENCH_STEPS_OUT=FILE: the journal's steps, and when the publish started (as a date, and in µs of the clock a
+  // `node --cpu-prof` profile uses), to line a profile up with the steps.
+  if (process.env.BENCH_STEPS_OUT)
+    writeFileSync(
+      process.env.BENCH_STEPS_OUT,
+      JSON.stringify({
+        startedAt: Date.now() - (performance.now() - t),
+        hrStartUs: Number(process.hrtime.bigint() / 1000n) - (performance.now() - t) * 1000,
+        publishMs,
+        steps: view.steps,
+      }),
+    );
   const steps = stepFigures(view.steps);
   const requests = requestFigures(view.steps, rows, steps);
   const perMinute = runtime.config.rateLimitPerMinute;

@@ -1,7 +1,8 @@
 /**
  * The Timeline screen in Chromium on a 5,000-agent × 1-week mirror (issue 13, "Speed"):
- *   - first rows painted: from Alt+4 (the mirror already synced) to the first frame after the one
- *     whose viewport held agent rows with their names and bars and no skeleton (goal ≤ 300 ms);
+ *   - first rows painted: from Alt+4 (the mirror already synced, the Schedules screen settled: no call
+ *     in flight for 0.5 s) to the first frame after the one whose viewport held agent rows with their
+ *     names and bars and no skeleton (goal ≤ 300 ms);
  *   - a scripted scroll through all rows and across the week, by elapsed time: p95 frame time from
  *     requestAnimationFrame deltas (goal ≤ 16.7 ms), long tasks over 50 ms (goal 0), blank rows seen
  *     (rows in the viewport without their name or with a skeleton bar, or viewport no row covers; goal 0),
@@ -15,17 +16,15 @@
  * custom connection and synced one week through the contract over HTTP with the launch token.
  * BENCH_AGENTS, BENCH_SCROLL_MS change the size and the scroll's length.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium, type Browser } from 'playwright';
+import { chromium } from 'playwright';
 import { chromiumFlags, chromiumPath } from '../e2e/chromium';
-import { startHostProcess, type HostProcess } from '../e2e/host-process';
-import { firstPaint, scrollAndHeap, type BenchWindow } from './timeline/measure';
-import { opsCaller, withTimeout, type Agent } from './timeline/ops';
+import { firstPaint, scrollAndHeap, settled, type BenchWindow } from './timeline/measure';
+import { opsCaller, type Agent } from './timeline/ops';
+import { cleanup, running, startHost, startSandbox } from './timeline/processes';
 import { profiled } from './timeline/profile';
 
 const agents = Number(process.env.BENCH_AGENTS ?? 5000);
@@ -34,36 +33,6 @@ const viewport = { width: 1280, height: 800 };
 const here = path.join('test', 'bench', 'timeline');
 const probe = path.join(here, 'probe.js');
 
-const children: ChildProcess[] = [];
-const hosts: HostProcess[] = [];
-const servers: http.Server[] = [];
-let browser: Browser | null = null;
-let dataDir: string | null = null;
-
-async function cleanup(): Promise<void> {
-  await browser?.close().catch(() => {});
-  await Promise.all(hosts.map((h) => h.stop()));
-  for (const s of servers) s.close();
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise<void>((resolve) => {
-          if (c.exitCode !== null || c.signalCode !== null) return resolve();
-          const t = setTimeout(() => {
-            c.kill('SIGKILL');
-            resolve();
-          }, 5000);
-          c.once('exit', () => {
-            clearTimeout(t);
-            resolve();
-          });
-          c.kill('SIGTERM');
-        }),
-    ),
-  );
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-
 // Everything is bounded: the whole run gets 12 minutes.
 const overall = setTimeout(() => {
   console.error('timeline bench: over 12 minutes, stopping');
@@ -71,39 +40,11 @@ const overall = setTimeout(() => {
 }, 12 * 60_000);
 overall.unref();
 
-interface Org {
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  businessUnitId: string;
-}
-
-async function startSandbox(): Promise<Org> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'main/sandbox/cli.ts', '--agents', String(agents), '--weeks', '2', '--seed', '7'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  children.push(child);
-  const [line] = (await withTimeout(once(createInterface({ input: child.stdout! }), 'line'), 120_000, 'sandbox')) as [
-    string,
-  ];
-  return JSON.parse(line) as Org;
-}
-
-/** The built browser-mode host, started as the e2e tests start it; stopped and its data folder removed in cleanup. */
-async function startHost(): Promise<{ launchUrl: string; origin: string; token: string }> {
-  const host = await startHostProcess();
-  hosts.push(host);
-  dataDir = host.dataDir;
-  return { launchUrl: host.launchUrl, origin: host.origin, token: new URL(host.launchUrl).searchParams.get('launch')! };
-}
-
 async function main() {
   for (const f of ['out/host/index.cjs', 'out/renderer/index.html'])
     if (!existsSync(f)) throw new Error(`${f} is missing: build first (npx vite build && node build/build-main.mjs)`);
   const tSetup = performance.now();
-  const org = await startSandbox();
+  const org = await startSandbox(agents);
   const host = await startHost();
   const call = opsCaller(host);
   const saved = await call<{ id: string }>('connections.save', {
@@ -132,10 +73,10 @@ async function main() {
   const syncSeconds = (performance.now() - tSync) / 1000;
   console.error(`synced ${agents} agents × 1 week in ${syncSeconds.toFixed(1)} s`);
 
-  browser = await chromium.launch({
+  const browser = (running.browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [...chromiumFlags, '--enable-precise-memory-info'],
-  });
+  }));
 
   // ---- The Timeline screen ----
   const appContext = await browser.newContext({ viewport });
@@ -157,6 +98,8 @@ async function main() {
     await app.keyboard.press('Alt+4');
     return firstPaint(app, 'app', 60_000);
   };
+  // The supervisor opens the Timeline from a settled Schedules screen: nothing in flight for half a second.
+  await settled(app);
   const cold = await profiled(app, navigate, 'cold');
   // Which calls the cold first paint waited for, relative to the key press (stderr only).
   const calls = await app.evaluate(() => {
@@ -228,7 +171,7 @@ async function main() {
     }
     res.writeHead(404).end();
   });
-  servers.push(server);
+  running.servers.push(server);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };

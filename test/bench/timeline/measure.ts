@@ -74,6 +74,8 @@ export type BenchWindow = {
     firstBarsAt: number | null;
     filledAt: number | null;
     armed?: boolean;
+    inFlight: number;
+    calls: Array<{ name: string; start: number; end: number }>;
     watchFirstPaint(kind: string): void;
   };
 };
@@ -100,4 +102,20 @@ export async function firstPaint(page: Page, kind: 'app' | 'vis', timeoutMs: num
   });
   const r = (n: number) => Math.round(n * 10) / 10;
   return { firstBarsMs: r(b.firstBarsAt - b.navAt), rowsFilledMs: r(b.filledAt - b.navAt) };
+}
+
+/**
+ * Until the page has had no contract call in flight for `quietMs` (at most `timeoutMs`): the screen a
+ * supervisor navigates from has its answers. Pressing a key while it still loads times that screen too.
+ */
+export async function settled(page: Page, quietMs = 500, timeoutMs = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (quiet) => {
+      const b = (window as unknown as BenchWindow).__bench;
+      const lastEnd = b.calls.reduce((m, c) => Math.max(m, c.end), 0);
+      return b.inFlight === 0 && performance.now() - lastEnd >= quiet;
+    },
+    quietMs,
+    { timeout: timeoutMs, polling: 100 },
+  );
 }

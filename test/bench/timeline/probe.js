@@ -11,6 +11,8 @@
   window.__bench = b;
   // Every contract call the page makes (browser mode POSTs them): what the first paint waits for.
   b.calls = [];
+  /** Calls sent and not yet answered: the page is settled when none are, for a while. */
+  b.inFlight = 0;
   const realFetch = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     let name = '';
@@ -24,9 +26,14 @@
       // not a contract call
     }
     const start = performance.now();
-    const res = await realFetch(input, init);
-    b.calls.push({ name, start, end: performance.now() });
-    return res;
+    b.inFlight++;
+    try {
+      const res = await realFetch(input, init);
+      b.calls.push({ name, start, end: performance.now() });
+      return res;
+    } finally {
+      b.inFlight--;
+    }
   };
   try {
     new PerformanceObserver((list) => {
