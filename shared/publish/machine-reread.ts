@@ -13,6 +13,7 @@ import { classify, describeOutcome, retryAfterMs } from './machine-outcome';
 import { sameSeen } from './machine-plan';
 import type { PublishAgent, PublishPhase, PublishState, RereadPurpose } from './machine-state';
 import { rebaseAgent } from './rebase';
+import { sameData } from './same-data';
 
 const phaseOf: Record<RereadPurpose, PublishPhase> = {
   preflight: 'preflight',
@@ -84,17 +85,6 @@ function rebaseOne(
   }
 }
 
-/** Each week's text, kept with its object: an agent's base and intended are compared again on every re-read. */
-const weekTexts = new WeakMap<object, string>();
-function weekText(week: PublishAgent['intended']): string {
-  let text = weekTexts.get(week);
-  if (text === undefined) {
-    text = JSON.stringify(week);
-    weekTexts.set(week, text);
-  }
-  return text;
-}
-
 /**
  * The agent as it was, when the rebase changed nothing in it (the same version, the same weeks to the
  * letter): kept as the same object, so what is built from the agents (the journal's rows, the next upload's
@@ -112,8 +102,8 @@ function keptIfSame(before: PublishAgent, after: PublishAgent): PublishAgent {
     after.changedBy === before.changedBy &&
     after.seenNow === before.seenNow &&
     after.base.version === before.base.version &&
-    weekText(after.base.week) === weekText(before.base.week) &&
-    weekText(after.intended) === weekText(before.intended);
+    sameData(after.base.week, before.base.week) &&
+    sameData(after.intended, before.intended);
   return same ? before : after;
 }
 

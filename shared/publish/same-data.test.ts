@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { sameData } from './same-data';
+import { seededRandom, type SeededRandom } from './seeded-random';
+
+/** A small random JSON value, often with `undefined` members (which JSON leaves out). */
+function value(r: SeededRandom, depth: number): unknown {
+  const kind = depth > 2 ? r.int(0, 3) : r.int(0, 5);
+  if (kind === 0) return r.pick([0, 1, 2]);
+  if (kind === 1) return r.pick(['a', 'b', '']);
+  if (kind === 2) return r.pick([true, false, null]);
+  if (kind === 3) return r.int(0, 3) === 0 ? undefined : r.pick(['x', 1]);
+  if (kind === 4) return Array.from({ length: r.int(0, 2) }, () => value(r, depth + 1) ?? null);
+  return Object.fromEntries(['p', 'q', 'r'].slice(0, r.int(0, 3)).map((k) => [k, value(r, depth + 1)]));
+}
+
+describe('sameData', () => {
+  it('says what comparing the JSON texts says, over seeded pairs', () => {
+    let same = 0;
+    for (let seed = 1; seed <= 5000; seed++) {
+      const r = seededRandom(seed);
+      const a = value(r, 0);
+      const b = r.int(0, 1) === 0 ? value(r, 0) : structuredClone(a);
+      const expected = JSON.stringify(a) === JSON.stringify(b);
+      expect(sameData(a, b), `seed ${seed}: ${JSON.stringify(a)} / ${JSON.stringify(b)}`).toBe(expected);
+      if (expected) same++;
+    }
+    expect(same).toBeGreaterThan(1000);
+  });
+
+  it('takes keys in any order and an undefined member as absent', () => {
+    expect(sameData({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 })).toBe(true);
+    expect(sameData({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameData({ a: 1 }, { a: 1, b: null })).toBe(false);
+    expect(sameData([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    expect(sameData({ a: [] }, { a: {} })).toBe(false);
+  });
+});
