@@ -86,8 +86,8 @@ function rebaseOne(
 }
 
 /**
- * The agent as it was, when the rebase changed nothing in it (the same version, the same weeks to the
- * letter): kept as the same object, so what is built from the agents (the journal's rows, the next upload's
+ * The agent as it was, when the rebase changed nothing in it (the same version, the same weeks as data, key
+ * order aside): kept as the same object, so what is built from the agents (the journal's rows, the next upload's
  * entries, the views) is not built again for 1,000 agents nobody touched.
  */
 function keptIfSame(before: PublishAgent, after: PublishAgent): PublishAgent {

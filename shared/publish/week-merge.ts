@@ -15,7 +15,15 @@
  * A shift over a marker the other side set is left to the analysis that runs
  * after every rebase: that needs the BU's zone, which a week does not carry.
  */
-import { markerContent, shiftContent, type AgentWeek, type WeekMarker, type WeekShift } from './agent-week';
+import {
+  markerContent,
+  markerMatches,
+  shiftContent,
+  shiftMatches,
+  type AgentWeek,
+  type WeekMarker,
+  type WeekShift,
+} from './agent-week';
 
 type ShiftOp = { kind: 'replace'; shift: WeekShift } | { kind: 'delete' };
 type MarkerOp = { kind: 'set'; marker: WeekMarker } | { kind: 'delete' };
@@ -73,11 +81,9 @@ export const isUnchanged = (c: WeekChanges) => c.shifts.size === 0 && c.added.le
 
 /** Whether their change is ours; fields ours leaves out are Genesys' to fill (as in `agentWeekMatches`). */
 const sameShiftOp = (ours: ShiftOp, their: ShiftOp) =>
-  ours.kind === their.kind &&
-  (ours.kind === 'delete' || shiftContent((their as typeof ours).shift, ours.shift) === shiftContent(ours.shift));
+  ours.kind === their.kind && (ours.kind === 'delete' || shiftMatches((their as typeof ours).shift, ours.shift));
 const sameMarkerOp = (ours: MarkerOp, their: MarkerOp) =>
-  ours.kind === their.kind &&
-  (ours.kind === 'delete' || markerContent((their as typeof ours).marker, ours.marker) === markerContent(ours.marker));
+  ours.kind === their.kind && (ours.kind === 'delete' || markerMatches((their as typeof ours).marker, ours.marker));
 
 /** A shift of ours that Genesys no longer has (or never had) goes in as a new one: the builder refuses unknown ids. */
 export function withoutUnknownIds(week: AgentWeek, known: AgentWeek): AgentWeek {
