@@ -31,18 +31,22 @@ import {
 
 export * from './agent-week';
 
-/** A shift as the upload carries it: every field it has, work-plan ids wrapped as `ValueWrapperString`. */
+/**
+ * A shift as the upload carries it: every field it has, work-plan ids wrapped as `ValueWrapperString`. Built by
+ * assignment in a fixed order (the same keys, in the same order, as the object spreads it replaced): a 1,000-agent
+ * upload is ~35,000 activities, and spreading a temporary object per field made building it a third of a second.
+ */
 function uploadShift(s: WeekShift): Models.BuUpdateAgentScheduleShift {
-  return {
-    ...(s.id !== undefined ? { id: s.id } : {}),
-    startDate: s.startDate,
-    lengthMinutes: s.lengthMinutes,
-    activities: s.activities.map(uploadActivity),
-    ...(s.manuallyEdited !== undefined ? { manuallyEdited: s.manuallyEdited } : {}),
-    ...(s.schedule !== undefined ? { schedule: s.schedule } : {}),
-    ...(s.workPlanId !== undefined ? { workPlanId: { value: s.workPlanId } } : {}),
-    ...(s.workPlanShiftId !== undefined ? { workPlanShiftId: { value: s.workPlanShiftId } } : {}),
-  };
+  const out: Models.BuUpdateAgentScheduleShift = {};
+  if (s.id !== undefined) out.id = s.id;
+  out.startDate = s.startDate;
+  out.lengthMinutes = s.lengthMinutes;
+  out.activities = s.activities.map(uploadActivity);
+  if (s.manuallyEdited !== undefined) out.manuallyEdited = s.manuallyEdited;
+  if (s.schedule !== undefined) out.schedule = s.schedule;
+  if (s.workPlanId !== undefined) out.workPlanId = { value: s.workPlanId };
+  if (s.workPlanShiftId !== undefined) out.workPlanShiftId = { value: s.workPlanShiftId };
+  return out;
 }
 
 /** Only the SDK's fields, so nothing read-only that came with a read rides along. */
@@ -52,21 +56,20 @@ function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]):
   return out;
 }
 
+/** Only the SDK's fields, so nothing read-only that came with a read rides along (assigned, as `uploadShift`). */
 function uploadActivity(a: WeekActivity): Models.BuAgentScheduleActivity {
-  return {
-    ...pick(a, [
-      'paid',
-      'payableMinutes',
-      'timeOffRequestId',
-      'timeOffRequestSyncVersion',
-      'externalActivityId',
-      'externalActivityType',
-    ]),
-    startDate: a.startDate,
-    lengthMinutes: a.lengthMinutes,
-    activityCodeId: a.activityCodeId,
-    description: a.description ?? '',
-  };
+  const out = {} as Models.BuAgentScheduleActivity;
+  if (a.paid !== undefined) out.paid = a.paid;
+  if (a.payableMinutes !== undefined) out.payableMinutes = a.payableMinutes;
+  if (a.timeOffRequestId !== undefined) out.timeOffRequestId = a.timeOffRequestId;
+  if (a.timeOffRequestSyncVersion !== undefined) out.timeOffRequestSyncVersion = a.timeOffRequestSyncVersion;
+  if (a.externalActivityId !== undefined) out.externalActivityId = a.externalActivityId;
+  if (a.externalActivityType !== undefined) out.externalActivityType = a.externalActivityType;
+  out.startDate = a.startDate;
+  out.lengthMinutes = a.lengthMinutes;
+  out.activityCodeId = a.activityCodeId;
+  out.description = a.description ?? '';
+  return out;
 }
 
 const uploadMarker = (m: WeekMarker): Models.BuFullDayTimeOffMarker =>
