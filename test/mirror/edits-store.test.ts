@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/mirror/database';
 import { createChangeSetStore, readAgentWeek, readAgentWeeks, type NewEdit } from '../../main/mirror/edits';
 import { createScheduleStore } from '../../main/mirror/schedule-store';
+import { startAgents } from '../../main/publish/start-event';
 import type { AgentChange } from '../../shared/edits/types';
 import { agentSchedule, businessUnitId, draftId, dropFirstShift, mirroredUnit, writeSchedule } from './edits-fixtures';
 
@@ -201,5 +202,23 @@ describe('the change-set store', () => {
       ['a-2', 2],
       ['a-3', 2],
     ]);
+  });
+});
+
+describe('the agents a publish sends', () => {
+  it('counts, without reading a week, the agents whose last applied change is not held back', () => {
+    const { db } = mirroredUnit(3);
+    const store = createChangeSetStore(db);
+    expect(store.sendingAgentCount(draftId)).toBe(0);
+    store.apply(dropFirst(db, ['a-1', 'a-2']));
+    expect(store.sendingAgentCount(draftId)).toBe(2);
+    // The supervisor holds a-2 back in a later edit: publish leaves a-2 out, as startAgents does.
+    const hold = dropFirst(db, ['a-2'], 'hold');
+    store.apply({ ...hold, changes: hold.changes.map((c) => ({ ...c, heldBack: true })) });
+    expect(store.sendingAgentCount(draftId)).toBe(1);
+    expect(startAgents(db, draftId).map((a) => a.agentId)).toEqual(['a-1']);
+    store.undo(draftId);
+    expect(store.sendingAgentCount(draftId)).toBe(startAgents(db, draftId).length);
+    expect(store.sendingAgentCount(draftId)).toBe(2);
   });
 });

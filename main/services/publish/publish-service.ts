@@ -13,7 +13,8 @@ import type { PublishEvent } from '../../../shared/publish/machine-events';
 import { createPublishJournal, type PublishJobRow } from '../../publish/journal';
 import { reportFile } from '../../publish/report';
 import { publishedOver, publishStartAgents } from '../../publish/seen-now';
-import { scheduleToPublish, startAgents } from '../../publish/start-event';
+import { scheduleToPublish } from '../../publish/start-event';
+import { createChangeSetStore } from '../../mirror/edits';
 import { publishView, summaryOf } from '../../publish/view';
 import type { PublishService } from './handlers';
 import { createPublishRuns, realClock, type PublishRunDeps } from './publish-runs';
@@ -146,7 +147,7 @@ export function createPublishService(input: PublishServiceDeps): PublishService 
         }
         return resume(open);
       }
-      const pending = startAgents(deps.db, schedule.scheduleId).length;
+      const pending = createChangeSetStore(deps.db).sendingAgentCount(schedule.scheduleId);
       if (pending === 0 && schedule.published)
         throw badInput(`Schedule ${schedule.scheduleId} is published and has no pending edits: nothing to publish.`);
       const last = journal.latestOf(args.profileId, args.businessUnitId, schedule.scheduleId);
