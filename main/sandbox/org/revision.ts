@@ -14,6 +14,7 @@ import { agentWeek, shiftEndMs, type BuildContext, type WeekBuild } from './cont
 import type { AgentScheduleState, RevisionManifest, ScheduleState, ShiftState } from './model';
 import { shuffled } from './roles';
 import { buildActivities, buildShift, partStartMs } from './shifts';
+import { plainCopy } from './plain-copy';
 
 const hourMs = 60 * minuteMs;
 
@@ -32,7 +33,7 @@ export interface RevisionInputs {
 
 /** A deep copy of a week's shifts, taken before the planted problems change them. */
 export function snapshotShifts(week: WeekBuild): Map<string, ShiftState[]> {
-  return new Map([...week.schedule.agentSchedules].map(([id, a]) => [id, structuredClone(a.shifts)]));
+  return new Map([...week.schedule.agentSchedules].map(([id, a]) => [id, plainCopy(a.shifts)]));
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -155,7 +156,7 @@ export function buildRevision(
     const r = rng.fork(`agent:${agent.user.id}`);
     const shifts = (inputs.clean.get(agent.user.id) ?? [])
       .filter((s) => !off.some((o) => overlaps(o, span(s))))
-      .map((s) => ({ ...structuredClone(s), id: r.uuid() }));
+      .map((s) => ({ ...plainCopy(s), id: r.uuid() }));
     let changed = false;
     if (edited.has(agent.user.id) && shifts.length >= 3) {
       const neighbours = [ctx.weeks[index - 1], ctx.weeks[index + 1]].flatMap((w) =>
@@ -171,7 +172,7 @@ export function buildRevision(
       managementUnitId: published.managementUnitId,
       version: changed ? r.int(2, 4) : 1,
       shifts,
-      fullDayTimeOffMarkers: structuredClone(published.fullDayTimeOffMarkers),
+      fullDayTimeOffMarkers: plainCopy(published.fullDayTimeOffMarkers),
       dateModified: isoInstant(changed ? Math.max(created, modified - r.int(0, 120) * minuteMs) : created),
     });
   }

@@ -15,6 +15,7 @@ import type { SandboxRuntime } from '../runtime';
 import type { AgentChange } from './agent-patch';
 import { scheduleSelfUri, shiftResponse, userRef, wfmBase } from './convert';
 import { findSchedule } from './lookup';
+import { plainCopy } from '../org/plain-copy';
 
 function historyOf(schedule: ScheduleState, userId: string, before: AgentScheduleState | undefined): AgentHistoryState {
   schedule.agentHistory ??= new Map();
@@ -24,8 +25,8 @@ function historyOf(schedule: ScheduleState, userId: string, before: AgentSchedul
       base: {
         dateModified: before?.dateModified ?? schedule.dateCreated,
         modifiedByUserId: schedule.createdByUserId ?? schedule.modifiedByUserId,
-        shifts: structuredClone(before?.shifts ?? []),
-        fullDayTimeOffMarkers: structuredClone(before?.fullDayTimeOffMarkers ?? []),
+        shifts: plainCopy(before?.shifts ?? []),
+        fullDayTimeOffMarkers: plainCopy(before?.fullDayTimeOffMarkers ?? []),
       },
       changes: [],
       dropped: [],
@@ -44,7 +45,7 @@ export function recordAgentChange(
   modifiedByUserId: string,
   dateModified: string,
 ): void {
-  historyOf(schedule, userId, before).changes.push({ dateModified, modifiedByUserId, ...structuredClone(change) });
+  historyOf(schedule, userId, before).changes.push({ dateModified, modifiedByUserId, ...plainCopy(change) });
 }
 
 /**
@@ -54,7 +55,7 @@ export function recordAgentChange(
 export function carryDroppedChanges(from: ScheduleState, to: ScheduleState): void {
   for (const [userId, history] of from.agentHistory ?? []) {
     const late = history.changes.filter((c) => c.dateModified > to.dateCreated);
-    if (late.length > 0) historyOf(to, userId, to.agentSchedules.get(userId)).dropped.push(...structuredClone(late));
+    if (late.length > 0) historyOf(to, userId, to.agentSchedules.get(userId)).dropped.push(...plainCopy(late));
   }
 }
 

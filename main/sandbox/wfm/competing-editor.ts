@@ -9,6 +9,7 @@ import type { SandboxRuntime } from '../runtime';
 import { recordAgentChange } from './agent-history';
 import { scheduleMetadata } from './convert';
 import { newOperationId, notifySchedule } from './operations';
+import { plainCopy } from '../org/plain-copy';
 
 /** Another supervisor than the caller: the first of the org's supervisors (users without a management unit). */
 function otherSupervisor(runtime: SandboxRuntime, callerId: string): string | undefined {
@@ -37,7 +38,7 @@ export function competingSave(
     const agent = rng.pick(pool);
     if (touched.has(agent.userId)) continue;
     touched.add(agent.userId);
-    const before = structuredClone(agent);
+    const before = plainCopy(agent);
     const shift = rng.pick(agent.shifts);
     // A trade-style edit that cannot create an overlap: the last activity's code changes hands.
     const last = shift.activities.at(-1);
