@@ -83,9 +83,15 @@ type Span = ReturnType<typeof spanOf>;
  * and codes, days off), read in SQL: reading 5,000 agents' weeks twice whole took seconds, and only the few
  * whose texts differ are read whole (then compared with `sameSeen`, which decides). Equal texts mean equal
  * weeks as an agent sees them; unequal ones may still be alike (an order of ties), which the read settles.
+ * Agents in `skip` (tracked whatever their texts) are left out.
  */
-function seenTexts(db: Database.Database, scheduleIds: readonly string[], span: Span): Map<string, string> {
-  const params = { schedules: JSON.stringify(scheduleIds), ...span };
+function seenTexts(
+  db: Database.Database,
+  scheduleIds: readonly string[],
+  span: Span,
+  skip: readonly string[],
+): Map<string, string> {
+  const params = { schedules: JSON.stringify(scheduleIds), skip: JSON.stringify(skip), ...span };
   const shifts = prepared(
     db,
     `SELECT s.agent_id AS agent,
@@ -94,6 +100,7 @@ function seenTexts(db: Database.Database, scheduleIds: readonly string[], span: 
           FROM activities a WHERE a.shift_key = s.key), ''), '|' ORDER BY s.start_ms, s.length_minutes, s.key) AS text
      FROM shifts s
      WHERE s.schedule_id IN (SELECT value FROM json_each(@schedules)) AND s.start_ms >= @start AND s.start_ms < @end
+       AND s.agent_id NOT IN (SELECT value FROM json_each(@skip))
      GROUP BY s.agent_id`,
   ).all(params) as Array<{ agent: string; text: string }>;
   const markers = prepared(
@@ -104,6 +111,7 @@ function seenTexts(db: Database.Database, scheduleIds: readonly string[], span: 
      FROM full_day_time_off m
      WHERE m.schedule_id IN (SELECT value FROM json_each(@schedules))
        AND m.business_unit_date >= @firstDate AND m.business_unit_date < @endDate
+       AND m.agent_id NOT IN (SELECT value FROM json_each(@skip))
      GROUP BY m.agent_id`,
   ).all(params) as Array<{ agent: string; text: string }>;
   const texts = new Map(shifts.map((r) => [r.agent, `${r.text}#`]));
@@ -150,8 +158,10 @@ export function publishStartAgents(
   const publishedIds = spans.over.map((s) => s.id);
   // Every agent an applied edit changes (held back ones too), without parsing their weeks again.
   const inChangeSet = new Set(pendingMarks(db, scheduleId).keys());
-  const draftTexts = seenTexts(db, [scheduleId], span);
-  const seenTextsNow = seenTexts(db, publishedIds, span);
+  // Their texts are not needed (they are tracked anyway): a fifth of the texts when 1,000 of 5,000 are edited.
+  const skip = [...inChangeSet];
+  const draftTexts = seenTexts(db, [scheduleId], span, skip);
+  const seenTextsNow = seenTexts(db, publishedIds, span, skip);
   const draftAgents = prepared(db, 'SELECT agent_id FROM agent_schedules WHERE schedule_id = ?')
     .pluck()
     .all(scheduleId) as string[];
