@@ -2,18 +2,20 @@
  * The journaled state in two parts (migration 008): `publish_jobs.state_json` holds everything but the agents,
  * `publish_job_agents` one row per agent. A transition replaces only the agent objects it changes (the machine
  * is pure and shares the rest), so a commit rewrites only those rows; stringifying and writing a 1,000-agent
- * state whole before every call cost seconds of a publish. Each agent's JSON is kept with its object.
+ * state whole before every call cost seconds of a publish. Each agent's JSON is kept with its object, its
+ * weeks' repeated shifts written once (agent-row-codec.ts).
  */
 import type Database from 'better-sqlite3';
 import type { PublishAgent, PublishState } from '../../shared/publish/machine-state';
 import { prepared } from '../mirror/statement-cache';
+import { agentFromRow, agentRowText } from './agent-row-codec';
 
 const agentJson = new WeakMap<PublishAgent, string>();
 
 function jsonOf(agent: PublishAgent): string {
   let text = agentJson.get(agent);
   if (text === undefined) {
-    text = JSON.stringify(agent);
+    text = agentRowText(agent);
     agentJson.set(agent, text);
   }
   return text;
@@ -55,7 +57,7 @@ export function createAgentRows(db: Database.Database) {
         jobId,
       ) as Array<{ agent_id: string; agent_json: string }>;
       if (rows.length === 0) return null;
-      return Object.fromEntries(rows.map((r) => [r.agent_id, JSON.parse(r.agent_json) as unknown]));
+      return Object.fromEntries(rows.map((r) => [r.agent_id, agentFromRow(JSON.parse(r.agent_json))]));
     },
     /** A state read from the journal: its agents are what the rows hold (or will, on its next commit). */
     known(jobId: string, state: PublishState, fromRows: boolean): void {
