@@ -21,26 +21,12 @@ interface ShiftRef {
 
 const own = new Set(['id', 'schedule']);
 
-/** The same data in every field but `id` and `schedule`. */
-function sameButOwn(a: WeekShift, b: WeekShift): boolean {
-  const x = a as unknown as Record<string, unknown>;
-  const y = b as unknown as Record<string, unknown>;
-  let keys = 0;
-  for (const k in x) {
-    if (own.has(k) || x[k] === undefined) continue;
-    keys++;
-    if (!Object.hasOwn(y, k) || !sameData(x[k], y[k])) return false;
-  }
-  for (const k in y) if (!own.has(k) && y[k] !== undefined) keys--;
-  return keys === 0;
-}
-
 function packWeek(week: AgentWeek | null, base: readonly WeekShift[], byStart: Map<string, number[]>) {
   if (!week) return week;
   let packed: Array<WeekShift | ShiftRef> | null = null;
   for (let i = 0; i < week.shifts.length; i++) {
     const s = week.shifts[i]!;
-    const at = byStart.get(s.startDate)?.find((j) => sameButOwn(s, base[j]!));
+    const at = byStart.get(s.startDate)?.find((j) => sameData(s, base[j], own));
     if (at === undefined) continue;
     packed ??= [...week.shifts];
     const ref: ShiftRef = { $b: at };

@@ -34,4 +34,13 @@ describe('sameData', () => {
     expect(sameData([1, 2], { 0: 1, 1: 2 })).toBe(false);
     expect(sameData({ a: [] }, { a: {} })).toBe(false);
   });
+
+  it('leaves out the keys asked of the two objects themselves, and only of them', () => {
+    const own = new Set(['id']);
+    expect(sameData({ id: 's-1', n: 1 }, { id: 'p-9', n: 1 }, own)).toBe(true);
+    expect(sameData({ id: 's-1', n: 1 }, { n: 1 }, own)).toBe(true);
+    expect(sameData({ id: 's-1', n: 1 }, { id: 's-1', n: 2 }, own)).toBe(false);
+    // What they hold is compared whole: an inner id still counts.
+    expect(sameData({ a: { id: 1 } }, { a: { id: 2 } }, own)).toBe(false);
+  });
 });

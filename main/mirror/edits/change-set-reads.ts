@@ -33,17 +33,24 @@ export function createChangeSetReads(db: Database.Database) {
    * agent read, so the cost does not grow with the edits stacked on an agent
    * (CROSS JOIN keeps that order: SQLite would otherwise scan every change).
    */
-  const extremeChange = (which: 'max' | 'min', column: 'after_json' | 'before_json', some: boolean) =>
+  const extremeRows = (which: 'max' | 'min', some: boolean, select: string, rest: string) =>
     sql(`WITH extreme AS (
         SELECT c.agent_id AS agentId, ${which}(e.seq) AS seq
         FROM pending_edits e JOIN pending_agent_changes c ON c.edit_id = e.id
         WHERE e.schedule_id = @schedule AND e.state = 'applied' AND ${someAgents(some)}
         GROUP BY c.agent_id)
-      SELECT x.agentId, e.id AS editId, c.${column} AS weekJson, c.base_agent_version AS baseAgentVersion,
-        c.held_back AS heldBack
+      SELECT ${select}
       FROM extreme x CROSS JOIN pending_edits e ON e.schedule_id = @schedule AND e.seq = x.seq
         CROSS JOIN pending_agent_changes c ON c.edit_id = e.id AND c.agent_id = x.agentId
-      ORDER BY x.agentId`);
+      ${rest}`);
+  const extremeChange = (which: 'max' | 'min', column: 'after_json' | 'before_json', some: boolean) =>
+    extremeRows(
+      which,
+      some,
+      `x.agentId, e.id AS editId, c.${column} AS weekJson, c.base_agent_version AS baseAgentVersion,
+        c.held_back AS heldBack`,
+      'ORDER BY x.agentId',
+    );
 
   type ExtremeRow = {
     agentId: string;
@@ -102,14 +109,7 @@ export function createChangeSetReads(db: Database.Database) {
    * unheld, counted without parsing a week. Publish asks it before starting, of 1,000 edited agents.
    */
   function sendingAgentCount(scheduleId: string): number {
-    return sql(`WITH extreme AS (
-        SELECT c.agent_id AS agentId, max(e.seq) AS seq
-        FROM pending_edits e JOIN pending_agent_changes c ON c.edit_id = e.id
-        WHERE e.schedule_id = @schedule AND e.state = 'applied'
-        GROUP BY c.agent_id)
-      SELECT count(*) FROM extreme x CROSS JOIN pending_edits e ON e.schedule_id = @schedule AND e.seq = x.seq
-        CROSS JOIN pending_agent_changes c ON c.edit_id = e.id AND c.agent_id = x.agentId
-      WHERE c.held_back = 0`)
+    return extremeRows('max', false, 'count(*)', 'WHERE c.held_back = 0')
       .pluck()
       .get({ schedule: scheduleId }) as number;
   }
