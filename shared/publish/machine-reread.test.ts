@@ -19,6 +19,42 @@ describe('a re-read after a stale version', () => {
     expect(t.state.schedule.version).toBe(11);
   });
 
+  it('keeps an agent whose read differs only by the schedule references Genesys fills in', () => {
+    const before = refused();
+    const ref = { id: 'sched-1', weekDate: '2026-11-30' };
+    const withRefs = <W extends typeof anaBase>(w: W): W => ({
+      ...w,
+      shifts: w.shifts.map((s) => ({ ...s, schedule: ref })),
+    });
+    const t = step(before, {
+      type: 'reread',
+      outcome: ok,
+      schedule: { version: 11, published: false },
+      agents: [read('ana', withRefs(structuredClone(anaBase)), 3), read('ben', withRefs(structuredClone(benBase)), 5)],
+    });
+    expect(t.state.agents).toBe(before.agents);
+    // A reference our side has is compared: another one is a change.
+    const referenced = {
+      ...before,
+      agents: { ...before.agents, ben: { ...before.agents.ben!, base: { version: 5, week: withRefs(benBase) } } },
+    };
+    const other = step(referenced, {
+      type: 'reread',
+      outcome: ok,
+      schedule: { version: 11, published: false },
+      agents: [
+        read('ana', structuredClone(anaBase), 3),
+        read(
+          'ben',
+          { ...benBase, shifts: benBase.shifts.map((s) => ({ ...s, schedule: { ...ref, id: 'sched-2' } })) },
+          5,
+        ),
+      ],
+    });
+    expect(other.state.agents.ana).toBe(referenced.agents.ana);
+    expect(other.state.agents.ben).not.toBe(referenced.agents.ben);
+  });
+
   it('replaces only the agent that moved', () => {
     const before = refused();
     const theirs = structuredClone(anaBase);

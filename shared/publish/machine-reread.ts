@@ -13,7 +13,7 @@ import { classify, describeOutcome, retryAfterMs } from './machine-outcome';
 import { sameSeen } from './machine-plan';
 import type { PublishAgent, PublishPhase, PublishState, RereadPurpose } from './machine-state';
 import { rebaseAgent } from './rebase';
-import { sameData } from './same-data';
+import { sameWeekAsRead } from './same-data';
 
 const phaseOf: Record<RereadPurpose, PublishPhase> = {
   preflight: 'preflight',
@@ -87,8 +87,10 @@ function rebaseOne(
 
 /**
  * The agent as it was, when the rebase changed nothing in it (the same version, the same weeks as data, key
- * order aside): kept as the same object, so what is built from the agents (the journal's rows, the next upload's
- * entries, the views) is not built again for 1,000 agents nobody touched.
+ * order aside, and the shifts' `schedule` references Genesys fills in where ours had none): kept as the same
+ * object, so what is built from the agents (the journal's rows, the next upload's entries, the views) is not
+ * built again for 1,000 agents nobody touched. Keeping the reference-less week is safe: every comparison with
+ * what Genesys has leaves out the fields our side leaves out (agent-week.ts), and the upload sends none.
  */
 function keptIfSame(before: PublishAgent, after: PublishAgent): PublishAgent {
   if (after === before) return before;
@@ -102,8 +104,8 @@ function keptIfSame(before: PublishAgent, after: PublishAgent): PublishAgent {
     after.changedBy === before.changedBy &&
     after.seenNow === before.seenNow &&
     after.base.version === before.base.version &&
-    sameData(after.base.week, before.base.week) &&
-    sameData(after.intended, before.intended);
+    sameWeekAsRead(before.base.week, after.base.week) &&
+    sameWeekAsRead(before.intended, after.intended);
   return same ? before : after;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameData } from './same-data';
+import { sameData, sameWeekAsRead } from './same-data';
 import { seededRandom, type SeededRandom } from './seeded-random';
 
 /** A small random JSON value, often with `undefined` members (which JSON leaves out). */
@@ -42,5 +42,33 @@ describe('sameData', () => {
     expect(sameData({ id: 's-1', n: 1 }, { id: 's-1', n: 2 }, own)).toBe(false);
     // What they hold is compared whole: an inner id still counts.
     expect(sameData({ a: { id: 1 } }, { a: { id: 2 } }, own)).toBe(false);
+  });
+});
+
+describe('sameWeekAsRead', () => {
+  const shift = (extra: object = {}) => ({
+    id: 's1',
+    startDate: '2026-11-30T14:00:00Z',
+    lengthMinutes: 480,
+    activities: [],
+    ...extra,
+  });
+  const week = (...shifts: object[]) => ({ shifts, fullDayTimeOffMarkers: [] as object[] });
+  const ref = { id: 'sched', weekDate: '2026-11-30' };
+
+  it('takes a read whose shifts carry the schedule reference ours lack as the same week', () => {
+    expect(sameWeekAsRead(week(shift()), week(shift({ schedule: ref })))).toBe(true);
+  });
+
+  it('compares a reference ours has, and everything else', () => {
+    expect(sameWeekAsRead(week(shift({ schedule: ref })), week(shift()))).toBe(false);
+    expect(sameWeekAsRead(week(shift({ schedule: ref })), week(shift({ schedule: { ...ref, id: 'other' } })))).toBe(
+      false,
+    );
+    expect(sameWeekAsRead(week(shift()), week(shift({ schedule: ref, lengthMinutes: 420 })))).toBe(false);
+    expect(sameWeekAsRead(week(shift()), week(shift(), shift({ id: 's2' })))).toBe(false);
+    expect(
+      sameWeekAsRead(week(shift()), { ...week(shift()), fullDayTimeOffMarkers: [{ businessUnitDate: '2026-12-01' }] }),
+    ).toBe(false);
   });
 });

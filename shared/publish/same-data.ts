@@ -25,3 +25,26 @@ export function sameData(a: unknown, b: unknown, leaveOut?: ReadonlySet<string>)
   for (const k in y) if (y[k] !== undefined && !leaveOut?.has(k)) keys--;
   return keys === 0;
 }
+
+const scheduleRef: ReadonlySet<string> = new Set(['schedule']);
+const weekParts: ReadonlySet<string> = new Set(['shifts', 'fullDayTimeOffMarkers']);
+
+/**
+ * Whether `read` (a week just read from Genesys) is the week `kept` as data, apart from the `schedule`
+ * reference Genesys fills in on each shift it returns where `kept` has none: the mirror does not store those
+ * references, so without this every agent of a publish read its first time looks changed, and all 1,000
+ * agents' journal rows and views were built again for nothing. A reference `kept` has is compared.
+ */
+export function sameWeekAsRead(
+  kept: { shifts: readonly object[]; fullDayTimeOffMarkers: readonly object[] },
+  read: { shifts: readonly object[]; fullDayTimeOffMarkers: readonly object[] },
+): boolean {
+  if (kept === read) return true;
+  if (kept.shifts.length !== read.shifts.length) return false;
+  for (let i = 0; i < kept.shifts.length; i++) {
+    const k = kept.shifts[i] as { schedule?: unknown };
+    if (!sameData(k, read.shifts[i], k.schedule === undefined ? scheduleRef : undefined)) return false;
+  }
+  // The week's other keys (none today) are compared too, so a new field is never silently left out.
+  return sameData(kept.fullDayTimeOffMarkers, read.fullDayTimeOffMarkers) && sameData(kept, read, weekParts);
+}
