@@ -51,7 +51,7 @@ describe('a re-read after a stale version', () => {
         ),
       ],
     });
-    expect(other.state.agents.ana).toBe(referenced.agents.ana);
+    expect(other.state.agents.ana).toBe(before.agents.ana);
     expect(other.state.agents.ben).not.toBe(referenced.agents.ben);
   });
 
