@@ -27,6 +27,7 @@ import { sameSeen } from '../../shared/publish/machine-plan';
 import { readAgentWeeks } from '../mirror/edits/kept-weeks';
 import { prepared } from '../mirror/statement-cache';
 import { pendingMarks } from '../mirror/timeline/pending-weeks';
+import { seenTexts } from './seen-texts';
 import { startAgents } from './start-event';
 
 interface ScheduleSpan {
@@ -77,47 +78,6 @@ function spanOf(db: Database.Database, businessUnitId: string, draft: ScheduleSp
   return { start: first.toMillis(), end: last.toMillis(), firstDate: draft.weekDate, endDate: last.toISODate()! };
 }
 type Span = ReturnType<typeof spanOf>;
-
-/**
- * What each agent sees of the span in the schedules named, as one comparable text (shift and activity times
- * and codes, days off), read in SQL: reading 5,000 agents' weeks twice whole took seconds, and only the few
- * whose texts differ are read whole (then compared with `sameSeen`, which decides). Equal texts mean equal
- * weeks as an agent sees them; unequal ones may still be alike (an order of ties), which the read settles.
- * Agents in `skip` (tracked whatever their texts) are left out.
- */
-function seenTexts(
-  db: Database.Database,
-  scheduleIds: readonly string[],
-  span: Span,
-  skip: readonly string[],
-): Map<string, string> {
-  const params = { schedules: JSON.stringify(scheduleIds), skip: JSON.stringify(skip), ...span };
-  const shifts = prepared(
-    db,
-    `SELECT s.agent_id AS agent,
-       group_concat(s.start_ms || ':' || s.length_minutes || ':' || coalesce(
-         (SELECT group_concat(a.start_ms || '+' || a.length_minutes || '@' || a.activity_code_id, ',' ORDER BY a.seq)
-          FROM activities a WHERE a.shift_key = s.key), ''), '|' ORDER BY s.start_ms, s.length_minutes, s.key) AS text
-     FROM shifts s
-     WHERE s.schedule_id IN (SELECT value FROM json_each(@schedules)) AND s.start_ms >= @start AND s.start_ms < @end
-       AND s.agent_id NOT IN (SELECT value FROM json_each(@skip))
-     GROUP BY s.agent_id`,
-  ).all(params) as Array<{ agent: string; text: string }>;
-  const markers = prepared(
-    db,
-    `SELECT m.agent_id AS agent,
-       group_concat(m.business_unit_date || '@' || coalesce(m.start_offset_minutes, '') || '+' || m.length_minutes
-         || ':' || m.activity_code_id, '|' ORDER BY m.business_unit_date, m.start_offset_minutes) AS text
-     FROM full_day_time_off m
-     WHERE m.schedule_id IN (SELECT value FROM json_each(@schedules))
-       AND m.business_unit_date >= @firstDate AND m.business_unit_date < @endDate
-       AND m.agent_id NOT IN (SELECT value FROM json_each(@skip))
-     GROUP BY m.agent_id`,
-  ).all(params) as Array<{ agent: string; text: string }>;
-  const texts = new Map(shifts.map((r) => [r.agent, `${r.text}#`]));
-  for (const r of markers) texts.set(r.agent, `${texts.get(r.agent) ?? '#'}${r.text}`);
-  return texts;
-}
 
 /** The agents' weeks in the published schedules, within the draft's weeks. */
 function weeksSeenNow(db: Database.Database, publishedIds: string[], span: Span, agentIds: readonly string[]) {

@@ -9,46 +9,7 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AgentSchedule } from '../../main/genesys/client/schemas';
 import { readAgentWeeks, readAgentWeeksFromRows } from '../../main/mirror/edits';
-import { createScheduleStore, type ScheduleSnapshot } from '../../main/mirror/schedule-store';
-import { generateOrg } from '../../main/sandbox/org/generator';
-import { agentSchedule, businessUnitId, draftId, mirroredUnit, writeSchedule } from './edits-fixtures';
-
-const now = new Date('2026-11-23T12:00:00Z');
-
-/** A generated org's schedules written through the schedule store, as a sync leaves them. */
-function generatedMirror(agents: number) {
-  const { db } = mirroredUnit(0);
-  const { org } = generateOrg({ seed: 3, agents, weeks: 2, now });
-  const bu = [...org.businessUnits.values()][0]!;
-  const store = createScheduleStore(db);
-  for (const s of bu.schedules.values()) {
-    const byUnit = new Map<string, unknown[]>();
-    for (const a of s.agentSchedules.values()) {
-      const list = byUnit.get(a.managementUnitId) ?? [];
-      list.push({
-        user: { id: a.userId },
-        metadata: { version: a.version },
-        shifts: a.shifts,
-        fullDayTimeOffMarkers: a.fullDayTimeOffMarkers,
-      });
-      byUnit.set(a.managementUnitId, list);
-    }
-    store.write({
-      businessUnitId,
-      header: {
-        id: s.id,
-        weekDate: s.weekDate,
-        weekCount: s.weekCount,
-        published: s.published,
-        description: s.description,
-        metadata: { version: s.version, dateModified: s.dateModified },
-      },
-      managementUnits: [...byUnit].map(([managementUnitId, agentSchedules]) => ({ managementUnitId, agentSchedules })),
-      fetchedAt: now.toISOString(),
-    } as unknown as ScheduleSnapshot);
-  }
-  return { db, schedules: [...bu.schedules.values()] };
-}
+import { agentSchedule, draftId, generatedMirror, mirroredUnit, writeSchedule } from './edits-fixtures';
 
 /** Agent a-n with what the fixtures lack: no shift id, a naive start, no activities, no description, an empty one. */
 function unusual(n: number): AgentSchedule {

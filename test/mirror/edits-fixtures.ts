@@ -9,7 +9,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { AgentSchedule } from '../../main/genesys/client/schemas';
 import { openDatabase } from '../../main/mirror/database';
-import { createScheduleStore } from '../../main/mirror/schedule-store';
+import { createScheduleStore, type ScheduleSnapshot } from '../../main/mirror/schedule-store';
+import { generateOrg } from '../../main/sandbox/org/generator';
 import type { AgentChange } from '../../shared/edits/types';
 import type { AgentWeek } from '../../shared/publish/agent-week';
 
@@ -99,4 +100,41 @@ export function mirroredUnit(agents: number, dataDir = tempDir()): { db: Databas
 /** The change "drop the agent's first shift", computed by hand from a week. */
 export function dropFirstShift(agentId: string, week: AgentWeek, baseAgentVersion: number | null): AgentChange {
   return { agentId, baseAgentVersion, before: week, after: { ...week, shifts: week.shifts.slice(1) } };
+}
+
+const generatedAt = new Date('2026-11-23T12:00:00Z');
+
+/** A generated org's schedules written through the schedule store, as a sync leaves them. */
+export function generatedMirror(agents: number) {
+  const { db } = mirroredUnit(0);
+  const { org } = generateOrg({ seed: 3, agents, weeks: 2, now: generatedAt });
+  const bu = [...org.businessUnits.values()][0]!;
+  const store = createScheduleStore(db);
+  for (const s of bu.schedules.values()) {
+    const byUnit = new Map<string, unknown[]>();
+    for (const a of s.agentSchedules.values()) {
+      const list = byUnit.get(a.managementUnitId) ?? [];
+      list.push({
+        user: { id: a.userId },
+        metadata: { version: a.version },
+        shifts: a.shifts,
+        fullDayTimeOffMarkers: a.fullDayTimeOffMarkers,
+      });
+      byUnit.set(a.managementUnitId, list);
+    }
+    store.write({
+      businessUnitId,
+      header: {
+        id: s.id,
+        weekDate: s.weekDate,
+        weekCount: s.weekCount,
+        published: s.published,
+        description: s.description,
+        metadata: { version: s.version, dateModified: s.dateModified },
+      },
+      managementUnits: [...byUnit].map(([managementUnitId, agentSchedules]) => ({ managementUnitId, agentSchedules })),
+      fetchedAt: generatedAt.toISOString(),
+    } as unknown as ScheduleSnapshot);
+  }
+  return { db, schedules: [...bu.schedules.values()] };
 }
