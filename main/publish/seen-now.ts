@@ -27,7 +27,7 @@ import { sameSeen } from '../../shared/publish/machine-plan';
 import { readAgentWeeks } from '../mirror/edits/kept-weeks';
 import { prepared } from '../mirror/statement-cache';
 import { pendingMarks } from '../mirror/timeline/pending-weeks';
-import { seenTexts } from './seen-texts';
+import { seenDiffers } from './seen-differs';
 import { startAgents } from './start-event';
 
 interface ScheduleSpan {
@@ -118,16 +118,13 @@ export function publishStartAgents(
   const publishedIds = spans.over.map((s) => s.id);
   // Every agent an applied edit changes (held back ones too), without parsing their weeks again.
   const inChangeSet = new Set(pendingMarks(db, scheduleId).keys());
-  // Their texts are not needed (they are tracked anyway): a fifth of the texts when 1,000 of 5,000 are edited.
+  // Not compared (they are tracked anyway): a fifth of the weeks when 1,000 of 5,000 are edited.
   const skip = [...inChangeSet];
-  const draftTexts = seenTexts(db, [scheduleId], span, skip);
-  const seenTextsNow = seenTexts(db, publishedIds, span, skip);
+  const differs = seenDiffers(db, scheduleId, publishedIds, span, skip);
   const draftAgents = prepared(db, 'SELECT agent_id FROM agent_schedules WHERE schedule_id = ?')
     .pluck()
     .all(scheduleId) as string[];
-  const differing = draftAgents.filter(
-    (id) => !inChangeSet.has(id) && (draftTexts.get(id) ?? '#') !== (seenTextsNow.get(id) ?? '#'),
-  );
+  const differing = draftAgents.filter((id) => !inChangeSet.has(id) && differs(id));
   const seen = weeksSeenNow(db, publishedIds, span, [...edited.map((a) => a.agentId), ...differing]);
   const agents = edited.map((a) => ({ ...a, seenNow: seen.get(a.agentId) ?? emptyWeek() }));
   for (const [agentId, draft] of readAgentWeeks(db, scheduleId, differing)) {

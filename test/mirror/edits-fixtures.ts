@@ -11,6 +11,7 @@ import type { AgentSchedule } from '../../main/genesys/client/schemas';
 import { openDatabase } from '../../main/mirror/database';
 import { createScheduleStore, type ScheduleSnapshot } from '../../main/mirror/schedule-store';
 import { generateOrg } from '../../main/sandbox/org/generator';
+import type { ScheduleState } from '../../main/sandbox/org/model';
 import type { AgentChange } from '../../shared/edits/types';
 import type { AgentWeek } from '../../shared/publish/agent-week';
 
@@ -105,10 +106,12 @@ export function dropFirstShift(agentId: string, week: AgentWeek, baseAgentVersio
 const generatedAt = new Date('2026-11-23T12:00:00Z');
 
 /** A generated org's schedules written through the schedule store, as a sync leaves them. */
-export function generatedMirror(agents: number) {
+export function generatedMirror(agents: number, tweak?: (schedules: ScheduleState[]) => void) {
   const { db } = mirroredUnit(0);
   const { org } = generateOrg({ seed: 3, agents, weeks: 2, now: generatedAt });
   const bu = [...org.businessUnits.values()][0]!;
+  // Changed in the org before the sync writes it: rows and packed weeks alike.
+  tweak?.([...bu.schedules.values()]);
   const store = createScheduleStore(db);
   for (const s of bu.schedules.values()) {
     const byUnit = new Map<string, unknown[]>();

@@ -1,15 +1,14 @@
 /**
- * What each agent sees of a span in some schedules, as one comparable text per agent (shift and activity
- * times and codes, days off): the publish of a draft over a published week compares the draft's texts with
- * the published ones to find the unedited agents whose week it changes (seen-now.ts). Equal texts mean equal
- * weeks as an agent sees them; unequal ones may still be alike (an order of ties), which reading those few
- * agents' weeks whole then settles. Texts of different reads are compared with each other only when made by
- * the same function here.
+ * Which unedited agents a publish of a draft over a published week changes: those whose draft week differs
+ * from what they see now in the span (shift and activity times and codes, days off). A "same" answer means
+ * the weeks are alike as an agent sees them; a "differs" answer may still be alike (an order of ties), which
+ * reading those few agents' weeks whole then settles (seen-now.ts).
  *
- * The shifts come from the timeline's packed weeks (one blob per agent schedule, written with the rows): made
- * in SQL from the rows, the texts of 2 × 4,000 agents took half a second of the publish's start, most of it
- * SQLite turning 170,000 activities' integers into text. When the packed weeks cannot be trusted (a blob
- * damaged, or not one per agent schedule with shifts) the rows answer.
+ * The shifts come from the timeline's packed weeks (one blob per agent schedule, written with the rows) and
+ * are compared field by field: made in SQL from the rows as one text per agent, the comparison of 2 × 4,000
+ * agents took half a second of the publish's start, most of it SQLite turning 170,000 activities' integers
+ * into text. When the packed weeks cannot be trusted (a blob damaged, or not one per agent schedule with
+ * shifts) the rows' texts answer. Days off are few, and compared as texts from their rows.
  */
 import type Database from 'better-sqlite3';
 import { prepared } from '../mirror/statement-cache';
@@ -26,28 +25,49 @@ export interface SeenSpan {
 
 type Texts = Map<string, string>;
 
-/** The texts of every agent with a shift or a day off in the span, but those in `skip`. */
-export function seenTexts(
+/** Whether agent `agentId`'s draft week differs from what they see now; agents in `skip` are not asked about. */
+export type SeenDiffers = (agentId: string) => boolean;
+
+export function seenDiffers(
   db: Database.Database,
-  scheduleIds: readonly string[],
+  draftId: string,
+  publishedIds: readonly string[],
   span: SeenSpan,
   skip: readonly string[],
-): Texts {
-  const params = { schedules: JSON.stringify(scheduleIds), skip: JSON.stringify(skip), ...span };
-  const texts = packedShiftTexts(db, scheduleIds, span, new Set(skip)) ?? rowShiftTexts(db, params);
-  return withMarkers(db, texts, params);
+): SeenDiffers {
+  const skipped = new Set(skip);
+  const draft = packedShifts(db, [draftId], span, skipped);
+  const now = draft && packedShifts(db, publishedIds, span, skipped);
+  if (!draft || !now) return seenDiffersFromRows(db, draftId, publishedIds, span, skip);
+  const draftMarkers = markerTexts(db, paramsOf([draftId], span, skip));
+  const markersNow = markerTexts(db, paramsOf(publishedIds, span, skip));
+  return (id) => !sameShifts(draft.get(id), now.get(id)) || (draftMarkers.get(id) ?? '') !== (markersNow.get(id) ?? '');
 }
 
-/** The same from the rows alone: the record the packed weeks are derived from. */
-export function seenTextsFromRows(
+/** The same from the rows alone (the record the packed weeks are derived from), as one text per agent. */
+export function seenDiffersFromRows(
   db: Database.Database,
-  scheduleIds: readonly string[],
+  draftId: string,
+  publishedIds: readonly string[],
   span: SeenSpan,
   skip: readonly string[],
-): Texts {
-  const params = { schedules: JSON.stringify(scheduleIds), skip: JSON.stringify(skip), ...span };
-  return withMarkers(db, rowShiftTexts(db, params), params);
+): SeenDiffers {
+  const textsOf = (ids: readonly string[]) => {
+    const params = paramsOf(ids, span, skip);
+    const texts = rowShiftTexts(db, params);
+    for (const [agent, text] of markerTexts(db, params)) texts.set(agent, `${texts.get(agent) ?? '#'}${text}`);
+    return texts;
+  };
+  const draft = textsOf([draftId]);
+  const now = textsOf(publishedIds);
+  return (id) => (draft.get(id) ?? '#') !== (now.get(id) ?? '#');
 }
+
+const paramsOf = (scheduleIds: readonly string[], span: SeenSpan, skip: readonly string[]): Params => ({
+  schedules: JSON.stringify(scheduleIds),
+  skip: JSON.stringify(skip),
+  ...span,
+});
 
 type Params = SeenSpan & { schedules: string; skip: string };
 
@@ -67,13 +87,13 @@ function rowShiftTexts(db: Database.Database, params: Params): Texts {
   return new Map(shifts.map((r) => [r.agent, `${r.text}#`]));
 }
 
-/** The same texts from the packed weeks; null when they cannot be trusted to be the rows'. */
-function packedShiftTexts(
+/** Per agent, the shifts starting in the span in (start, end, key) order; null when the blobs cannot be trusted. */
+function packedShifts(
   db: Database.Database,
   scheduleIds: readonly string[],
   span: SeenSpan,
   skip: ReadonlySet<string>,
-): Texts | null {
+): Map<string, DecodedShift[]> | null {
   const byAgent = new Map<string, DecodedShift[]>();
   for (const scheduleId of scheduleIds) {
     const codesJson = prepared(db, 'SELECT activity_codes_json FROM schedules WHERE id = ?').pluck().get(scheduleId) as
@@ -99,35 +119,34 @@ function packedShiftTexts(
       throw err;
     }
   }
-  // Activities start at a few hundred distinct quarter hours: each instant's digits made once, not 70,000 times.
-  const digits = new Map<number, string>();
-  const digitsOf = (n: number): string => {
-    let d = digits.get(n);
-    if (d === undefined) digits.set(n, (d = String(n)));
-    return d;
-  };
-  const texts: Texts = new Map();
   for (const [agentId, all] of byAgent) {
     // Overlapping the span is not starting in it: a shift from the day before is not the span's.
     const shifts = all.filter((s) => s.startMs >= span.start && s.startMs < span.end);
-    if (shifts.length === 0) continue;
     shifts.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs || a.key - b.key);
-    const parts: string[] = [];
-    for (const s of shifts) {
-      const acts: string[] = new Array(s.activities.length);
-      for (let i = 0; i < acts.length; i++) {
-        const a = s.activities[i]!;
-        acts[i] = `${digitsOf(a.startMs)}+${a.lengthMinutes}@${a.activityCodeId}`;
-      }
-      parts.push(`${digitsOf(s.startMs)}:${(s.endMs - s.startMs) / 60_000}:${acts.join(',')}`);
-    }
-    texts.set(agentId, `${parts.join('|')}#`);
+    byAgent.set(agentId, shifts);
   }
-  return texts;
+  return byAgent;
 }
 
-/** Each agent's days off in the span appended to its text (`#` first for an agent with no shift). */
-function withMarkers(db: Database.Database, texts: Texts, params: Params): Texts {
+/** What the rows' texts compare, field by field: times, lengths and codes of the shifts and their activities. */
+function sameShifts(a: readonly DecodedShift[] = [], b: readonly DecodedShift[] = []): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.startMs !== y.startMs || x.endMs !== y.endMs || x.activities.length !== y.activities.length) return false;
+    for (let k = 0; k < x.activities.length; k++) {
+      const p = x.activities[k]!;
+      const q = y.activities[k]!;
+      if (p.startMs !== q.startMs || p.lengthMinutes !== q.lengthMinutes || p.activityCodeId !== q.activityCodeId)
+        return false;
+    }
+  }
+  return true;
+}
+
+/** Each agent's days off in the span, as one text. */
+function markerTexts(db: Database.Database, params: Params): Texts {
   const markers = prepared(
     db,
     `SELECT m.agent_id AS agent,
@@ -139,6 +158,5 @@ function withMarkers(db: Database.Database, texts: Texts, params: Params): Texts
        AND m.agent_id NOT IN (SELECT value FROM json_each(@skip))
      GROUP BY m.agent_id`,
   ).all(params) as Array<{ agent: string; text: string }>;
-  for (const r of markers) texts.set(r.agent, `${texts.get(r.agent) ?? '#'}${r.text}`);
-  return texts;
+  return new Map(markers.map((r) => [r.agent, r.text]));
 }
