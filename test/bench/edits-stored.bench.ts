@@ -25,12 +25,13 @@ import path from 'node:path';
 import { createBusinessUnitStore } from '../../main/mirror/business-unit-store';
 import { openDatabase } from '../../main/mirror/database';
 import { loadAnalysisInput } from '../../main/mirror/analysis-input';
-import { createScheduleStore, type ScheduleSnapshot } from '../../main/mirror/schedule-store';
+import { createScheduleStore } from '../../main/mirror/schedule-store';
 import { createCoverageCache } from '../../main/mirror/timeline/coverage-cache';
 import { readCoverage } from '../../main/mirror/timeline/coverage-count';
 import { generateOrg } from '../../main/sandbox/org/generator';
 import { createAnalysisService } from '../../main/services/analysis/analysis-service';
 import { runWeekAnalysis } from '../../main/services/analysis/week-runner';
+import { syncedSnapshot } from '../mirror/edits-fixtures';
 import { createEditsService } from '../../main/services/edits/edits-service';
 import { createEventHub } from '../../main/services/event-hub';
 import { startHeavyWork } from '../../main/services/heavy/heavy-work';
@@ -103,32 +104,7 @@ function mirror() {
     at,
   );
   const store = createScheduleStore(db);
-  for (const s of bu.schedules.values()) {
-    const byUnit = new Map<string, unknown[]>();
-    for (const a of s.agentSchedules.values()) {
-      const list = byUnit.get(a.managementUnitId) ?? [];
-      list.push({
-        user: { id: a.userId },
-        metadata: { version: a.version },
-        shifts: a.shifts,
-        fullDayTimeOffMarkers: a.fullDayTimeOffMarkers,
-      });
-      byUnit.set(a.managementUnitId, list);
-    }
-    store.write({
-      businessUnitId: bu.id,
-      header: {
-        id: s.id,
-        weekDate: s.weekDate,
-        weekCount: s.weekCount,
-        published: s.published,
-        description: s.description,
-        metadata: { version: s.version, dateModified: s.dateModified },
-      },
-      managementUnits: [...byUnit].map(([managementUnitId, agentSchedules]) => ({ managementUnitId, agentSchedules })),
-      fetchedAt: at,
-    } as unknown as ScheduleSnapshot);
-  }
+  for (const s of bu.schedules.values()) store.write(syncedSnapshot(bu.id, s, at));
   const draft = [...bu.schedules.values()].find((s) => !s.published) ?? [...bu.schedules.values()][0]!;
   const meeting = bu.activityCodes.find((c) => c.category === 'Meeting')!.id;
   return { db, bu, draft, meeting };

@@ -113,31 +113,34 @@ export function generatedMirror(agents: number, tweak?: (schedules: ScheduleStat
   // Changed in the org before the sync writes it: rows and packed weeks alike.
   tweak?.([...bu.schedules.values()]);
   const store = createScheduleStore(db);
-  for (const s of bu.schedules.values()) {
-    const byUnit = new Map<string, unknown[]>();
-    for (const a of s.agentSchedules.values()) {
-      const list = byUnit.get(a.managementUnitId) ?? [];
-      list.push({
-        user: { id: a.userId },
-        metadata: { version: a.version },
-        shifts: a.shifts,
-        fullDayTimeOffMarkers: a.fullDayTimeOffMarkers,
-      });
-      byUnit.set(a.managementUnitId, list);
-    }
-    store.write({
-      businessUnitId,
-      header: {
-        id: s.id,
-        weekDate: s.weekDate,
-        weekCount: s.weekCount,
-        published: s.published,
-        description: s.description,
-        metadata: { version: s.version, dateModified: s.dateModified },
-      },
-      managementUnits: [...byUnit].map(([managementUnitId, agentSchedules]) => ({ managementUnitId, agentSchedules })),
-      fetchedAt: generatedAt.toISOString(),
-    } as unknown as ScheduleSnapshot);
-  }
+  for (const s of bu.schedules.values()) store.write(syncedSnapshot(businessUnitId, s, generatedAt.toISOString()));
   return { db, schedules: [...bu.schedules.values()] };
+}
+
+/** A sandbox schedule as a sync's snapshot of it: its agents by management unit, in the query's shape. */
+export function syncedSnapshot(businessUnitId: string, s: ScheduleState, fetchedAt: string): ScheduleSnapshot {
+  const byUnit = new Map<string, unknown[]>();
+  for (const a of s.agentSchedules.values()) {
+    const list = byUnit.get(a.managementUnitId) ?? [];
+    list.push({
+      user: { id: a.userId },
+      metadata: { version: a.version },
+      shifts: a.shifts,
+      fullDayTimeOffMarkers: a.fullDayTimeOffMarkers,
+    });
+    byUnit.set(a.managementUnitId, list);
+  }
+  return {
+    businessUnitId,
+    header: {
+      id: s.id,
+      weekDate: s.weekDate,
+      weekCount: s.weekCount,
+      published: s.published,
+      description: s.description,
+      metadata: { version: s.version, dateModified: s.dateModified },
+    },
+    managementUnits: [...byUnit].map(([managementUnitId, agentSchedules]) => ({ managementUnitId, agentSchedules })),
+    fetchedAt,
+  } as unknown as ScheduleSnapshot;
 }
