@@ -63,6 +63,8 @@ export function useAgentChanges(
       s?.businessUnitId,
       s?.scheduleId,
       s?.week,
+      // The week's span follows the zone: an answer read while the unit's zone was unknown is not reused.
+      s?.buZone,
       published?.scheduleId,
       agentIds,
     ],

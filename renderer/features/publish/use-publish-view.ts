@@ -11,6 +11,7 @@ import { connectionsListQuery } from '../connections/queries';
 import { changeSetQuery } from '../edits/queries';
 import { overviewQuery, weeksQuery } from '../schedules/queries';
 import { shownBusinessUnit, shownProfile } from '../schedules/selection';
+import { buZoneOf } from '../timeline/bu-zone';
 import { schedulesOfWeek, shownSchedule, shownTimelineWeek } from '../timeline/schedule-choice';
 import { shownPublish, type PublishSubject } from './choice';
 import { publishListQuery, publishStateQuery } from './queries';
@@ -30,7 +31,8 @@ export function usePublishView() {
     overview.data,
   );
   const bu = overview.data?.businessUnits.find((b) => b.id === businessUnitId) ?? null;
-  const buZone = bu?.timeZone ?? 'UTC';
+  // The unit's own zone, or UTC while it is unread or unknown here: never one that makes the week NaN.
+  const buZone = buZoneOf(bu?.timeZone).zone;
   const weeks = useQuery(weeksQuery(client, profileId, businessUnitId));
   const allWeeks = useMemo(() => weeks.data?.weeks ?? [], [weeks.data]);
   const week = shownTimelineWeek(picks.week, allWeeks, buZone, Date.now());

@@ -17,7 +17,8 @@ export function TimelineToolbar({ t }: { t: TimelineViewModel }) {
   const pickWeek = useConsole((s) => s.pickTimelineWeek);
   const selectBu = useConsole((s) => s.selectBusinessUnit);
   const zones: Array<[TimelineZoneMode, string, string]> = [
-    ['bu', 'BU zone', t.bu ? t.buZone : ''],
+    // A zone Genesys named that this computer cannot read is said, not drawn as if it were UTC.
+    ['bu', 'BU zone', t.unknownZone ? `${t.unknownZone}: unknown here, shown in UTC` : t.bu ? t.buZone : ''],
     ['mine', 'My zone', t.myZone],
     ['utc', 'UTC', 'UTC'],
   ];

@@ -10,7 +10,8 @@ import { changedAgentsQuery, legendQuery, rosterQuery, type TimelineFilters, typ
 import { layoutRows } from './roster-rows';
 import { publishedToCompare, schedulesOfWeek, shownSchedule, shownTimelineWeek } from './schedule-choice';
 import { combineAgentIds } from './week-diff';
-import { localZone, weekSpan, zoneFor } from './zone-time';
+import { buZoneOf, drawnWeekSpan } from './bu-zone';
+import { localZone, zoneFor } from './zone-time';
 
 /**
  * Everything the Timeline shows above the rows. The connection and unit are the Schedules screen's
@@ -31,7 +32,8 @@ export function useTimelineView() {
     overview.data,
   );
   const bu = overview.data?.businessUnits.find((b) => b.id === businessUnitId) ?? null;
-  const buZone = bu?.timeZone ?? 'UTC';
+  const unitZone = buZoneOf(bu?.timeZone);
+  const buZone = unitZone.zone;
   const weeks = useQuery(weeksQuery(client, profileId, businessUnitId));
   const allWeeks = useMemo(() => weeks.data?.weeks ?? [], [weeks.data]);
   const week = shownTimelineWeek(view.week, allWeeks, buZone, Date.now());
@@ -49,14 +51,15 @@ export function useTimelineView() {
     () => indexFindings(analysis.data?.findings ?? [], schedule?.scheduleId ?? null),
     [analysis.data, schedule?.scheduleId],
   );
-  const span = week ? weekSpan(week, buZone) : null;
+  // No week is asked for until the unit's zone is read, nor with a span JSON cannot carry.
+  const span = drawnWeekSpan(week, bu?.timeZone);
   const subject: TimelineSubject | null = useMemo(
     () =>
       profileId && businessUnitId && schedule && week && span
         ? { profileId, businessUnitId, scheduleId: schedule.scheduleId, week, ...span }
         : null,
     // span is derived from week and buZone: a new object each render, the same question.
-    [profileId, businessUnitId, schedule?.scheduleId, week, buZone],
+    [profileId, businessUnitId, schedule?.scheduleId, week, buZone, span === null],
   );
   // "What agents see now": the week's published schedule beside the draft shown, when there is one.
   const compare = publishedToCompare(schedule, ofWeek);
@@ -113,6 +116,8 @@ export function useTimelineView() {
     overview: overview.data ?? null,
     bu,
     buZone,
+    /** The zone Genesys named for the unit that this computer cannot read (times are then in UTC). */
+    unknownZone: unitZone.unknown,
     zone,
     myZone,
     otherZone,
