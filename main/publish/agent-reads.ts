@@ -38,6 +38,12 @@ export interface AgentReadsDeps {
   managementUnitOf: (agentIds: readonly string[]) => Map<string, string>;
 }
 
+/**
+ * Management units asked at once. Two halves a re-read's waiting on round trips; more would spend more of the
+ * request budget on queries refused together when a 429 comes, and Genesys answers each unit's query in turn.
+ */
+const unitsAtOnce = 2;
+
 const historyKey = (agentId: string, version: number | null) => `${agentId}@${version ?? 'none'}`;
 
 export function createAgentReads(deps: AgentReadsDeps) {
@@ -74,26 +80,45 @@ export function createAgentReads(deps: AgentReadsDeps) {
       if (!read) throw new Error('agents() before begin()');
       const byUnit = new Map<string, string[]>();
       for (const [agentId, mu] of deps.managementUnitOf(agentIds)) byUnit.set(mu, [...(byUnit.get(mu) ?? []), agentId]);
+      const units = [...byUnit];
+      const answers: ReadAgent[][] = new Array<ReadAgent[]>(units.length);
+      let unitsKept = 0;
+      /** The first refusal (a 429, no answer): once there is one, nothing more is asked. */
+      const refused: unknown[] = [];
+      let nextUnit = 0;
+      // A few units in flight at once: on a real org each query is a round trip (and Genesys builds the answer
+      // meanwhile), so asking one at a time spent a re-read mostly waiting. After a refusal nothing more is
+      // asked; the units already in flight finish and are kept, as the ones answered before it are.
+      const worker = async (): Promise<void> => {
+        while (refused.length === 0 && nextUnit < units.length) {
+          const i = nextUnit++;
+          const [managementUnitId, userIds] = units[i]!;
+          const earlier = read.units.get(managementUnitId);
+          if (earlier && userIds.every((id) => earlier.asked.has(id))) {
+            const wanted = new Set(userIds);
+            answers[i] = earlier.agents.filter((a) => wanted.has(a.agentId));
+            unitsKept += 1;
+            continue;
+          }
+          try {
+            const agents = await askUnit(managementUnitId, userIds);
+            // Kept as soon as it is answered: the next unit may be the one refused.
+            read.units.set(managementUnitId, { asked: new Set(userIds), agents });
+            answers[i] = agents;
+          } catch (error) {
+            refused.push(error);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(unitsAtOnce, units.length) }, worker));
+      if (refused.length > 0) throw refused[0];
       const out: ReadAgent[] = [];
       const seen = new Set<string>();
-      let unitsKept = 0;
-      for (const [managementUnitId, userIds] of byUnit) {
-        const earlier = read.units.get(managementUnitId);
-        let agents: ReadAgent[];
-        if (earlier && userIds.every((id) => earlier.asked.has(id))) {
-          const wanted = new Set(userIds);
-          agents = earlier.agents.filter((a) => wanted.has(a.agentId));
-          unitsKept += 1;
-        } else {
-          agents = await askUnit(managementUnitId, userIds);
-          // Kept as soon as it is answered: the next unit may be the one refused.
-          read.units.set(managementUnitId, { asked: new Set(userIds), agents });
-        }
+      for (const agents of answers)
         for (const a of agents) {
           seen.add(a.agentId);
           out.push(a);
         }
-      }
       // An agent the schedule does not hold (yet): an empty week with no version.
       for (const agentId of agentIds)
         if (!seen.has(agentId))

@@ -80,13 +80,17 @@ describe('a re-read cut off by a 429', () => {
     g.refuseQuery = 2;
     const first = await reread(calls);
     expect(first.outcome.status).toBe(429);
-    expect(g.asked).toEqual(['schedule', 'mu-a']);
+    // Two units are in flight at once: mu-c may have been asked before mu-b's refusal came back.
+    const answered = g.asked.slice(1);
+    expect(g.asked[0]).toBe('schedule');
+    expect(answered).toContain('mu-a');
+    expect(answered).not.toContain('mu-b');
 
     g.asked = [];
     const second = await reread(calls);
     expect(second.outcome.status).toBe(200);
-    expect(g.asked).toEqual(['schedule', 'mu-b', 'mu-c']);
-    expect(second.unitsKept).toBe(1);
+    expect(g.asked).toEqual(['schedule', ...['mu-b', 'mu-c'].filter((u) => !answered.includes(u))]);
+    expect(second.unitsKept).toBe(answered.length);
     expect(second.agents?.map((a) => a.agentId).sort()).toEqual([...agentIds].sort());
     // The channel is said by the first re-read answered (preflight's), and only by it.
     expect(first.channel).toBeUndefined();
@@ -131,5 +135,57 @@ describe('a re-read cut off by a 429', () => {
     g.asked = [];
     await reread(calls);
     expect(g.asked).toEqual(['schedule', 'mu-a', 'mu-b', 'mu-c']);
+  });
+});
+
+describe('a re-read’s management units', () => {
+  it('are asked two at a time, and the agents come back in unit order whichever unit answers first', async () => {
+    const waiting: Array<{ unit: string; release: () => void }> = [];
+    let inFlight = 0;
+    let most = 0;
+    const answer = (ids: string[]) => ({
+      agentSchedules: ids.map((id) => ({
+        user: { id },
+        shifts: [],
+        fullDayTimeOffMarkers: [],
+        metadata: { version: 1 },
+      })),
+    });
+    // The query is held until the test lets it answer.
+    const held = createGenesysCalls({
+      http: {},
+      api: {
+        getSchedule: () => Promise.resolve({ metadata: { version: 4 }, published: true }),
+        queryAgentSchedules: (_b: string, _w: string, _s: string, q: { managementUnitId: string; userIds: string[] }) =>
+          new Promise((resolve) => {
+            inFlight += 1;
+            most = Math.max(most, inFlight);
+            waiting.push({
+              unit: q.managementUnitId,
+              release: () => {
+                inFlight -= 1;
+                resolve(answer(q.userIds));
+              },
+            });
+          }),
+      },
+      operations: { watchBusinessUnit: () => Promise.resolve() },
+      channelState: () => 'open',
+      target,
+      managementUnitOf: (ids: readonly string[]) => new Map(ids.map((id) => [id, unitOf.get(id)!])),
+      operationTimeoutMs: 1000,
+    } as unknown as CallDeps);
+    const done = reread(held);
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    await tick();
+    expect(waiting.map((w) => w.unit)).toEqual(['mu-a', 'mu-b']);
+    waiting[1]!.release(); // mu-b answers before mu-a
+    await tick();
+    expect(waiting.map((w) => w.unit)).toEqual(['mu-a', 'mu-b', 'mu-c']);
+    waiting[0]!.release();
+    waiting[2]!.release();
+    const event = await done;
+    expect(most).toBe(2);
+    expect(event.agents?.map((a) => a.agentId)).toEqual(agentIds);
   });
 });
