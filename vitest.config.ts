@@ -15,6 +15,7 @@ export default defineConfig({
       'test/integration/**/*.test.ts',
       'test/packaging/**/*.test.ts',
       'test/fuzz/**/*.test.ts',
+      'test/bench/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

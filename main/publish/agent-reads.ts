@@ -15,6 +15,7 @@
  * and reads everything, which is always right.
  */
 import type { GenesysApi } from '../genesys/client/api';
+import { GenesysError } from '../genesys/client/errors';
 import type { AgentWeek } from '../../shared/publish/agent-week';
 import type { ReadAgent } from '../../shared/publish/machine-events';
 import type { ChangeStamp } from '../../shared/publish/rebase';
@@ -36,6 +37,15 @@ export interface AgentReadsDeps {
   api: Pick<GenesysApi, 'queryAgentSchedules'>;
   target: { businessUnitId: string; weekId: string; scheduleId: string };
   managementUnitOf: (agentIds: readonly string[]) => Map<string, string>;
+}
+
+/**
+ * Of the refusals of units asked together, the one to act on: the longest Retry-After, so the wait honours
+ * every 429 that came back (waiting the shorter one would be refused again); otherwise the first.
+ */
+function longestWait(refused: readonly unknown[]): unknown {
+  const wait = (e: unknown) => (e instanceof GenesysError ? (e.retryAfterMs ?? -1) : -1);
+  return refused.reduce((a, b) => (wait(b) > wait(a) ? b : a));
 }
 
 /**
@@ -111,7 +121,7 @@ export function createAgentReads(deps: AgentReadsDeps) {
         }
       };
       await Promise.all(Array.from({ length: Math.min(unitsAtOnce, units.length) }, worker));
-      if (refused.length > 0) throw refused[0];
+      if (refused.length > 0) throw longestWait(refused);
       const out: ReadAgent[] = [];
       const seen = new Set<string>();
       for (const agents of answers)

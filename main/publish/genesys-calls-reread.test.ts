@@ -13,13 +13,13 @@ const target = { businessUnitId: 'bu-1', weekId: '2026-11-23', scheduleId: 's-1'
 const unitOf = new Map(['a1', 'a2', 'b1', 'b2', 'c1', 'c2'].map((id) => [id, `mu-${id[0]}`]));
 const agentIds = [...unitOf.keys()];
 
-const tooMany = () =>
+const tooMany = (retryAfterMs = 3000) =>
   new GenesysError({
     kind: 'rateLimited',
     status: 429,
     contextId: 'ctx-429',
     code: 'too.many.requests',
-    retryAfterMs: 3000,
+    retryAfterMs,
     method: 'POST',
     pathTemplate: '/agentschedules/query',
     isWrite: false,
@@ -187,5 +187,28 @@ describe('a re-read’s management units', () => {
     const event = await done;
     expect(most).toBe(2);
     expect(event.agents?.map((a) => a.agentId)).toEqual(agentIds);
+  });
+
+  it('refused together, waits the longest Retry-After of them', async () => {
+    const waits = new Map([
+      ['mu-a', 2000],
+      ['mu-b', 5000],
+    ]);
+    const calls = createGenesysCalls({
+      http: {},
+      api: {
+        getSchedule: () => Promise.resolve({ metadata: { version: 4 }, published: true }),
+        queryAgentSchedules: (_b: string, _w: string, _s: string, q: { managementUnitId: string }) =>
+          Promise.reject(tooMany(waits.get(q.managementUnitId) ?? 1000)),
+      },
+      operations: { watchBusinessUnit: () => Promise.resolve() },
+      channelState: () => 'open',
+      target,
+      managementUnitOf: (ids: readonly string[]) => new Map(ids.map((id) => [id, unitOf.get(id)!])),
+      operationTimeoutMs: 1000,
+    } as unknown as CallDeps);
+    const event = await reread(calls);
+    expect(event.outcome.status).toBe(429);
+    expect(event.outcome.retryAfter).toBe('5');
   });
 });

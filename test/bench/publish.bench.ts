@@ -32,7 +32,15 @@ import { ApiError } from '../../main/sandbox/http/api-error';
 import type { AuditRow } from '../../shared/activity';
 import { outcomes, snapshotOf } from '../publish/crash-checks';
 import { startPublishRig, week } from '../integration/publish-rig';
-import { losses, requestFigures, stepFigures, timeByKind, waitsByReason, wallFloorMs } from './publish/figures';
+import {
+  losses,
+  requestFigures,
+  stepFigures,
+  timeByKind,
+  waitsByReason,
+  wallFloorMs,
+  type RetryAfterSent,
+} from './publish/figures';
 import { naivePublish } from './publish/naive-publisher';
 
 const agents = Number(process.env.BENCH_AGENTS ?? 5000);
@@ -68,14 +76,14 @@ async function main(): Promise<void> {
 
   // The sandbox's own records of the publish: every 429 it sent with its Retry-After, every operation delay.
   const runtime = rig.org.runtime;
-  const retryAfterMs: number[] = [];
+  const retryAfters: RetryAfterSent[] = [];
   const operationDelaysMs: number[] = [];
   let firstUpload: Buffer | undefined;
   const beforeRequest = runtime.faults.beforeRequest.bind(runtime.faults);
   runtime.faults.beforeRequest = (isWrite) => {
     const fault = beforeRequest(isWrite);
     if (fault instanceof ApiError && fault.status === 429)
-      retryAfterMs.push(Number(fault.extra.headers?.['retry-after'] ?? 0) * 1000);
+      retryAfters.push({ at: Date.now(), ms: Number(fault.extra.headers?.['retry-after'] ?? 0) * 1000 });
     return fault;
   };
   const operationDelayMs = runtime.faults.operationDelayMs.bind(runtime.faults);
@@ -169,7 +177,7 @@ async function main(): Promise<void> {
   const steps = stepFigures(view.steps);
   const requests = requestFigures(view.steps, rows, steps);
   const perMinute = runtime.config.rateLimitPerMinute;
-  const floor = wallFloorMs({ retryAfterMs, operationDelaysMs, requests: requests.used, perMinute });
+  const floor = wallFloorMs({ retryAfters, operationDelaysMs, requests: requests.used, perMinute });
   const after = rig.schedule(draft.id);
   const engineLost = losses(
     outcomes(snapshot, after, { clientId: rig.org.clientId, edited, resolutions }),

@@ -110,20 +110,49 @@ export function timeByKind(steps: PublishStep[]): Record<string, number> {
   return out;
 }
 
-/** The floor: every Retry-After the sandbox sent, every operation delay, and what the budget forces. */
+/** A Retry-After the sandbox sent: when (epoch ms) and for how long. */
+export interface RetryAfterSent {
+  at: number;
+  ms: number;
+}
+
+/**
+ * How long the Retry-Afters keep a client waiting: the length of their union. Two queries in flight refused
+ * together ask for waits that run at the same time, and a client that honours both waits once, not twice.
+ */
+export function retryAfterUnionMs(sent: readonly RetryAfterSent[]): number {
+  const spans = sent.map((r) => [r.at, r.at + r.ms] as const).sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let start = -Infinity;
+  let end = -Infinity;
+  for (const [from, to] of spans) {
+    if (from > end) {
+      if (end > start) total += end - start;
+      start = from;
+      end = to;
+    } else end = Math.max(end, to);
+  }
+  if (end > start) total += end - start;
+  return total;
+}
+
+/** The floor: the Retry-Afters the sandbox sent (overlapping ones once), every operation delay, and what the budget forces. */
 export function wallFloorMs(f: {
-  retryAfterMs: number[];
+  retryAfters: readonly RetryAfterSent[];
   operationDelaysMs: number[];
   requests: number;
   perMinute: number;
 }) {
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const rateLimitMs = (Math.max(0, f.requests - f.perMinute) / f.perMinute) * 60_000;
+  const retryAfterMs = retryAfterUnionMs(f.retryAfters);
   return {
-    retryAfterMs: sum(f.retryAfterMs),
+    retryAfterMs,
+    /** Every Retry-After added up, overlapping or not (the floor before two queries could be in flight). */
+    retryAfterSumMs: sum(f.retryAfters.map((r) => r.ms)),
     operationDelaysMs: sum(f.operationDelaysMs),
     rateLimitMs,
-    floorMs: sum(f.retryAfterMs) + sum(f.operationDelaysMs) + rateLimitMs,
+    floorMs: retryAfterMs + sum(f.operationDelaysMs) + rateLimitMs,
   };
 }
 
