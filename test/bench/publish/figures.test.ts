@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterUnionMs, wallFloorMs } from './figures';
+import { forcedRetryAfters, retryAfterUnionMs, wallFloorMs } from './figures';
 
 describe('the publish bench’s floor', () => {
   it('counts Retry-Afters that run at the same time once', () => {
@@ -30,5 +30,20 @@ describe('the publish bench’s floor', () => {
     expect(wallFloorMs({ retryAfters: [], operationDelaysMs: [], requests: 450, perMinute: 300 }).rateLimitMs).toBe(
       30_000,
     );
+  });
+
+  it('leaves out a 429 on a request the publish goes on without (the editors’ names)', () => {
+    const sent = [
+      { at: 0, ms: 2_000 },
+      { at: 5_000, ms: 3_000 },
+    ];
+    const rows = [
+      { status: 200, pathTemplate: '/api/v2/workforcemanagement/businessunits/{businessUnitId}' },
+      { status: 429, pathTemplate: '/api/v2/workforcemanagement/businessunits/{businessUnitId}' },
+      { status: 429, pathTemplate: '/api/v2/users' },
+    ];
+    expect(forcedRetryAfters(sent, rows)).toEqual([sent[0]]);
+    // Rows that do not pair up with what the sandbox sent: every 429 counts.
+    expect(forcedRetryAfters(sent, rows.slice(0, 2))).toEqual(sent);
   });
 });

@@ -136,6 +136,25 @@ export function retryAfterUnionMs(sent: readonly RetryAfterSent[]): number {
   return total;
 }
 
+/**
+ * Requests whose refusal a publish goes on without: the editors' names (the report keeps their ids). A 429 on
+ * one makes nobody wait, so it sets no floor; every other 429 of the publish does.
+ */
+const optionalPaths = new Set(['/api/v2/users']);
+
+/**
+ * The Retry-Afters the publish had to honour: the sandbox's 429s paired in order with the Activity log's 429 rows
+ * of the publish, less those on optional requests. When the two do not pair up, all of them count.
+ */
+export function forcedRetryAfters(
+  sent: readonly RetryAfterSent[],
+  rows: ReadonlyArray<{ status: number | null; pathTemplate: string }>,
+): RetryAfterSent[] {
+  const refused = rows.filter((r) => r.status === 429);
+  if (refused.length !== sent.length) return [...sent];
+  return sent.filter((_, i) => !optionalPaths.has(refused[i]!.pathTemplate));
+}
+
 /** The floor: the Retry-Afters the sandbox sent (overlapping ones once), every operation delay, and what the budget forces. */
 export function wallFloorMs(f: {
   retryAfters: readonly RetryAfterSent[];
