@@ -30,8 +30,10 @@ interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
+  columnNumber: number;
 }
-const frameName = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+const frameName = (f: CallFrame) =>
+  `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
 
 /** Self time by JS function, on stderr. */
 async function jsProfiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
@@ -112,9 +114,11 @@ function printTasks(events: TraceEvent[]): void {
   const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.ts ?? 0) >= start.ts! && e.dur! > over);
   for (const t of tasks) {
     const inside = onMain
-      .filter((e) => e !== t && e.ts! >= t.ts! && e.ts! < t.ts! + t.dur! && e.dur! > 2000)
+      .filter(
+        (e) => e !== t && e.ts! >= t.ts! && e.ts! < t.ts! + t.dur! && (e.dur! > 2000 || /GC|Scavenge/.test(e.name)),
+      )
       .map((e) => `${e.name} ${(e.dur! / 1000).toFixed(0)}`)
-      .slice(0, 6);
+      .slice(0, Number(process.env.BENCH_TRACE_INSIDE ?? 6));
     console.error(
       `task at ${((t.ts! - start.ts!) / 1000).toFixed(0)} ms, ${(t.dur! / 1000).toFixed(0)} ms: ${inside.join(', ')}`,
     );
