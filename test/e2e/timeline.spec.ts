@@ -256,6 +256,28 @@ for (const size of [
   });
 }
 
+test('a zone Genesys names that this computer cannot read: the week in UTC, and the toolbar says so', async ({
+  page,
+}, info) => {
+  test.setTimeout(120_000);
+  const unknownZone = 'Mars/Olympus_Mons';
+  // The services answer with the unit's zone as Genesys named it; here, one no time-zone data knows.
+  await page.route('**/ops/call', async (route) => {
+    const asked = route.request().postDataJSON() as { method?: string };
+    if (asked.method !== 'schedules.overview') return route.continue();
+    const response = await route.fetch();
+    const text = (await response.text()).replace(/"timeZone":"[^"]*"/g, `"timeZone":"${unknownZone}"`);
+    await route.fulfill({ response, body: text });
+  });
+  await openSyncedTimeline(page, host);
+  await expect(page.getByText(`${unknownZone}: unknown here, shown in UTC`)).toBeVisible();
+  await expect(page.getByTestId('axis-zone')).toContainText('UTC');
+  const grid = page.getByTestId('timeline-grid');
+  await expect(grid.locator('[role="gridcell"]').first()).toBeVisible();
+  await expect(page.getByText('could not be read')).toHaveCount(0);
+  await saveScreenshot(page, info, 'timeline-unknown-zone-1366');
+});
+
 test('Overview, Connections and Schedules in dark: dark page, nothing sideways', async ({ page }, info) => {
   test.setTimeout(120_000);
   await page.emulateMedia({ colorScheme: 'dark' });
