@@ -276,6 +276,9 @@ test('a zone Genesys names that this computer cannot read: the week in UTC, and 
   await expect(grid.locator('[role="gridcell"]').first()).toBeVisible();
   await expect(page.getByText('could not be read')).toHaveCount(0);
   await saveScreenshot(page, info, 'timeline-unknown-zone-1366');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByText(`${unknownZone}: unknown here, shown in UTC`)).toBeVisible();
+  await saveScreenshot(page, info, 'timeline-unknown-zone-dark-1366');
 });
 
 test('Overview, Connections and Schedules in dark: dark page, nothing sideways', async ({ page }, info) => {
