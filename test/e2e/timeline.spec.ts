@@ -275,6 +275,15 @@ test('a zone Genesys names that this computer cannot read: the week in UTC, and 
   const grid = page.getByTestId('timeline-grid');
   await expect(grid.locator('[role="gridcell"]').first()).toBeVisible();
   await expect(page.getByText('could not be read')).toHaveCount(0);
+  // The "Now" label never covers a day's name (near a midnight it reads to the left of its line).
+  const nowLabel = await page.getByTestId('now-label').boundingBox();
+  expect(nowLabel).not.toBeNull();
+  for (const day of await page.locator('.tl-axis .tl-day').all()) {
+    const d = await day.boundingBox();
+    if (!d || !nowLabel) continue;
+    const apart = d.x + d.width <= nowLabel.x || nowLabel.x + nowLabel.width <= d.x || d.y + d.height <= nowLabel.y;
+    expect(apart, `the now label covers ${await day.textContent()}`).toBe(true);
+  }
   await saveScreenshot(page, info, 'timeline-unknown-zone-1366');
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.getByText(`${unknownZone}: unknown here, shown in UTC`)).toBeVisible();

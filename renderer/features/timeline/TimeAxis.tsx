@@ -3,7 +3,7 @@ import { msAt, xOf, type TrackScale } from './bar-geometry';
 import { nameColPx } from './AgentRow';
 import { CoverageStrip, coveragePx } from './CoverageStrip';
 import type { TimelineCoverage } from '../../../shared/coverage/types';
-import { axisEdge } from './axis-edge';
+import { axisEdge, nowLabelSide } from './axis-edge';
 import { axisTicks, clockLabel, tickStepHours, zoneAbbrev, zoneCaption, type ZoneChange } from './zone-time';
 
 /** The hour labels' band; the coverage strip sits under it inside the sticky axis. */
@@ -81,7 +81,15 @@ export function TimeAxis({
           </div>
         ))}
         {nowMs >= scale.from && nowMs < scale.to && (
-          <div className="tl-now-label" style={{ left: nameColPx + xOf(scale, nowMs) }}>
+          <div
+            className={
+              nowLabelSide(ticks, { edgeMs }, nowMs, scale, edgeDay) === 'left'
+                ? 'tl-now-label tl-now-label-left'
+                : 'tl-now-label'
+            }
+            style={{ left: nameColPx + xOf(scale, nowMs) }}
+            data-testid="now-label"
+          >
             Now {clockLabel(nowMs, zone)} {zoneAbbrev(nowMs, zone)}
           </div>
         )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { axisEdge } from './axis-edge';
+import { axisEdge, nowLabelSide } from './axis-edge';
 import { axisTicks } from './zone-time';
 
 const chicago = 'America/Chicago';
@@ -32,5 +32,23 @@ describe('the axis at the view’s left edge', () => {
     const view = edge('2026-12-02T09:00');
     expect(view.ticks[0]!.ms).toBe(at('2026-12-02T10:00'));
     expect(view.ticks.at(-1)!.ms).toBe(at('2026-12-03T09:00'));
+  });
+});
+
+describe('the now label', () => {
+  const side = (edgeIso: string, nowIso: string) => {
+    const view = edge(edgeIso);
+    return nowLabelSide(view.ticks, { edgeMs: at(edgeIso) }, at(nowIso), scale, view.edgeDay);
+  };
+
+  it('reads to the right of the line, and to the left when the next day’s name is within its width', () => {
+    // ~1,000 px a day: 20:50 is ~131 px before midnight, 22:30 ~62 px.
+    expect(side('2026-12-02T08:00', '2026-12-02T20:50')).toBe('right');
+    expect(side('2026-12-02T08:00', '2026-12-02T22:30')).toBe('left');
+  });
+
+  it('stays right when the left has no room for it beside the day named at the edge', () => {
+    // The edge at 21:00 names Wednesday; 22:30 is ~62 px in, so a label to the left would cover that name.
+    expect(side('2026-12-02T21:00', '2026-12-02T22:30')).toBe('right');
   });
 });

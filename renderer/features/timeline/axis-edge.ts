@@ -27,3 +27,24 @@ export function axisEdge(
       : null;
   return { ticks, edgeDay };
 }
+
+/** The "Now 20:50 UTC" label's width, with its margin: wider than any zone's abbreviation makes it. */
+const nowLabelPx = 120;
+
+/**
+ * Which side of the now line its label goes. It reads to the right of the line; within a label's width
+ * before a midnight it would cover that day's name, so it goes to the left, where there is room for it
+ * (and for the day named at the edge).
+ */
+export function nowLabelSide(
+  ticks: readonly AxisTick[],
+  view: { edgeMs: number },
+  nowMs: number,
+  scale: { pxPerMs: number },
+  edgeDay: string | null,
+): 'right' | 'left' {
+  const nextDay = ticks.find((t) => t.day && t.ms > nowMs);
+  if (!nextDay || (nextDay.ms - nowMs) * scale.pxPerMs >= nowLabelPx) return 'right';
+  const roomLeft = (nowMs - view.edgeMs) * scale.pxPerMs - (edgeDay ? edgeNamePx : dropPx);
+  return roomLeft >= nowLabelPx ? 'left' : 'right';
+}
