@@ -110,7 +110,7 @@ function printTasks(events: TraceEvent[]): void {
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur);
   const start = nav ?? onMain.reduce((a, b) => ((b.ts ?? 0) < (a.ts ?? 0) ? b : a), onMain[0]!);
   if (!start) return;
-  const over = nav ? 4000 : 30_000;
+  const over = Number(process.env.BENCH_TRACE_OVER_MS ?? (nav ? 4 : 30)) * 1000;
   const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.ts ?? 0) >= start.ts! && e.dur! > over);
   for (const t of tasks) {
     const inside = onMain
