@@ -84,13 +84,18 @@ export function onScriptSessions(state: PublishState, ev: Sessions): Transition 
   return andThen(got, (s) => lockCheck(s, ev.at, active));
 }
 
+/** The agents preflight analyses ("what you publish is what you saw"): the edited ones still to send. */
+export function preflightAnalysed(state: PublishState): string[] {
+  return Object.values(state.agents)
+    .filter((a) => a.edited && a.status === 'pending')
+    .map((a) => a.agentId);
+}
+
 function preflightSessions(state: PublishState, agentIds: string[], active: Set<string>): Transition {
   const busy = agentIds.filter((id) => active.has(id));
   const note = 'In an active scripted conversation at preflight; held back by the publish policy.';
   const s = state.policy.holdScriptSessions ? holdScripted(state, busy, note) : state;
-  const edited = Object.values(s.agents)
-    .filter((a) => a.edited && a.status === 'pending')
-    .map((a) => a.agentId);
+  const edited = preflightAnalysed(s);
   const preflight = {
     ...s.preflight,
     mirrorVersion: s.preflight?.mirrorVersion ?? s.schedule.version,

@@ -138,8 +138,8 @@ export function createPublishRuns(deps: PublishRunDeps) {
         },
         analyse,
         whileWaiting: (s) => {
-          // Preflight's analysis of the whole week; the next upload's body once the plan is past preflight.
-          analyse.prepare(s.job);
+          // Preflight's analysis (the week's, and its question's); the next upload's body once past preflight.
+          analyse.prepare(s);
           if (s.confirmed && s.waiting?.then.next === 'upload') void calls.prepareUpload(uploadFor(s)).catch(() => {});
         },
         now: deps.clock.now,
