@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as reanalyse from '../../shared/edits/reanalyse';
-import type { AgentWeek, WeekShift } from '../../shared/publish/agent-week';
 import { initialPublishState, publishTransition } from '../../shared/publish/machine';
 import type { PublishState } from '../../shared/publish/machine-state';
 import { businessUnitId, draftId, mirroredUnit, weekDate } from '../../test/mirror/edits-fixtures';
+import { shift as kitShift, week } from '../../test/publish/machine-kit';
 import { createPublishAnalysis } from './analyse';
 
 // Counted, still the real analysis: a head start is only worth it when preflight's question then costs nothing.
@@ -13,14 +13,8 @@ vi.mock('../../shared/edits/reanalyse', async (original) => {
 });
 const analysed = vi.mocked(reanalyse.reanalyseAgents);
 
-const at = (d: number, h: number) => new Date(Date.UTC(2026, 10, 24 + d, h)).toISOString();
-const shift = (id: string, d: number, h: number): WeekShift => ({
-  id,
-  startDate: at(d, h),
-  lengthMinutes: 480,
-  activities: [{ startDate: at(d, h), lengthMinutes: 480, activityCodeId: 'on-queue', description: '' }],
-});
-const week = (...shifts: WeekShift[]): AgentWeek => ({ shifts, fullDayTimeOffMarkers: [] });
+/** A shift on queue, day 0 being Tuesday 24 Nov (the fixture draft's first day). */
+const shift = (id: string, d: number, h: number) => kitShift(id, d + 1, h, 'on-queue');
 const clean = (n: number) => week(shift(`s-${n}-0`, 0, 14), shift(`s-${n}-1`, 1, 14));
 /** Tuesday 14:00–22:00 and 18:00–02:00: an overlap, an error finding. */
 const overlapping = (n: number) => week(shift(`s-${n}-0`, 0, 14), shift(`s-${n}-x`, 0, 18));

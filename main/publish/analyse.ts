@@ -59,7 +59,7 @@ export function createPublishAnalysis(db: Database.Database, ctx: { now: () => D
   /**
    * Made now (a wait's idle time) rather than when preflight asks: the week's full analysis, and, before the
    * supervisor has confirmed, preflight's question (the edited agents still to send). A 429 on preflight's
-   * re-read left ~0.1 s of analysing 1,000 agents for after the wait; asked the same, preflight gets this answer.
+   * re-read left ~0.15 s of analysing 1,000 agents for after the wait; asked the same, preflight gets this answer.
    */
   const prepare = (state: PublishState): void => {
     fullOf(state.job);
